@@ -1,0 +1,93 @@
+using System.Numerics;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Periods;
+
+/// <summary>
+/// Prorates prices over partial billing periods, by actual days or by months, exactly.
+/// </summary>
+/// <remarks>
+/// The factor of a whole period is exactly 1, so a prorated full period equals the full price. To share one
+/// price across the parts of a split period use <see cref="Split(Money, IReadOnlyList{BillingPeriod}, ProrationMethod)"/>:
+/// its rounded parts always sum to the price.
+/// </remarks>
+public static class Proration
+{
+    /// <summary>Returns the share of <paramref name="full"/> that <paramref name="covered"/> makes up.</summary>
+    /// <param name="covered">The part of the period that is charged; it lies within <paramref name="full"/>.</param>
+    /// <param name="full">The whole billing period the full price is for.</param>
+    /// <param name="method">Whether to measure by days or by months.</param>
+    /// <returns>covered / full as an exact fraction; exactly 1 when they are the same period.</returns>
+    /// <exception cref="ArgumentException"><paramref name="covered"/> is not within <paramref name="full"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is undefined.</exception>
+    public static ProrationFactor Factor(BillingPeriod covered, BillingPeriod full, ProrationMethod method)
+    {
+        Preconditions.CheckArgument(full.Contains(covered), nameof(covered), $"The covered period {covered} is not within the full period {full}.");
+        return Measure(covered, method).DivideBy(Measure(full, method));
+    }
+
+    /// <summary>Returns the length of <paramref name="period"/> in months, exactly: seed 001's "Duration: the covered period in months".</summary>
+    /// <param name="period">The period.</param>
+    /// <returns>
+    /// The whole months from the period's start on its billing day (a day past a month's end falls on its last
+    /// day, as in <see cref="BillingCycle"/>), plus the days left over divided by the days of the month-long
+    /// period they fall in: [01-01, 04-01) is 3; [01-15, 02-01) is 17/31; [01-15, 03-10) is 1 + 23/28 in a common year.
+    /// </returns>
+    public static ProrationFactor DurationInMonths(BillingPeriod period)
+    {
+        var months = BillingCycle.StartingOn(period.Start, BillingFrequency.Monthly);
+        var whole = months.IndexOf(period.LastDay); // months 0 .. whole - 1 are covered in full
+        var lastStart = months.StartOf(whole);
+        var nextStart = months.StartOf(whole + 1);
+        if (nextStart == period.End)
+        {
+            return new ProrationFactor(whole + 1, 1);
+        }
+
+        var monthDays = Period.DaysBetween(lastStart, nextStart);
+        var leftDays = Period.DaysBetween(lastStart, period.End);
+        return new ProrationFactor(((long)whole * monthDays) + leftDays, monthDays);
+    }
+
+    /// <summary>Shares <paramref name="price"/> across back-to-back <paramref name="parts"/> of a period, in whole minor units that sum to it exactly.</summary>
+    /// <param name="price">The price of the whole period the parts make up, in whole minor units.</param>
+    /// <param name="parts">The parts, in order, each starting where the one before ends.</param>
+    /// <param name="method">Whether each part weighs its days or its months.</param>
+    /// <returns>One amount per part, in order, in proportion to the parts' lengths; extra minor units go as in <see cref="Money.Allocate(ReadOnlySpan{decimal})"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parts"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parts"/> is empty or has a gap or an overlap.</exception>
+    /// <exception cref="AmountNotRoundedException"><paramref name="price"/> has more decimals than its currency: round it first.</exception>
+    public static Money[] Split(Money price, IReadOnlyList<BillingPeriod> parts, ProrationMethod method)
+    {
+        Preconditions.CheckNotNull(parts);
+        Preconditions.CheckArgument(parts.Count > 0, nameof(parts), "At least one part is needed.");
+        var measures = new ProrationFactor[parts.Count];
+        var commonDenominator = 1L;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0 && parts[i].Start != parts[i - 1].End)
+            {
+                throw new ArgumentException($"Part {i} {parts[i]} does not start where part {i - 1} {parts[i - 1]} ends.", nameof(parts));
+            }
+
+            measures[i] = Measure(parts[i], method);
+            commonDenominator = checked(commonDenominator / (long)BigInteger.GreatestCommonDivisor(commonDenominator, measures[i].Denominator) * measures[i].Denominator);
+        }
+
+        var weights = new BigInteger[parts.Count];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = new BigInteger(measures[i].Numerator) * (commonDenominator / measures[i].Denominator);
+        }
+
+        return price.AllocateByWeights(weights);
+    }
+
+    private static ProrationFactor Measure(BillingPeriod period, ProrationMethod method) => method switch
+    {
+        ProrationMethod.ActualDays => new ProrationFactor(period.Days, 1),
+        ProrationMethod.Months => DurationInMonths(period),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown proration method."),
+    };
+}

@@ -1,0 +1,83 @@
+using System.Numerics;
+
+namespace Billing.Domain.Utility;
+
+/// <summary>
+/// Shares a whole number of units out by integer weights with the largest-remainder method, exactly.
+/// </summary>
+/// <remarks>
+/// Each share is the floor of its exact quotient or one more; the units left after the floors go one each
+/// to the shares with the largest remainders, the lower index first on a tie. The shares always sum to the
+/// whole. A negative whole is shared as its absolute value and every share negated, so the extra units land
+/// in the same places as for the positive whole.
+/// </remarks>
+internal static class Allocator
+{
+    /// <summary>Shares <paramref name="units"/> (an integral decimal) by <paramref name="weights"/> (non-negative, not all zero).</summary>
+    public static decimal[] Allocate(decimal units, ReadOnlySpan<BigInteger> weights)
+    {
+        var negative = units < 0m;
+        var whole = new BigInteger(Math.Abs(units));
+        var total = BigInteger.Zero;
+        foreach (var weight in weights)
+        {
+            total += weight;
+        }
+
+        var shares = new BigInteger[weights.Length];
+        var remainders = new BigInteger[weights.Length];
+        var given = BigInteger.Zero;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            shares[i] = BigInteger.DivRem(whole * weights[i], total, out remainders[i]);
+            given += shares[i];
+        }
+
+        var left = (int)(whole - given); // fewer than weights.Length: each floor loses less than one unit
+        if (left > 0)
+        {
+            var order = new int[weights.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            // Stable on index: the largest remainder first, the lower index first among equals.
+            Array.Sort(order, (a, b) => remainders[a] != remainders[b] ? remainders[b].CompareTo(remainders[a]) : a.CompareTo(b));
+            for (var i = 0; i < left; i++)
+            {
+                shares[order[i]] += 1;
+            }
+        }
+
+        var result = new decimal[weights.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = negative ? -(decimal)shares[i] : (decimal)shares[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Turns non-negative decimal ratios into integer weights in the same proportion, exactly.</summary>
+    public static BigInteger[] WeightsOf(ReadOnlySpan<decimal> ratios)
+    {
+        var scale = 0;
+        foreach (var ratio in ratios)
+        {
+            scale = Math.Max(scale, (int)ratio.Scale);
+        }
+
+        var weights = new BigInteger[ratios.Length];
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < ratios.Length; i++)
+        {
+            // ratio = mantissa × 10^-ratio.Scale, so mantissa × 10^(scale - ratio.Scale) is the ratio × 10^scale.
+            decimal.GetBits(ratios[i], bits);
+            var mantissa = (new BigInteger((uint)bits[2]) << 64) | (new BigInteger((uint)bits[1]) << 32) | new BigInteger((uint)bits[0]);
+            weights[i] = mantissa * BigInteger.Pow(10, scale - (int)ratios[i].Scale);
+        }
+
+        return weights;
+    }
+}
