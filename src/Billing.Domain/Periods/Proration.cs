@@ -30,22 +30,25 @@ public static class Proration
     /// <summary>Returns the length of <paramref name="period"/> in months, exactly: seed 001's "Duration: the covered period in months".</summary>
     /// <param name="period">The period.</param>
     /// <returns>
-    /// The whole months from the period's start on its billing day (a day past a month's end falls on its last
-    /// day, as in <see cref="BillingCycle"/>), plus the days left over divided by the days of the month-long
-    /// period they fall in: [01-01, 04-01) is 3; [01-15, 02-01) is 17/31; [01-15, 03-10) is 1 + 23/28 in a common year.
+    /// The whole months when the period is whole months (<see cref="BillingPeriod.TryGetWholeMonths(out int)"/>).
+    /// Otherwise the whole months counted from the period's start on its day of the month (a start on a
+    /// month's last day counts to each month's last day), plus the days left over divided by the days of the
+    /// month-long period they fall in: [01-01, 04-01) is 3; [01-31, 02-28) is 1; [01-15, 02-01) is 17/31;
+    /// [01-15, 03-10) is 1 + 23/28 in a common year.
     /// </returns>
     public static ProrationFactor DurationInMonths(BillingPeriod period)
     {
-        var months = BillingCycle.StartingOn(period.Start, BillingFrequency.Monthly);
-        var whole = months.IndexOf(period.LastDay); // months 0 .. whole - 1 are covered in full
-        var lastStart = months.StartOf(whole);
-        var nextStart = months.StartOf(whole + 1);
-        if (nextStart == period.End)
+        if (period.TryGetWholeMonths(out var wholeMonths))
         {
-            return new ProrationFactor(whole + 1, 1);
+            return new ProrationFactor(wholeMonths, 1);
         }
 
-        var monthDays = Period.DaysBetween(lastStart, nextStart);
+        var start = period.Start;
+        var billingDay = start.Day == start.Calendar.GetDaysInMonth(start.Year, start.Month) ? 31 : start.Day;
+        var months = new BillingCycle(BillingFrequency.Monthly, billingDay, start.ToYearMonth());
+        var whole = months.IndexOf(period.LastDay); // months 0 .. whole - 1 are covered in full
+        var lastStart = months.StartOf(whole);
+        var monthDays = Period.DaysBetween(lastStart, months.StartOf(whole + 1));
         var leftDays = Period.DaysBetween(lastStart, period.End);
         return new ProrationFactor(((long)whole * monthDays) + leftDays, monthDays);
     }

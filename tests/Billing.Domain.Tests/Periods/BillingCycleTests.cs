@@ -1,0 +1,121 @@
+using Billing.Domain.Periods;
+
+namespace Billing.Domain.Tests.Periods;
+
+public class BillingCycleTests
+{
+    private static LocalDate D(int year, int month, int day) => new(year, month, day);
+
+    [Fact]
+    public void StartOf_Day31_ClampsToShortMonthsWithoutDrifting()
+    {
+        var cycle = new BillingCycle(BillingFrequency.Monthly, 31, new YearMonth(2028, 1));
+
+        Assert.Equal(
+            [D(2028, 1, 31), D(2028, 2, 29), D(2028, 3, 31), D(2028, 4, 30), D(2028, 5, 31)],
+            Enumerable.Range(0, 5).Select(cycle.StartOf));
+    }
+
+    [Fact]
+    public void StartOf_Day31_CommonYearFebruaryIs28()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 31), BillingFrequency.Monthly);
+
+        Assert.Equal(D(2026, 2, 28), cycle.StartOf(1));
+        Assert.Equal(D(2026, 3, 31), cycle.StartOf(2));
+        Assert.Equal(D(2025, 12, 31), cycle.StartOf(-1));
+        Assert.Equal(D(2025, 11, 30), cycle.StartOf(-2));
+    }
+
+    [Fact]
+    public void StartOf_Quarterly_StepsThreeMonths()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 15), BillingFrequency.Quarterly);
+
+        Assert.Equal([D(2026, 1, 15), D(2026, 4, 15), D(2026, 7, 15), D(2026, 10, 15), D(2027, 1, 15)], Enumerable.Range(0, 5).Select(cycle.StartOf));
+    }
+
+    [Fact]
+    public void StartOf_YearlyOnLeapDay_IsFeb28InCommonYears()
+    {
+        var cycle = BillingCycle.StartingOn(D(2028, 2, 29), BillingFrequency.Yearly);
+
+        Assert.Equal([D(2028, 2, 29), D(2029, 2, 28), D(2030, 2, 28), D(2031, 2, 28), D(2032, 2, 29)], Enumerable.Range(0, 5).Select(cycle.StartOf));
+    }
+
+    [Fact]
+    public void PeriodAt_RunsFromItsStartToTheNextStart()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 31), BillingFrequency.Monthly);
+
+        Assert.Equal(new BillingPeriod(D(2026, 2, 28), D(2026, 3, 31)), cycle.PeriodAt(1));
+    }
+
+    [Theory]
+    [InlineData(2026, 1, 31, 0)]
+    [InlineData(2026, 2, 27, 0)]
+    [InlineData(2026, 2, 28, 1)]
+    [InlineData(2026, 3, 30, 1)]
+    [InlineData(2026, 3, 31, 2)]
+    [InlineData(2026, 1, 30, -1)]
+    [InlineData(2025, 12, 31, -1)]
+    [InlineData(2025, 12, 30, -2)]
+    public void IndexOf_FindsThePeriodHoldingTheDay(int year, int month, int day, int expected)
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 31), BillingFrequency.Monthly);
+
+        Assert.Equal(expected, cycle.IndexOf(D(year, month, day)));
+        Assert.True(cycle.PeriodContaining(D(year, month, day)).Contains(D(year, month, day)));
+    }
+
+    [Fact]
+    public void IndexOf_QuarterlyBeforeAnchor_IsNegative()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 15), BillingFrequency.Quarterly);
+
+        Assert.Equal(-1, cycle.IndexOf(D(2025, 11, 1)));
+        Assert.Equal(-1, cycle.IndexOf(D(2025, 10, 15)));
+        Assert.Equal(-2, cycle.IndexOf(D(2025, 10, 14)));
+    }
+
+    [Fact]
+    public void PeriodsOverlapping_CoversTheRangeInOrder()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 15), BillingFrequency.Monthly);
+
+        var periods = cycle.PeriodsOverlapping(new BillingPeriod(D(2026, 2, 1), D(2026, 4, 15)));
+
+        Assert.Equal(
+            [new BillingPeriod(D(2026, 1, 15), D(2026, 2, 15)), new BillingPeriod(D(2026, 2, 15), D(2026, 3, 15)), new BillingPeriod(D(2026, 3, 15), D(2026, 4, 15))],
+            periods);
+    }
+
+    [Fact]
+    public void PeriodsOverlapping_RangeInsideOnePeriod_IsThatPeriod()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 1), BillingFrequency.Yearly);
+
+        Assert.Equal([new BillingPeriod(D(2026, 1, 1), D(2027, 1, 1))], cycle.PeriodsOverlapping(new BillingPeriod(D(2026, 3, 1), D(2026, 3, 2))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(32)]
+    public void Constructor_BillingDayOutOfRange_ThrowsArgumentOutOfRange(int day) =>
+        Assert.Throws<ArgumentOutOfRangeException>("billingDay", () => new BillingCycle(BillingFrequency.Monthly, day, new YearMonth(2026, 1)));
+
+    [Fact]
+    public void Constructor_UndefinedFrequency_ThrowsArgumentOutOfRange() =>
+        Assert.Throws<ArgumentOutOfRangeException>("frequency", () => new BillingCycle((BillingFrequency)2, 1, new YearMonth(2026, 1)));
+
+    [Fact]
+    public void Equality_ComparesEveryPart()
+    {
+        var cycle = new BillingCycle(BillingFrequency.Monthly, 31, new YearMonth(2026, 1));
+
+        Assert.Equal(BillingCycle.StartingOn(D(2026, 1, 31), BillingFrequency.Monthly), cycle);
+        Assert.True(cycle != new BillingCycle(BillingFrequency.Quarterly, 31, new YearMonth(2026, 1)));
+        Assert.True(cycle == new BillingCycle(BillingFrequency.Monthly, 31, new YearMonth(2026, 1)));
+        Assert.Equal("Monthly on day 31 from 2026-01", cycle.ToString());
+    }
+}

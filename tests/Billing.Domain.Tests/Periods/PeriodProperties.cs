@@ -1,0 +1,111 @@
+using Billing.Domain.Periods;
+using Billing.Domain.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Billing.Domain.Tests.Periods;
+
+public class PeriodProperties
+{
+    private static readonly Arbitrary<BillingPeriod> AnyPeriod = BillingArbitraries.AnyBillingPeriod();
+
+    private static Arbitrary<ProrationMethod> Methods => Arb.From(Gen.Elements(ProrationMethod.ActualDays, ProrationMethod.Months));
+
+    private static Arbitrary<BillingCycle> Cycles =>
+        Arb.From(
+            from frequency in Gen.Elements(BillingFrequency.Monthly, BillingFrequency.Quarterly, BillingFrequency.Yearly)
+            from day in Gen.Choose(1, 31)
+            from year in Gen.Choose(2000, 2040)
+            from month in Gen.Choose(1, 12)
+            select new BillingCycle(frequency, day, new YearMonth(year, month)));
+
+    private static Arbitrary<int> Indexes => Arb.From(Gen.Choose(-100, 100));
+
+    private static Arbitrary<int[]> Cuts => ArbMap.Default.ArbFor<int[]>();
+
+    [Fact]
+    public void Intersect_IsCommutativeAndWithinBoth() =>
+        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, AnyPeriod, (a, b) =>
+        {
+            var ab = a.Intersect(b);
+            return ab == b.Intersect(a)
+                && (ab is null) != a.Overlaps(b)
+                && (ab is not { } i || (a.Contains(i) && b.Contains(i)));
+        }));
+
+    [Fact]
+    public void Cycle_PeriodsChainWithoutGapsAndStartOnTheAnchoredDay() =>
+        Check.One(Laws.Config, Prop.ForAll(Cycles, Indexes, (cycle, n) =>
+        {
+            var period = cycle.PeriodAt(n);
+            var month = cycle.AnchorMonth.PlusMonths(n * (int)cycle.Frequency);
+            var expectedDay = Math.Min(cycle.BillingDay, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month));
+            return period.End == cycle.PeriodAt(n + 1).Start
+                && period.Start == month.OnDayOfMonth(expectedDay)
+                && period.TryGetWholeMonths(out var months) && months == (int)cycle.Frequency
+                && Proration.DurationInMonths(period) == new ProrationFactor((int)cycle.Frequency, 1);
+        }));
+
+    [Fact]
+    public void Cycle_PeriodContainingADayHoldsIt() =>
+        Check.One(Laws.Config, Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
+            cycle.PeriodContaining(range.Start).Contains(range.Start)
+            && cycle.PeriodContaining(range.LastDay).Contains(range.LastDay)));
+
+    [Fact]
+    public void Cycle_PeriodsOverlappingARangeCoverItBackToBack() =>
+        Check.One(Laws.Config, Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
+        {
+            var periods = cycle.PeriodsOverlapping(range);
+            return periods.All(p => p.Overlaps(range))
+                && periods[0].Contains(range.Start)
+                && periods[^1].Contains(range.LastDay)
+                && periods.Zip(periods.Skip(1)).All(pair => pair.First.End == pair.Second.Start);
+        }));
+
+    [Fact]
+    public void Proration_FullPeriodEqualsTheFullPriceExactly() =>
+        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, BillingArbitraries.AnyMoney(), Methods, (period, price, method) =>
+        {
+            var factor = Proration.Factor(period, period, method);
+            return factor.IsOne && factor.Apply(price) == price && factor.Apply(price, RoundingPolicy.Bankers) == price;
+        }));
+
+    [Fact]
+    public void Proration_PartsOfASplitPeriodSumToThePrice() =>
+        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, Cuts, BillingArbitraries.AnyMoney(), (period, cuts, price) =>
+        {
+            var parts = SplitAt(period, cuts);
+            return Enum.GetValues<ProrationMethod>().All(method =>
+            {
+                var shares = Proration.Split(price, parts, method);
+                return shares.Length == parts.Count
+                    && Money.Sum(shares, price.Currency) == price
+                    && shares.All(s => s.IsInMinorUnits);
+            });
+        }));
+
+    [Fact]
+    public void Proration_FactorOfAPartIsBetweenZeroAndOne() =>
+        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, Cuts, Methods, (period, cuts, method) =>
+            SplitAt(period, cuts).All(part =>
+            {
+                var factor = Proration.Factor(part, period, method);
+                return factor.Numerator > 0 && factor.Numerator <= factor.Denominator;
+            })));
+
+    private static List<BillingPeriod> SplitAt(BillingPeriod period, int[] cuts)
+    {
+        var days = cuts.Select(c => (Math.Abs(c % period.Days) + 1) % period.Days).Where(d => d > 0).Distinct().Order();
+        var parts = new List<BillingPeriod>();
+        var start = period.Start;
+        foreach (var day in days)
+        {
+            parts.Add(new BillingPeriod(start, period.Start.PlusDays(day)));
+            start = period.Start.PlusDays(day);
+        }
+
+        parts.Add(new BillingPeriod(start, period.End));
+        return parts;
+    }
+}

@@ -1,0 +1,49 @@
+using Billing.Domain.Periods;
+
+namespace Billing.Domain.Tests.Periods;
+
+public class ProrationFactorTests
+{
+    [Fact]
+    public void Constructor_ReducesToLowestTerms()
+    {
+        var factor = new ProrationFactor(10, 30);
+
+        Assert.Equal(1, factor.Numerator);
+        Assert.Equal(3, factor.Denominator);
+        Assert.Equal("1/3", factor.ToString());
+        Assert.Equal(new ProrationFactor(0, 1), new ProrationFactor(0, 7));
+    }
+
+    [Fact]
+    public void Constructor_NegativeOrZeroDenominator_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("numerator", () => new ProrationFactor(-1, 3));
+        Assert.Throws<ArgumentOutOfRangeException>("denominator", () => new ProrationFactor(1, 0));
+    }
+
+    [Fact]
+    public void Apply_KeepsEveryDecimalUntilRounded()
+    {
+        var usd = Currency.FromCode("USD");
+        var third = new ProrationFactor(1, 3);
+
+        Assert.Equal(new Money(3.3333333333333333333333333333m, usd), third.Apply(new Money(10m, usd)));
+        Assert.Equal(new Money(3.33m, usd), third.Apply(new Money(10m, usd), RoundingPolicy.Bankers));
+    }
+
+    [Fact]
+    public void ToDecimal_RoundsForDisplay()
+    {
+        Assert.Equal(0.548m, new ProrationFactor(17, 31).ToDecimal(3));
+        Assert.Equal(1.5m, new ProrationFactor(3, 2).ToDecimal());
+    }
+
+    [Fact]
+    public void One_IsOne()
+    {
+        Assert.True(ProrationFactor.One.IsOne);
+        Assert.False(new ProrationFactor(2, 3).IsOne);
+        Assert.True(new ProrationFactor(2, 3) != ProrationFactor.One);
+    }
+}
