@@ -40,17 +40,17 @@ public static class MoneyAndPeriodsTour
             output.WriteLine($"Period {n}: {period}, {period.Days} days");
         }
 
-        output.WriteLine("== Proration of a 30.00 USD monthly plan started on 2026-01-11");
-        var january = BillingPeriod.OfMonth(new YearMonth(2026, 1));
-        var covered = new BillingPeriod(new LocalDate(2026, 1, 11), january.End);
-        var price = new Money(30m, usd);
+        output.WriteLine("== Proration of a 90.00 USD quarterly plan started on 2026-01-20");
+        var quarter = new BillingCycle(BillingFrequency.Quarterly, 1, new YearMonth(2026, 1)).PeriodAt(0);
+        var covered = new BillingPeriod(new LocalDate(2026, 1, 20), quarter.End);
+        var price = new Money(90m, usd);
         foreach (var method in new[] { ProrationMethod.ActualDays, ProrationMethod.Months })
         {
-            var factor = Proration.Factor(covered, january, method);
-            output.WriteLine($"{method}: {covered} is {factor} of {january}: {factor.Apply(price, RoundingPolicy.Commercial)}");
+            var factor = Proration.Factor(covered, quarter, method);
+            output.WriteLine($"{method}: {covered} is {factor} of {quarter}: {factor.Apply(price, RoundingPolicy.Commercial)}");
         }
 
-        var parts = Proration.Split(price, [new BillingPeriod(january.Start, covered.Start), covered], ProrationMethod.ActualDays);
+        var parts = Proration.Split(price, [new BillingPeriod(quarter.Start, covered.Start), covered], ProrationMethod.ActualDays);
         output.WriteLine($"Split across the two parts: {string.Join(" + ", parts)} = {Money.Sum(parts, usd)}");
         output.WriteLine($"Duration of {covered} in months: {Proration.DurationInMonths(covered).ToDecimal(3).ToString(CultureInfo.InvariantCulture)}");
 

@@ -15,9 +15,20 @@ public readonly partial struct Money
     public Money[] Split(int parts)
     {
         Preconditions.CheckRange(parts, 1, int.MaxValue);
-        var weights = new BigInteger[parts];
-        weights.AsSpan().Fill(BigInteger.One);
-        return AllocateByWeights(weights);
+        EnsureWholeMinorUnits();
+
+        // Equal weights: every share gets the quotient, the first (remainder) shares one unit more. Both exact in decimal.
+        var unit = Currency.MinorUnit;
+        var units = Math.Abs(Amount) / unit;
+        var remainder = units % parts;
+        var quotient = (units - remainder) / parts;
+        var result = new Money[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            result[i] = FromUnits(Sign < 0 ? -(quotient + (i < remainder ? 1 : 0)) : quotient + (i < remainder ? 1 : 0));
+        }
+
+        return result;
     }
 
     /// <summary>Allocates this amount in proportion to <paramref name="ratios"/>, in whole minor units that sum to it exactly.</summary>
@@ -43,21 +54,25 @@ public readonly partial struct Money
 
     internal Money[] AllocateByWeights(ReadOnlySpan<BigInteger> weights)
     {
+        EnsureWholeMinorUnits();
+        var shares = Allocator.Allocate(Amount / Currency.MinorUnit, weights);
+        var result = new Money[shares.Length];
+        for (var i = 0; i < shares.Length; i++)
+        {
+            result[i] = FromUnits(shares[i]);
+        }
+
+        return result;
+    }
+
+    private void EnsureWholeMinorUnits()
+    {
         EnsureInitialized();
         if (!IsInMinorUnits)
         {
             throw new AmountNotRoundedException(this);
         }
-
-        var minorUnits = Currency.MinorUnits;
-        var unit = Currency.MinorUnit;
-        var shares = Allocator.Allocate(Amount / unit, weights);
-        var result = new Money[shares.Length];
-        for (var i = 0; i < shares.Length; i++)
-        {
-            result[i] = new Money(DecimalMath.WithScale(shares[i] * unit, minorUnits), Currency);
-        }
-
-        return result;
     }
+
+    private Money FromUnits(decimal units) => new(DecimalMath.WithScale(units * Currency.MinorUnit, Currency.MinorUnits), Currency);
 }

@@ -54,6 +54,11 @@ public class MoneyProperties
         }));
 
     [Fact]
+    public void Split_EqualsAllocateWithEqualRatios() =>
+        Check.One(Laws.Config, Prop.ForAll(BillingArbitraries.AnyMoney(), Parts, (money, parts) =>
+            money.Split(parts).SequenceEqual(money.Allocate(Enumerable.Repeat(1m, parts).ToArray()))));
+
+    [Fact]
     public void Allocate_PartsSumToWholeAndEachIsWithinOneMinorUnitOfItsExactShare() =>
         Check.One(Laws.Config, Prop.ForAll(BillingArbitraries.AnyMoney(), Ratios, (money, ratios) =>
         {

@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Billing.Domain.Tests;
+
+/// <summary>Rules that span every type of the core, checked by reflection so that a new type cannot miss them.</summary>
+public partial class ConsistencyTests
+{
+    private static readonly Type[] PublicTypes = typeof(Money).Assembly.GetExportedTypes();
+
+    public static TheoryData<Type> PublicValueTypes => [.. PublicTypes.Where(t => t.IsValueType && !t.IsEnum)];
+
+    public static TheoryData<Type> ExceptionTypes => [.. PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t))];
+
+    [Theory]
+    [MemberData(nameof(PublicValueTypes))]
+    public void PublicValueType_IsReadOnlyWithEqualityOperators(Type type)
+    {
+        Assert.True(type.IsDefined(typeof(IsReadOnlyAttribute)), $"{type.Name} is not a readonly struct.");
+        Assert.Contains(typeof(IEquatable<>).MakeGenericType(type), type.GetInterfaces());
+        Assert.NotNull(type.GetMethod("op_Equality", [type, type]));
+        Assert.NotNull(type.GetMethod("op_Inequality", [type, type]));
+    }
+
+    [Fact]
+    public void PublicTypes_HaveNoPublicSetters()
+    {
+        var setters = PublicTypes
+            .Where(t => !typeof(Exception).IsAssignableFrom(t))
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(p => p.SetMethod is { IsPublic: true } && !IsInitOnly(p))
+            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}");
+
+        Assert.Empty(setters);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExceptionTypes))]
+    public void Exception_IsABillingExceptionWithAStableCode(Type type)
+    {
+        Assert.True(typeof(BillingException).IsAssignableFrom(type), $"{type.Name} does not derive from BillingException.");
+        if (type.IsAbstract)
+        {
+            return;
+        }
+
+        Assert.True(type.IsSealed, $"{type.Name} is not sealed.");
+        var field = type.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static);
+        Assert.True(field is { IsLiteral: true }, $"{type.Name} has no public const ErrorCode.");
+        Assert.Matches(CodePattern(), (string)field!.GetRawConstantValue()!);
+    }
+
+    [Fact]
+    public void ErrorCodes_AreUnique()
+    {
+        var codes = PublicTypes
+            .Select(t => t.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static))
+            .OfType<FieldInfo>()
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Namespaces_AreNotNamedLikeTypes()
+    {
+        var typeNames = PublicTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+
+        var clashes = PublicTypes.Select(t => t.Namespace!.Split('.')[^1]).Distinct().Where(typeNames.Contains);
+
+        Assert.Empty(clashes);
+    }
+
+    [Fact]
+    public void ErrorDocs_ListEveryCode()
+    {
+        var errors = File.ReadAllText(Path.Combine(Repository.Root, "docs", "errors.md"));
+
+        var codes = PublicTypes
+            .Select(t => t.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static))
+            .OfType<FieldInfo>()
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.All(codes, code => Assert.Contains($"`{code}`", errors, StringComparison.Ordinal));
+    }
+
+    private static bool IsInitOnly(PropertyInfo property) =>
+        property.SetMethod!.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+
+    [GeneratedRegex("^[a-z]+(_[a-z]+)*\\.[a-z]+(_[a-z]+)*$")]
+    private static partial Regex CodePattern();
+}
