@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Billing.Domain.StateMachines;
+using Billing.Domain.Subscriptions;
 
 namespace Billing.Domain.Tests;
 
@@ -46,9 +48,10 @@ public partial class ConsistencyTests
         }
 
         Assert.True(type.IsSealed, $"{type.Name} is not sealed.");
-        var field = type.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static);
-        Assert.True(field is { IsLiteral: true }, $"{type.Name} has no public const ErrorCode.");
-        Assert.Matches(CodePattern(), (string)field!.GetRawConstantValue()!);
+        var code = type.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static);
+        var suffix = type.GetField("ErrorCodeSuffix", BindingFlags.Public | BindingFlags.Static);
+        Assert.True(code is { IsLiteral: true } ^ suffix is { IsLiteral: true }, $"{type.Name} has neither a const ErrorCode nor a const ErrorCodeSuffix (for codes that start with a machine's name).");
+        Assert.Matches(CodePattern(), code is not null ? (string)code.GetRawConstantValue()! : "machine." + (string)suffix!.GetRawConstantValue()!);
     }
 
     [Fact]
@@ -82,7 +85,8 @@ public partial class ConsistencyTests
         var codes = PublicTypes
             .Select(t => t.GetField("ErrorCode", BindingFlags.Public | BindingFlags.Static))
             .OfType<FieldInfo>()
-            .Select(f => (string)f.GetRawConstantValue()!);
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Append(SubscriptionLifecycle.Machine.Name + "." + TransitionRefusedException.ErrorCodeSuffix);
 
         Assert.All(codes, code => Assert.Contains($"`{code}`", errors, StringComparison.Ordinal));
     }

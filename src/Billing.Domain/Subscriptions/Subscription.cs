@@ -1,0 +1,458 @@
+using Billing.Domain.StateMachines;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Subscriptions;
+
+/// <summary>
+/// A subscription of an account to a plan, and its whole life from order to deletion.
+/// </summary>
+/// <remarks>
+/// Every intention method fires one trigger through <see cref="SubscriptionLifecycle"/>: a permitted trigger
+/// moves <see cref="Status"/> and appends to <see cref="History"/>; a refused one throws
+/// <see cref="TransitionRefusedException"/> and changes nothing. Ask <see cref="CanFire"/> first where a
+/// refusal is a normal answer. The subscription never reads a clock: every method takes the instant.
+/// </remarks>
+public sealed class Subscription
+{
+    private readonly List<SubscriptionStatusChange> _history = [];
+
+    private Subscription(string id, string accountId, string name, string plan, BillingType billingType, PaymentModel paymentModel, Instant orderedAt, string orderedBy)
+    {
+        Id = id;
+        AccountId = accountId;
+        Name = name;
+        Plan = plan;
+        BillingType = billingType;
+        PaymentModel = paymentModel;
+        OrderedAt = orderedAt;
+        OrderedBy = orderedBy;
+        Status = SubscriptionStatus.Ordered;
+    }
+
+    /// <summary>Gets the subscription's unique id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the id of the account that owns the subscription.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the subscription's name, as the invoice's Subscriptions table shows it.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the plan the subscription is on; it changes when a plan switch completes.</summary>
+    public string Plan { get; private set; }
+
+    /// <summary>Gets the plan a switch in progress (or failed, waiting for a retry) moves to.</summary>
+    /// <value>The new plan, or null when no switch is pending.</value>
+    public string? PendingPlan { get; private set; }
+
+    /// <summary>Gets how the plan is billed.</summary>
+    public BillingType BillingType { get; }
+
+    /// <summary>Gets whether the account pays before or after use.</summary>
+    public PaymentModel PaymentModel { get; }
+
+    /// <summary>Gets when the subscription was ordered.</summary>
+    public Instant OrderedAt { get; }
+
+    /// <summary>Gets who ordered it.</summary>
+    public string OrderedBy { get; }
+
+    /// <summary>Gets the current status.</summary>
+    public SubscriptionStatus Status { get; private set; }
+
+    /// <summary>Gets the stop or delete that waits for a manager, in Waiting for manual approve.</summary>
+    /// <value>The pending operation, or null in every other status.</value>
+    public ManualOperation? PendingOperation { get; private set; }
+
+    /// <summary>Gets the status a declined operation returns to, in Waiting for manual approve.</summary>
+    /// <value>The status the stop or delete was requested in, or null in every other status.</value>
+    public SubscriptionStatus? StatusBeforeApproval { get; private set; }
+
+    /// <summary>Gets every accepted transition, oldest first.</summary>
+    public IReadOnlyList<SubscriptionStatusChange> History => _history;
+
+    /// <summary>Orders a new subscription: its status is Ordered.</summary>
+    /// <param name="id">The subscription's unique id.</param>
+    /// <param name="accountId">The owning account's id.</param>
+    /// <param name="name">The subscription's name.</param>
+    /// <param name="plan">The plan ordered.</param>
+    /// <param name="billingType">How the plan is billed.</param>
+    /// <param name="paymentModel">Prepaid or postpaid.</param>
+    /// <param name="at">When it was ordered.</param>
+    /// <param name="actor">Who ordered it.</param>
+    /// <returns>The subscription, Ordered, with an empty history.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="billingType"/> or <paramref name="paymentModel"/> is undefined.</exception>
+    public static Subscription Order(string id, string accountId, string name, string plan, BillingType billingType, PaymentModel paymentModel, Instant at, string actor) =>
+        new(
+            CheckText(id), CheckText(accountId), CheckText(name), CheckText(plan),
+            Enum.IsDefined(billingType) ? billingType : throw new ArgumentOutOfRangeException(nameof(billingType), billingType, "Unknown billing type."),
+            Enum.IsDefined(paymentModel) ? paymentModel : throw new ArgumentOutOfRangeException(nameof(paymentModel), paymentModel, "Unknown payment model."),
+            at,
+            CheckText(actor));
+
+    /// <summary>Returns a value indicating whether <paramref name="trigger"/> is permitted now: it would move the status, or be ignored.</summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <param name="accountClass">The account's class, which decides whether stops and deletes wait for approval; automatic when null.</param>
+    /// <returns>True when the matching intention method would not throw <see cref="TransitionRefusedException"/>.</returns>
+    public bool CanFire(SubscriptionTrigger trigger, AccountClass? accountClass = null) =>
+        SubscriptionLifecycle.Machine.CanFire(Status, trigger, ContextFor(accountClass ?? AccountClass.Automatic));
+
+    /// <summary>Returns the triggers that would move the subscription out of its current status now.</summary>
+    /// <param name="accountClass">The account's class; automatic when null.</param>
+    /// <returns>The triggers, in the order of <see cref="SubscriptionTrigger"/>.</returns>
+    public IReadOnlyList<SubscriptionTrigger> PermittedTriggers(AccountClass? accountClass = null) =>
+        SubscriptionLifecycle.Machine.PermittedTriggers(Status, ContextFor(accountClass ?? AccountClass.Automatic));
+
+    /// <summary>Starts switching to another plan: Active to Switching. The plan changes when the switch completes.</summary>
+    /// <param name="newPlan">The plan to switch to; not the current one.</param>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="newPlan"/> is null.</exception>
+    public SubscriptionStatusChange? SwitchPlan(string newPlan, Instant at, string actor, string? reason = null)
+    {
+        CheckText(newPlan);
+        Preconditions.CheckArgument(newPlan != Plan, nameof(newPlan), $"The subscription is already on plan '{newPlan}'.");
+        var change = Fire(SubscriptionTrigger.StartSwitch, AccountClass.Automatic, at, actor, reason);
+        PendingPlan = newPlan;
+        return change;
+    }
+
+    /// <summary>Records that the plan switch finished: Switching to Active, on the new plan.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteSwitch(Instant at, string actor, string? reason = null)
+    {
+        var change = Fire(SubscriptionTrigger.CompleteSwitch, AccountClass.Automatic, at, actor, reason);
+        Plan = PendingPlan!;
+        PendingPlan = null;
+        return change;
+    }
+
+    /// <summary>Starts installing the ordered service: Ordered to Installing.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? StartInstallation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.StartInstallation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that installation finished: Installing to Activating.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteInstallation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteInstallation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that installation failed: Installing to Installation failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailInstallation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailInstallation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Activates an order with nothing to install: Ordered to Activating.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? StartActivation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.StartActivation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that activation finished: Activating to Active, or to Delivered for a non-recurring plan.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteActivation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteActivation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that activation failed: Activating to Activation failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailActivation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailActivation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Starts renewing a recurring subscription: Active to Renewing.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? Renew(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.StartRenewal, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that renewal finished: Renewing to Active.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteRenewal(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteRenewal, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that renewal failed: Renewing to Renewing failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailRenewal(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailRenewal, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Starts updating the subscription's resources: Active to Updating.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? UpdateResources(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.StartUpdate, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the resource update finished: Updating to Active.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteUpdate(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteUpdate, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the resource update failed: Updating to Updating failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailUpdate(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailUpdate, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the plan switch failed: Switching to Switching failed; the new plan stays pending for a retry.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailSwitch(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailSwitch, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the stop finished: Stopping to Stopped.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteStop(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteStop, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the stop failed: Stopping to Stopping failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailStop(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailStop, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Resumes a stopped subscription: Stopped to Activating.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? Resume(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.Resume, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the deletion finished: Deleting to Deleted, for good.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? CompleteDeletion(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.CompleteDeletion, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the deletion failed: Deleting to Deletion failed.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? FailDeletion(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.FailDeletion, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Tries a failed operation again: each *_failed status to its running status (Installation failed to Installing, and so on).</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? Retry(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.Retry, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the customer did not pay on time: Active to Graced.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? MarkPaymentOverdue(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.PaymentOverdue, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the payment of a postpaid subscription expired: Active or Graced to Blocked.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? ExpirePayment(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.PaymentExpired, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Records that the customer paid: Graced to Active, Blocked to Activating; ignored where nothing waits for a payment.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? ReceivePayment(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.PaymentReceived, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Approves the stop or delete waiting for a manager: Waiting for manual approve to Stopping or Deleting.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? ApproveOperation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.ApproveOperation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Declines the stop or delete waiting for a manager: back to the status before it was requested.</summary>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    public SubscriptionStatusChange? DeclineOperation(Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.DeclineOperation, AccountClass.Automatic, at, actor, reason);
+
+    /// <summary>Requests a stop: to Stopping, or to Waiting for manual approve when the account class's stop mode is manual.</summary>
+    /// <param name="accountClass">The account's class as it is now; its modes decide whether a manager must approve.</param>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="accountClass"/> is null.</exception>
+    public SubscriptionStatusChange? Stop(AccountClass accountClass, Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.RequestStop, Preconditions.CheckNotNull(accountClass), at, actor, reason);
+
+    /// <summary>Requests deletion: to Deleting, or to Waiting for manual approve when the account class's delete mode is manual.</summary>
+    /// <param name="accountClass">The account's class as it is now; its modes decide whether a manager must approve.</param>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="accountClass"/> is null.</exception>
+    public SubscriptionStatusChange? Delete(AccountClass accountClass, Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.RequestDeletion, Preconditions.CheckNotNull(accountClass), at, actor, reason);
+
+    /// <summary>Records that the grace period ended unpaid: Graced to Stopping, or to Waiting for manual approve when the account class's stop mode is manual.</summary>
+    /// <param name="accountClass">The account's class as it is now; its modes decide whether a manager must approve.</param>
+    /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
+    /// <param name="actor">Who or what did it.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>The change recorded, or null when the current status ignores it.</returns>
+    /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="accountClass"/> is null.</exception>
+    public SubscriptionStatusChange? ExpireGracePeriod(AccountClass accountClass, Instant at, string actor, string? reason = null) =>
+        Fire(SubscriptionTrigger.GracePeriodExpired, Preconditions.CheckNotNull(accountClass), at, actor, reason);
+
+    private SubscriptionStatusChange? Fire(SubscriptionTrigger trigger, AccountClass accountClass, Instant at, string actor, string? reason)
+    {
+        CheckText(actor);
+        if (_history.Count > 0 && at < _history[^1].At)
+        {
+            throw new ArgumentException($"{at} is before the last change at {_history[^1].At}.", nameof(at));
+        }
+
+        var transition = SubscriptionLifecycle.Machine.Fire(Status, trigger, ContextFor(accountClass));
+        if (transition.IsIgnored)
+        {
+            return null;
+        }
+
+        if (transition.Destination == SubscriptionStatus.WaitingForManualApprove)
+        {
+            PendingOperation = trigger == SubscriptionTrigger.RequestDeletion ? ManualOperation.Delete : ManualOperation.Stop;
+            StatusBeforeApproval = Status;
+        }
+        else if (Status == SubscriptionStatus.WaitingForManualApprove)
+        {
+            PendingOperation = null;
+            StatusBeforeApproval = null;
+        }
+
+        var change = new SubscriptionStatusChange(Status, transition.Destination, trigger, at, actor, reason);
+        _history.Add(change);
+        Status = transition.Destination;
+        return change;
+    }
+
+    private SubscriptionContext ContextFor(AccountClass accountClass) =>
+        new(BillingType, PaymentModel, accountClass.StopMode, accountClass.DeleteMode, PendingOperation, StatusBeforeApproval);
+
+    private static string CheckText(string value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        Preconditions.CheckNotNull(value, paramName);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(value), paramName!, "The value may not be empty.");
+        return value;
+    }
+}
