@@ -34,16 +34,21 @@ public class SubscriptionProperties
         {
             var subscription = SubscriptionDriver.NewSubscription(kind.Item1, kind.Item2);
             var at = SubscriptionDriver.Start;
+            var accepted = 0;
             foreach (var (trigger, classIndex) in commands)
             {
                 at += Duration.FromMinutes(1);
                 var accountClass = Classes[classIndex];
-                var before = (subscription.Status, subscription.History.Count, subscription.PendingOperation, subscription.StatusBeforeApproval, subscription.Plan);
+                var before = Snapshot(subscription);
                 var context = new SubscriptionContext(kind.Item1, kind.Item2, accountClass.StopMode, accountClass.DeleteMode, subscription.PendingOperation, subscription.StatusBeforeApproval);
                 var permitted = SubscriptionLifecycle.Machine.CanFire(subscription.Status, trigger, context);
                 try
                 {
-                    SubscriptionDriver.Apply(subscription, trigger, accountClass, at);
+                    if (SubscriptionDriver.Apply(subscription, trigger, accountClass, at) is not null)
+                    {
+                        accepted++;
+                    }
+
                     if (!permitted || subscription.Status != SubscriptionLifecycle.Machine.Fire(before.Status, trigger, context).Destination)
                     {
                         return false;
@@ -51,22 +56,70 @@ public class SubscriptionProperties
                 }
                 catch (TransitionRefusedException)
                 {
-                    if (permitted || before != (subscription.Status, subscription.History.Count, subscription.PendingOperation, subscription.StatusBeforeApproval, subscription.Plan))
+                    if (permitted || before != Snapshot(subscription))
                     {
                         return false;
                     }
                 }
 
-                var waiting = subscription.Status == SubscriptionStatus.WaitingForManualApprove;
-                if (waiting != subscription.PendingOperation.HasValue || waiting != (subscription.StatusBeforeApproval is not null))
+                if (!Holds(subscription, before, accepted))
                 {
                     return false;
                 }
             }
 
-            return subscription.History.Zip(subscription.History.Skip(1)).All(pair => pair.First.To == pair.Second.From)
-                && (subscription.History.Count == 0
-                    ? subscription.Status == SubscriptionStatus.Ordered
-                    : subscription.History[0].From == SubscriptionStatus.Ordered && subscription.History[^1].To == subscription.Status);
+            return true;
         }));
+
+    [Fact]
+    public void AnyWalkAlongPermittedTriggers_KeepsEveryLaw() =>
+        Check.One(Laws.Config, Prop.ForAll(Kinds, Commands, (kind, choices) =>
+        {
+            var subscription = SubscriptionDriver.NewSubscription(kind.Item1, kind.Item2);
+            var at = SubscriptionDriver.Start;
+            var accepted = 0;
+            foreach (var (choice, classIndex) in choices)
+            {
+                var accountClass = Classes[classIndex];
+                var permitted = subscription.PermittedTriggers(accountClass);
+                if (permitted.Count == 0)
+                {
+                    return subscription.Status == SubscriptionStatus.Deleted;
+                }
+
+                at += Duration.FromMinutes(1);
+                var before = Snapshot(subscription);
+                SubscriptionDriver.Apply(subscription, permitted[(int)choice % permitted.Count], accountClass, at);
+                accepted++;
+                if (!Holds(subscription, before, accepted))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }));
+
+    private static (SubscriptionStatus Status, int History, ManualOperation? Pending, SubscriptionStatus? Before, string Plan) Snapshot(Subscription s) =>
+        (s.Status, s.History.Count, s.PendingOperation, s.StatusBeforeApproval, s.Plan);
+
+    // The laws of one step: inside the 22 statuses; history = accepted transitions, chained; Deleted is
+    // terminal; manual approval ends in the pending operation or back where it started.
+    private static bool Holds(Subscription s, (SubscriptionStatus Status, int History, ManualOperation? Pending, SubscriptionStatus? Before, string Plan) before, int accepted)
+    {
+        var waiting = s.Status == SubscriptionStatus.WaitingForManualApprove;
+        var leftApproval = before.Status == SubscriptionStatus.WaitingForManualApprove && !waiting;
+        var approvalEndedWell = !leftApproval
+            || (before.Pending == ManualOperation.Stop && s.Status == SubscriptionStatus.Stopping)
+            || (before.Pending == ManualOperation.Delete && s.Status == SubscriptionStatus.Deleting)
+            || s.Status == before.Before;
+        return SubscriptionStatus.List.Contains(s.Status)
+            && s.History.Count == accepted
+            && (s.History.Count == 0 ? s.Status == SubscriptionStatus.Ordered : s.History[0].From == SubscriptionStatus.Ordered && s.History[^1].To == s.Status)
+            && s.History.Zip(s.History.Skip(1)).All(pair => pair.First.To == pair.Second.From)
+            && (before.Status != SubscriptionStatus.Deleted || s.Status == SubscriptionStatus.Deleted)
+            && waiting == s.PendingOperation.HasValue
+            && waiting == (s.StatusBeforeApproval is not null)
+            && approvalEndedWell;
+    }
 }
