@@ -1,0 +1,16 @@
+namespace Billing.Domain.Charging;
+
+/// <summary>The charge lines of one document (an invoice's Charges table) with their totals and the tax per rate.</summary>
+/// <param name="Currency">The currency of every line.</param>
+/// <param name="Lines">The lines, numbered from 1.</param>
+/// <param name="Net">The sum of the lines' nets.</param>
+/// <param name="Taxes">The sum of the lines' taxes.</param>
+/// <param name="Total">The sum of the lines' amounts: <see cref="Net"/> + <see cref="Taxes"/>.</param>
+/// <param name="TaxSummary">Per tax rate: the nets it applies to and its tax, in order of first appearance.</param>
+public sealed record ChargeDocument(
+    Currency Currency,
+    IReadOnlyList<ChargeLine> Lines,
+    Money Net,
+    Money Taxes,
+    Money Total,
+    IReadOnlyList<TaxAmount> TaxSummary);

@@ -1,0 +1,51 @@
+namespace Billing.Domain.Pricing;
+
+/// <summary>
+/// How a quantity is priced: a recurring fee, a unit price, graduated or volume tiers, packages, or a percentage
+/// of an amount. Prices are exact and unrounded; the charge engine rounds where its policy says.
+/// </summary>
+public abstract record PriceComponent
+{
+    private protected PriceComponent()
+    {
+    }
+
+    /// <summary>Gets the currency of every price in the component.</summary>
+    public abstract Currency Currency { get; }
+
+    /// <summary>Gets the unit price an invoice line shows for this component, if it has a single one.</summary>
+    /// <value>The unit price, or null for tiered prices, whose unit price depends on the quantity.</value>
+    public abstract Money? UnitPrice { get; }
+
+    /// <summary>Returns the exact, unrounded price of <paramref name="quantity"/>.</summary>
+    /// <param name="quantity">The quantity, 0 or more.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
+    public Money Price(decimal quantity) => Price(quantity, tiers: null);
+
+    /// <summary>Returns the exact price of <paramref name="quantity"/> with what each tier priced.</summary>
+    /// <param name="quantity">The quantity, 0 or more.</param>
+    /// <returns>The price and the tiers hit, in order; empty for components without tiers.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
+    public (Money Price, IReadOnlyList<TierCharge> Tiers) PriceWithTiers(decimal quantity)
+    {
+        var tiers = new List<TierCharge>();
+        return (Price(quantity, tiers), tiers);
+    }
+
+    /// <summary>Returns a short name of the pricing model for explanations: <c>per unit</c>, <c>graduated</c>...</summary>
+    /// <returns>The model's name.</returns>
+    public abstract string Describe();
+
+    internal Money Price(decimal quantity, List<TierCharge>? tiers)
+    {
+        if (quantity < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "A quantity is not negative.");
+        }
+
+        return new Money(Amount(quantity, tiers), Currency);
+    }
+
+    private protected abstract decimal Amount(decimal quantity, List<TierCharge>? tiers);
+}

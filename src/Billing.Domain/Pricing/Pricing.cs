@@ -1,0 +1,32 @@
+using Billing.Domain.Utility;
+
+namespace Billing.Domain.Pricing;
+
+/// <summary>Argument checks shared by the price components.</summary>
+internal static class Pricing
+{
+    public static void CheckNotNegative(Money amount, string paramName)
+    {
+        Preconditions.CheckInitialized(amount.Currency, paramName);
+        if (amount.IsNegative)
+        {
+            throw new ArgumentOutOfRangeException(paramName, amount, "A price is not negative.");
+        }
+    }
+
+    public static IReadOnlyList<PriceTier> CheckTiers(IReadOnlyList<PriceTier> tiers, string paramName)
+    {
+        Preconditions.CheckNotNull(tiers, paramName);
+        Preconditions.CheckArgument(tiers.Count > 0, paramName, "At least one tier is needed.");
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            Preconditions.CheckNotNull(tiers[i], paramName);
+            Preconditions.CheckArgument(tiers[i].UnitPrice.Currency == tiers[0].UnitPrice.Currency, paramName, "Every tier is in one currency.");
+            var last = i == tiers.Count - 1;
+            Preconditions.CheckArgument(last == tiers[i].UpTo is null, paramName, "Only the last tier is open-ended, and it must be.");
+            Preconditions.CheckArgument(i == 0 || last || tiers[i].UpTo > tiers[i - 1].UpTo, paramName, "Tier bounds rise strictly.");
+        }
+
+        return [.. tiers];
+    }
+}
