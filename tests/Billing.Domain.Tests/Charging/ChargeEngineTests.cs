@@ -1,0 +1,233 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
+
+namespace Billing.Domain.Tests.Charging;
+
+public class ChargeEngineTests
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly TaxRate Vat21 = new("VAT 21%", 21m);
+    private static readonly ChargeEngine Engine = new(ChargePolicy.PerLine);
+
+    private static Money M(decimal amount) => new(amount, Usd);
+
+    [Fact]
+    public void Calculate_PerUnitWithDiscountAndTax_FillsEveryColumnOfTheChargesTable()
+    {
+        var spec = ChargeSpec.For("Seats", 3m, new PerUnitPrice(M(19.99m))) with
+        {
+            Discounts = [Discount.Percent(10m)],
+            Taxes = [Vat21],
+            DurationMonths = 1m,
+        };
+
+        var line = Engine.Calculate(spec, number: 4);
+
+        Assert.Equal(4, line.Number);
+        Assert.Equal("Seats", line.Description);
+        Assert.Equal(3m, line.Quantity);
+        Assert.Equal(1m, line.DurationMonths);
+        Assert.Equal(M(19.99m), line.UnitPrice);
+        Assert.Equal(M(6.00m), line.Discount);   // 59.97 - 53.97 (53.973 rounded)
+        Assert.Equal(M(53.97m), line.Net);
+        Assert.Equal(M(11.33m), line.Taxes);     // 53.97 x 21 % = 11.3337
+        Assert.Equal(M(65.30m), line.Amount);
+        Assert.Equal([new TaxAmount(Vat21, M(53.97m), M(11.33m))], line.TaxAmounts);
+    }
+
+    [Fact]
+    public void Discounts_ApplyInTheOrderListed()
+    {
+        var percentFirst = ChargeSpec.For("x", 1m, new PerUnitPrice(M(100m))) with { Discounts = [Discount.Percent(10m), Discount.Fixed(M(10m))] };
+        var fixedFirst = percentFirst with { Discounts = [Discount.Fixed(M(10m)), Discount.Percent(10m)] };
+
+        Assert.Equal(M(80m), Engine.Calculate(percentFirst).Net);
+        Assert.Equal(M(81m), Engine.Calculate(fixedFirst).Net);
+    }
+
+    [Fact]
+    public void Discounts_NeverTakeALineBelowZero()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(50m))) with { Discounts = [Discount.Fixed(M(80m)), Discount.Fixed(M(5m))], Taxes = [Vat21] });
+
+        Assert.Equal(M(0m), line.Net);
+        Assert.Equal(M(50m), line.Discount);
+        Assert.Equal(M(0m), line.Amount);
+        Assert.Equal([M(50m), M(0m)], line.Explanation.Discounts.Select(d => d.Amount));
+    }
+
+    [Fact]
+    public void Minimum_RaisesALowerPriceBeforeDiscounts()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("API", 30m, new PerUnitPrice(M(0.10m))) with { Minimum = M(5m), Discounts = [Discount.Percent(20m)] });
+
+        Assert.True(line.Explanation.MinimumApplied);
+        Assert.Equal(M(4m), line.Net);
+    }
+
+    [Fact]
+    public void Minimum_BelowThePrice_DoesNothing() =>
+        Assert.False(Engine.Calculate(ChargeSpec.For("API", 100m, new PerUnitPrice(M(0.10m))) with { Minimum = M(5m) }).Explanation.MinimumApplied);
+
+    [Fact]
+    public void ProratedOver_ChargesTheCoveredShareAndShowsItsDuration()
+    {
+        var january = BillingPeriod.OfMonth(new YearMonth(2026, 1));
+        var covered = new BillingPeriod(new LocalDate(2026, 1, 11), january.End);
+
+        var line = Engine.Calculate(ChargeSpec.For("Plan", 1m, new RecurringFee(M(30m))).ProratedOver(covered, january, ProrationMethod.ActualDays));
+
+        Assert.Equal(M(20.32m), line.Net);
+        Assert.Equal(0.677m, line.DurationMonths);
+        Assert.Equal(new ProrationFactor(21, 31), line.Explanation.Proration);
+    }
+
+    [Fact]
+    public void RecurringFee_YearlyPriceForOneMonth_IsATwelfth()
+    {
+        var january = BillingPeriod.OfMonth(new YearMonth(2026, 1));
+        var year = new BillingPeriod(january.Start, new LocalDate(2027, 1, 1));
+
+        var line = Engine.Calculate(ChargeSpec.For("Support", 1m, new RecurringFee(M(120m), periodMonths: 12)).ProratedOver(january, year, ProrationMethod.Months));
+
+        Assert.Equal(M(10m), line.Net);
+    }
+
+    [Fact]
+    public void PayAsYouGoExternal_ShowsNoDurationAndNoUnitPrice()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("Tokens", 1234.5m, new PerUnitPrice(M(0.002m))) with { DurationMonths = 1m, IsPayAsYouGoExternal = true });
+
+        Assert.Null(line.DurationMonths);
+        Assert.Null(line.UnitPrice);
+        Assert.Equal(M(2.47m), line.Net);
+    }
+
+    [Fact]
+    public void TieredPrice_HasNoSingleUnitPrice() =>
+        Assert.Null(Engine.Calculate(ChargeSpec.For("x", 5m, new GraduatedPrice([new(null, M(1m))]))).UnitPrice);
+
+    [Fact]
+    public void ExclusiveTaxes_SeveralRatesEachOnTheNet()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(100m))) with { Taxes = [new TaxRate("State", 10m), new TaxRate("City", 5m)] });
+
+        Assert.Equal([M(10m), M(5m)], line.TaxAmounts.Select(t => t.Amount));
+        Assert.Equal(M(115m), line.Amount);
+    }
+
+    [Fact]
+    public void InclusiveTaxes_SeveralRates_SplitTheTaxByTheirRatesAndAddUpToTheGross()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(100m))) with
+        {
+            Taxes = [new TaxRate("State", 10m), new TaxRate("City", 5m)],
+            TaxMode = TaxMode.Inclusive,
+        });
+
+        Assert.Equal(M(86.96m), line.Net);                                         // 100 / 1.15 = 86.9565...
+        Assert.Equal([M(8.69m), M(4.35m)], line.TaxAmounts.Select(t => t.Amount));  // 13.04 by 10 : 5, the extra cent to the larger remainder
+        Assert.Equal(M(100m), line.Amount);
+    }
+
+    [Fact]
+    public void InclusiveWithoutTaxes_NetIsTheGross() =>
+        Assert.Equal(M(9.99m), Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(9.99m))) with { TaxMode = TaxMode.Inclusive }).Net);
+
+    [Fact]
+    public void Policy_ScaleAndMode_AreApplied()
+    {
+        var engine = new ChargeEngine(new ChargePolicy(new RoundingPolicy(RoundingMode.Floor, 4), TaxRounding.PerLine));
+
+        Assert.Equal(M(0.4166m), engine.Calculate(ChargeSpec.For("calls", 3333m, new PerUnitPrice(M(0.000125m)))).Net);
+    }
+
+    [Fact]
+    public void CalculateDocument_NumbersLinesAndTotals()
+    {
+        var document = Engine.CalculateDocument(
+        [
+            ChargeSpec.For("A", 1m, new PerUnitPrice(M(10m))) with { Taxes = [Vat21] },
+            ChargeSpec.For("B", 2m, new PerUnitPrice(M(5m))) with { Taxes = [Vat21, new TaxRate("Levy", 1m)] },
+        ]);
+
+        Assert.Equal([1, 2], document.Lines.Select(l => l.Number));
+        Assert.Equal(M(20m), document.Net);
+        Assert.Equal(M(4.30m), document.Taxes);
+        Assert.Equal(M(24.30m), document.Total);
+        Assert.Equal([new TaxAmount(Vat21, M(20m), M(4.20m)), new TaxAmount(new TaxRate("Levy", 1m), M(10m), M(0.10m))], document.TaxSummary);
+    }
+
+    [Fact]
+    public void CalculateDocument_BadInput_ThrowsArgument()
+    {
+        var eur = new Money(1m, Currency.FromCode("EUR"));
+
+        Assert.Throws<ArgumentException>("specs", () => Engine.CalculateDocument([]));
+        Assert.Throws<ArgumentException>("specs", () => Engine.CalculateDocument([ChargeSpec.For("a", 1m, new PerUnitPrice(M(1m))), ChargeSpec.For("b", 1m, new PerUnitPrice(eur))]));
+        Assert.Throws<ArgumentException>("spec", () => Engine.Calculate(ChargeSpec.For("a", 1m, new PerUnitPrice(M(1m))) with { Minimum = eur }));
+        Assert.Throws<ArgumentException>("spec", () => Engine.Calculate(ChargeSpec.For("a", 1m, new PerUnitPrice(M(1m))) with { Discounts = [Discount.Fixed(eur)] }));
+        Assert.Throws<ArgumentNullException>("specs", () => Engine.CalculateDocument(null!));
+    }
+
+    [Fact]
+    public void ChargeSpec_BadQuantity_ThrowsArgument()
+    {
+        Assert.Throws<ArgumentException>("Quantity", () => ChargeSpec.For("a", 1.2345m, new PerUnitPrice(M(1m))));
+        Assert.Throws<ArgumentOutOfRangeException>("Quantity", () => ChargeSpec.For("a", -1m, new PerUnitPrice(M(1m))));
+    }
+
+    [Fact]
+    public void Explanation_DescribesEveryStep()
+    {
+        var spec = ChargeSpec.For("Calls", 15_000m, new GraduatedPrice([new(1_000m, M(0.10m)), new(10_000m, M(0.05m)), new(null, M(0.01m))])) with
+        {
+            Discounts = [Discount.Percent(5m)],
+            Taxes = [Vat21],
+        };
+
+        var explanation = Engine.Calculate(spec).Explanation;
+
+        Assert.Equal("graduated tiers", explanation.Component);
+        Assert.Equal(3, explanation.Tiers.Count);
+        Assert.Equal(M(600m), explanation.Price);
+        Assert.Equal(M(570m), explanation.RoundedNet);
+        Assert.Equal(M(0m), explanation.RoundingResidue);
+        Assert.Equal(M(119.70m), explanation.Taxes[0].Rounded);
+        var text = explanation.ToString();
+        Assert.Contains("tier 2: 9000 x 0.05 USD + flat 0.00 USD = 450.00 USD", text, StringComparison.Ordinal);
+        Assert.Contains("discount 5 % -> -30.00 USD", text, StringComparison.Ordinal);
+        Assert.Contains("VAT 21% on 570.00 USD: 119.70 USD -> 119.70 USD (per line)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PriceComponents_RejectBadArguments()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("unitPrice", () => new PerUnitPrice(M(-1m)));
+        Assert.Throws<ArgumentException>("tiers", () => new GraduatedPrice([]));
+        Assert.Throws<ArgumentException>("tiers", () => new GraduatedPrice([new(10m, M(1m))]));
+        Assert.Throws<ArgumentException>("tiers", () => new VolumePrice([new(10m, M(1m)), new(5m, M(1m)), new(null, M(1m))]));
+        Assert.Throws<ArgumentException>("tiers", () => new VolumePrice([new(10m, M(1m)), new(null, new Money(1m, Currency.FromCode("EUR")))]));
+        Assert.Throws<ArgumentOutOfRangeException>("upTo", () => new PriceTier(0m, M(1m)));
+        Assert.Throws<ArgumentOutOfRangeException>("unitsPerPackage", () => new PackagePrice(M(1m), 0m));
+        Assert.Throws<ArgumentOutOfRangeException>("percent", () => new PercentagePrice(101m, Usd));
+        Assert.Throws<ArgumentOutOfRangeException>("percent", () => Discount.Percent(-1m));
+        Assert.Throws<ArgumentOutOfRangeException>("percent", () => new TaxRate("x", 100.5m));
+        Assert.Throws<ArgumentOutOfRangeException>("quantity", () => new PerUnitPrice(M(1m)).Price(-1m));
+    }
+
+    [Fact]
+    public void Tiers_ZeroQuantity_CostsNothingAndFractionsSplitAtTheBound()
+    {
+        var tiers = new PriceTier[] { new(1_000m, M(0.10m), M(5m)), new(null, M(0.05m), M(7m)) };
+
+        Assert.Equal(M(0m), new GraduatedPrice(tiers).Price(0m));
+        Assert.Equal(M(0m), new VolumePrice(tiers).Price(0m));
+        var (price, hit) = new GraduatedPrice(tiers).PriceWithTiers(1_000.5m);
+        Assert.Equal([1_000m, 0.5m], hit.Select(t => t.Quantity));
+        Assert.Equal(M(100m + 5m + 0.025m + 7m), price);
+        Assert.Equal(M((1_000m * 0.10m) + 5m), new VolumePrice(tiers).Price(1_000m));     // on the bound: the tier it closes
+        Assert.Equal(M((1_000.5m * 0.05m) + 7m), new VolumePrice(tiers).Price(1_000.5m));
+    }
+}
