@@ -1,0 +1,116 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Pricing;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Billing.Domain.Tests.Charging;
+
+/// <summary>The batch's scaled-integer fast path and its decimal fallback equal the engine, to the minor unit.</summary>
+public class ChargeBatchProperties
+{
+    private static readonly Currency[] Currencies = [Currency.FromCode("USD"), Currency.FromCode("JPY"), Currency.FromCode("KWD")];
+
+    private static Arbitrary<(int Currency, RoundingMode Mode, int? Scale, decimal TaxPercent)> Setups =>
+        Arb.From(
+            from currency in Gen.Choose(0, Currencies.Length - 1)
+            from mode in Gen.Elements(Enum.GetValues<RoundingMode>())
+            from scale in Gen.Elements<int?>(null, null, 0, 4, 8, 12)
+            from taxUnits in Gen.Choose(0, 3_000_000)
+            from taxScale in Gen.Elements(2, 4, 5)   // 5 decimals forces the fallback
+            select (currency, mode, scale, Math.Min(100m, taxUnits / (decimal)Math.Pow(10, taxScale))));
+
+    // Quantities and prices of every size and scale the fast path takes, and some it does not.
+    private static Arbitrary<ChargeLineInput> Lines =>
+        Arb.From(
+            from quantityUnits in Gen.OneOf(Gen.Choose(0, 5_000), Gen.Choose(0, int.MaxValue))
+            from quantityScale in Gen.Choose(0, 3)
+            from priceUnits in Gen.OneOf(Gen.Choose(0, 100_000), Gen.Choose(0, int.MaxValue))
+            from priceScale in Gen.Choose(0, 9)
+            from priceMultiplier in Gen.Elements(1L, 1L, 1_000_000L)
+            from discountUnits in Gen.Choose(0, 1_000_000)
+            from discountScale in Gen.Elements(0, 2, 4, 5)
+            select new ChargeLineInput(
+                quantityUnits / Power(quantityScale),
+                priceUnits * (decimal)priceMultiplier / Power(priceScale),
+                Math.Min(100m, discountUnits / Power(discountScale))));
+
+    private static Arbitrary<decimal> Quantities =>
+        Arb.From(from units in Gen.OneOf(Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
+
+    [Fact]
+    public void PerUnit_EqualsTheEngine_OverAHundredThousandLines() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, Lines, (setup, line) =>
+        {
+            var (batch, engine, tax) = Build(setup);
+            var results = new ChargeAmounts[1];
+            batch.PerUnit([line], results);
+
+            var expected = engine.Calculate(ChargeSpec.For("x", line.Quantity, new PerUnitPrice(new Money(line.UnitPrice, batch.Currency))) with
+            {
+                Discounts = [Discount.Percent(line.DiscountPercent)],
+                Taxes = tax is null ? [] : [tax],
+            });
+            return Same(results[0], expected);
+        }));
+
+    [Fact]
+    public void Graduated_EqualsTheEngine() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20_000), Prop.ForAll(Setups, Quantities, (setup, quantity) =>
+        {
+            var (batch, engine, tax) = Build(setup);
+            var currency = batch.Currency;
+            var price = new GraduatedPrice(
+            [
+                new(1_000m, new Money(0.105m, currency), new Money(2.5m, currency)),
+                new(50_000.5m, new Money(0.0425m, currency)),
+                new(null, new Money(0.000125m, currency), new Money(1m, currency)),
+            ]);
+            var results = new ChargeAmounts[1];
+            batch.Graduated(price, [quantity], 7.5m, results);
+
+            var expected = engine.Calculate(ChargeSpec.For("x", quantity, price) with { Discounts = [Discount.Percent(7.5m)], Taxes = tax is null ? [] : [tax] });
+            return Same(results[0], expected);
+        }));
+
+    [Fact]
+    public void PerUnit_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Check.One(Laws.Config, Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(Lines.Generator)), (setup, lines) =>
+        {
+            var (batch, _, _) = Build(setup);
+            var all = new ChargeAmounts[lines.Length];
+            batch.PerUnit(lines, all);
+            var one = new ChargeAmounts[1];
+            return lines.Select((line, i) =>
+            {
+                batch.PerUnit([line], one);
+                return one[0] == all[i];
+            }).All(same => same);
+        }));
+
+    private static (ChargeBatch Batch, ChargeEngine Engine, TaxRate? Tax) Build((int Currency, RoundingMode Mode, int? Scale, decimal TaxPercent) setup)
+    {
+        var rounding = setup.Scale is { } scale ? new RoundingPolicy(setup.Mode, scale) : new RoundingPolicy(setup.Mode);
+        var tax = setup.TaxPercent == 0m ? null : new TaxRate("tax", setup.TaxPercent);
+        return (new ChargeBatch(Currencies[setup.Currency], rounding, tax), new ChargeEngine(new ChargePolicy(rounding, TaxRounding.PerLine)), tax);
+    }
+
+    private static bool Same(ChargeAmounts actual, ChargeLine expected) =>
+        actual.Net == expected.Net.Amount
+        && actual.Tax == expected.Taxes.Amount
+        && actual.Discount == expected.Discount.Amount
+        && actual.Amount == expected.Amount.Amount;
+
+    private static decimal Power(int scale) => scale switch
+    {
+        0 => 1m,
+        1 => 10m,
+        2 => 100m,
+        3 => 1_000m,
+        4 => 10_000m,
+        5 => 100_000m,
+        6 => 1_000_000m,
+        7 => 10_000_000m,
+        8 => 100_000_000m,
+        _ => 1_000_000_000m,
+    };
+}

@@ -1,0 +1,84 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Pricing;
+
+namespace Billing.Domain.Tests.Charging;
+
+public class ChargeBatchTests
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly ChargeBatch Batch = new(Usd, RoundingPolicy.Commercial, new TaxRate("VAT", 21m));
+
+    [Fact]
+    public void PerUnit_WritesEachLinesAmounts()
+    {
+        var results = new ChargeAmounts[2];
+
+        Batch.PerUnit([new(3m, 19.99m, 10m), new(0.5m, 0.000125m)], results);
+
+        Assert.Equal(new ChargeAmounts(53.97m, 6.00m, 11.33m), results[0]);
+        Assert.Equal(65.30m, results[0].Amount);
+        Assert.Equal(new ChargeAmounts(0.00m, 0.00m, 0.00m), results[1]);
+    }
+
+    [Fact]
+    public void PerUnit_OutsideTheFastPath_FallsBackToDecimals()
+    {
+        var results = new ChargeAmounts[1];
+
+        Batch.PerUnit([new(2m, 0.0000001m * 10_000_000m + 0.00000005m)], results);   // a unit price with 8 decimals
+
+        Assert.Equal(new ChargeAmounts(2.00m, 0.00m, 0.42m), results[0]);
+    }
+
+    [Fact]
+    public void PerUnit_BadInput_ThrowsNamingTheLine()
+    {
+        var results = new ChargeAmounts[2];
+
+        var negative = Assert.Throws<ArgumentOutOfRangeException>("lines", () => Batch.PerUnit([new(1m, 1m), new(-1m, 1m)], results));
+        Assert.Contains("Line 1", negative.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>("lines", () => Batch.PerUnit([new(1.0001m, 1m)], results));
+        Assert.Throws<ArgumentOutOfRangeException>("lines", () => Batch.PerUnit([new(1m, -1m)], results));
+        Assert.Throws<ArgumentOutOfRangeException>("lines", () => Batch.PerUnit([new(1m, 1m, 101m)], results));
+        Assert.Throws<ArgumentException>("results", () => Batch.PerUnit([new(1m, 1m), new(1m, 1m), new(1m, 1m)], results));
+    }
+
+    [Fact]
+    public void Graduated_PricesEveryQuantity()
+    {
+        var price = new GraduatedPrice([new(1_000m, new Money(0.10m, Usd)), new(10_000m, new Money(0.05m, Usd)), new(null, new Money(0.01m, Usd))]);
+        var results = new ChargeAmounts[3];
+
+        Batch.Graduated(price, [15_000m, 0m, 1_000.5m], 0m, results);
+
+        Assert.Equal(new ChargeAmounts(600.00m, 0.00m, 126.00m), results[0]);
+        Assert.Equal(new ChargeAmounts(0.00m, 0.00m, 0.00m), results[1]);
+        Assert.Equal(100.03m, results[2].Net);   // 100 + 0.5 x 0.05 = 100.025, half away from zero
+    }
+
+    [Fact]
+    public void Graduated_BadInput_Throws()
+    {
+        var eur = new GraduatedPrice([new(null, new Money(1m, Currency.FromCode("EUR")))]);
+        var usd = new GraduatedPrice([new(null, new Money(1m, Usd))]);
+        var results = new ChargeAmounts[1];
+
+        Assert.Throws<ArgumentException>("price", () => Batch.Graduated(eur, [1m], 0m, results));
+        Assert.Throws<ArgumentOutOfRangeException>("discountPercent", () => Batch.Graduated(usd, [1m], 120m, results));
+        Assert.Throws<ArgumentOutOfRangeException>("quantities", () => Batch.Graduated(usd, [-1m], 0m, results));
+        Assert.Throws<ArgumentNullException>("price", () => Batch.Graduated(null!, [1m], 0m, results));
+    }
+
+    [Fact]
+    public void PerUnit_AllocatesNothingPerLine()
+    {
+        var lines = Enumerable.Range(0, 1_000).Select(i => new ChargeLineInput(i % 7, 1.99m + (i % 13), i % 3 * 5m)).ToArray();
+        var results = new ChargeAmounts[lines.Length];
+        Batch.PerUnit(lines, results);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Batch.PerUnit(lines, results);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
