@@ -130,7 +130,7 @@ public sealed class ChargeBatch
     private ChargeAmounts Fast(Int128 subtotal, long discount)
     {
         var rounded = ScaledDecimal.RoundDivide(subtotal, 9 - _scale, _mode);
-        var net = ScaledDecimal.RoundDivide(subtotal * (1_000_000 - discount), 15 - _scale, _mode);
+        var net = discount == 0 ? rounded : ScaledDecimal.RoundDivide(subtotal * (1_000_000 - discount), 15 - _scale, _mode);
         var tax = ScaledDecimal.RoundDivide((Int128)net * _scaledTax, 6, _mode);
         var scale = (byte)_scale;
         return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));

@@ -5,6 +5,7 @@ internal static class ScaledDecimal
 {
     private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     private static readonly Int128[] WidePowers = BuildWidePowers();
+    private static readonly long[] Powers64 = [.. BuildWidePowers().Take(19).Select(p => (long)p)];
 
     /// <summary>10^power for 0 ≤ power ≤ 9.</summary>
     public static long Power(int power) => Powers[power];
@@ -44,18 +45,36 @@ internal static class ScaledDecimal
             return (long)value;
         }
 
+        // Most amounts fit 64 bits, where division is a single instruction.
+        if (value <= long.MaxValue)
+        {
+            var narrow = (long)value;
+            var divisor64 = Powers64[power];
+            var quotient64 = narrow / divisor64;
+            return RoundUp(narrow - (quotient64 * divisor64), divisor64, (quotient64 & 1) == 0, mode) ? quotient64 + 1 : quotient64;
+        }
+
         var divisor = WidePowers[power];
         var quotient = value / divisor;
-        var twice = 2 * (value - (quotient * divisor));
-        var up = mode switch
+        return (long)(RoundUp((long)(value - (quotient * divisor)), (long)divisor, Int128.IsEvenInteger(quotient), mode) ? quotient + 1 : quotient);
+    }
+
+    private static bool RoundUp(long remainder, long divisor, bool even, RoundingMode mode)
+    {
+        if (remainder == 0)
         {
-            RoundingMode.HalfToEven => twice > divisor || (twice == divisor && !Int128.IsEvenInteger(quotient)),
-            RoundingMode.HalfAwayFromZero or RoundingMode.HalfUp => twice >= divisor,
-            RoundingMode.HalfTowardZero or RoundingMode.HalfDown => twice > divisor,
-            RoundingMode.Ceiling or RoundingMode.AwayFromZero => twice > 0,
+            return false;
+        }
+
+        var half = remainder.CompareTo(divisor - remainder); // remainder vs. half the divisor, without overflow
+        return mode switch
+        {
+            RoundingMode.HalfToEven => half > 0 || (half == 0 && !even),
+            RoundingMode.HalfAwayFromZero or RoundingMode.HalfUp => half >= 0,
+            RoundingMode.HalfTowardZero or RoundingMode.HalfDown => half > 0,
+            RoundingMode.Ceiling or RoundingMode.AwayFromZero => true,
             _ => false,
         };
-        return (long)(up ? quotient + 1 : quotient);
     }
 
     private static Int128[] BuildWidePowers()

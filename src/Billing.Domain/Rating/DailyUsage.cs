@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace Billing.Domain.Rating;
+
+/// <summary>The consumption of one account, model and token name on one billing day.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Day">The billing day, in the account's time zone.</param>
+/// <param name="Model">The model.</param>
+/// <param name="TokenName">The API token's name.</param>
+/// <param name="Calls">The number of calls.</param>
+/// <param name="InputTokens">The input tokens.</param>
+/// <param name="OutputTokens">The output tokens.</param>
+/// <param name="CachedInputTokens">The cached input tokens.</param>
+/// <param name="Cost">The sum of the calls' costs.</param>
+public sealed record DailyUsage(
+    string AccountId,
+    LocalDate Day,
+    string Model,
+    string TokenName,
+    long Calls,
+    long InputTokens,
+    long OutputTokens,
+    long CachedInputTokens,
+    Money Cost);

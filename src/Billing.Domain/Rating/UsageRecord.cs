@@ -1,0 +1,66 @@
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Rating;
+
+/// <summary>One API call as the usage log records it: who called which model with which token, and how many tokens went in and out.</summary>
+public sealed record UsageRecord
+{
+    /// <summary>Initializes a usage record.</summary>
+    /// <param name="requestId">The call's unique request id.</param>
+    /// <param name="accountId">The account billed.</param>
+    /// <param name="tokenName">The name of the API token used.</param>
+    /// <param name="model">The model called.</param>
+    /// <param name="inputTokens">Input tokens, 0 or more.</param>
+    /// <param name="outputTokens">Output tokens, 0 or more.</param>
+    /// <param name="occurredAt">When the call was made.</param>
+    /// <param name="cachedInputTokens">Cached input tokens, 0 or more.</param>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A token count is negative.</exception>
+    public UsageRecord(string requestId, string accountId, string tokenName, string model, long inputTokens, long outputTokens, Instant occurredAt, long cachedInputTokens = 0)
+    {
+        RequestId = Text(requestId, nameof(requestId));
+        AccountId = Text(accountId, nameof(accountId));
+        TokenName = Text(tokenName, nameof(tokenName));
+        Model = Text(model, nameof(model));
+        InputTokens = Count(inputTokens, nameof(inputTokens));
+        OutputTokens = Count(outputTokens, nameof(outputTokens));
+        CachedInputTokens = Count(cachedInputTokens, nameof(cachedInputTokens));
+        OccurredAt = occurredAt;
+    }
+
+    /// <summary>Gets the call's unique request id.</summary>
+    public string RequestId { get; }
+
+    /// <summary>Gets the account billed.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the name of the API token used.</summary>
+    public string TokenName { get; }
+
+    /// <summary>Gets the model called.</summary>
+    public string Model { get; }
+
+    /// <summary>Gets the input tokens.</summary>
+    public long InputTokens { get; }
+
+    /// <summary>Gets the output tokens.</summary>
+    public long OutputTokens { get; }
+
+    /// <summary>Gets the cached input tokens.</summary>
+    public long CachedInputTokens { get; }
+
+    /// <summary>Gets when the call was made.</summary>
+    public Instant OccurredAt { get; }
+
+    private static string Text(string value, string paramName)
+    {
+        Preconditions.CheckNotNull(value, paramName);
+        Preconditions.CheckArgument(value.Length > 0, paramName, "The value may not be empty.");
+        return value;
+    }
+
+    private static long Count(long value, string paramName) =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "A token count is not negative.");
+}

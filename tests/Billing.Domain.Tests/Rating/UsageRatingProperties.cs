@@ -1,0 +1,54 @@
+using Billing.Domain.Periods;
+using Billing.Domain.Rating;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Billing.Domain.Tests.Rating;
+
+public class UsageRatingProperties
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly Instant Start = Instant.FromUtc(2026, 1, 1, 0, 0);
+    private static readonly string[] Models = ["gpt-x", "mini", "embed"];
+
+    private static readonly TokenPriceBook Book = Models.Aggregate(
+        TokenPriceBook.Empty(Usd),
+        (book, model) => book
+            .With(new TokenPrice(model, model + "-v1", new Money(model.Length * 0.37m, Usd), new Money(model.Length * 1.1m, Usd), new Money(0.05m, Usd), Start, Start + Duration.FromDays(15)))
+            .With(new TokenPrice(model, model + "-v2", new Money(model.Length * 0.29m, Usd), new Money(model.Length * 0.9m, Usd), new Money(0.04m, Usd), Start + Duration.FromDays(15))));
+
+    private static Arbitrary<UsageRecord[]> Usage =>
+        Arb.From(Gen.ArrayOf(
+            from account in Gen.Choose(0, 4)
+            from token in Gen.Choose(0, 2)
+            from model in Gen.Elements(Models)
+            from input in Gen.Choose(0, 2_000_000)
+            from output in Gen.Choose(0, 500_000)
+            from cached in Gen.Choose(0, 100_000)
+            from minute in Gen.Choose(0, 60 * 24 * 30)
+            select (account, token, model, input, output, cached, minute))
+            .Select(calls => calls.Select((c, i) => new UsageRecord($"req-{i}", $"acc-{c.account}", $"key-{c.token}", c.model, c.input, c.output, Start + Duration.FromMinutes(c.minute), c.cached)).ToArray()));
+
+    [Fact]
+    public void RatingTwice_GivesTheSameRecords() =>
+        Check.One(Laws.Config, Prop.ForAll(Usage, calls =>
+        {
+            var rater = new UsageRater(Book, RoundingPolicy.Commercial.WithScale(8));
+            return calls.Select(rater.Rate).SequenceEqual(calls.Select(new UsageRater(Book, RoundingPolicy.Commercial.WithScale(8)).Rate));
+        }));
+
+    [Fact]
+    public void RollUp_KeepsEveryCallTokenAndCent() =>
+        Check.One(Laws.Config, Prop.ForAll(Usage, calls =>
+        {
+            var rater = new UsageRater(Book);
+            var consumption = calls.Select(rater.Rate).ToList();
+            var rows = rater.RollUpDaily(consumption, _ => new AccountTimeZone(DateTimeZone.Utc));
+            return rows.Sum(r => r.Calls) == calls.Length
+                && rows.Sum(r => r.InputTokens) == calls.Sum(c => c.InputTokens)
+                && rows.Sum(r => r.OutputTokens) == calls.Sum(c => c.OutputTokens)
+                && rows.Sum(r => r.CachedInputTokens) == calls.Sum(c => c.CachedInputTokens)
+                && Money.Sum(rows.Select(r => r.Cost), Usd) == Money.Sum(consumption.Select(c => c.Cost), Usd)
+                && rows.Select(r => (r.AccountId, r.Day, r.Model, r.TokenName)).Distinct().Count() == rows.Count;
+        }));
+}
