@@ -36,6 +36,9 @@ public sealed class ChargeBatch
     private readonly decimal _taxPercent;
     private readonly long _scaledTax;
     private readonly bool _fast;
+    private readonly int _cut;
+    private readonly long _cutPower;
+    private readonly long _wholePower;
 
     /// <summary>Initializes a batch in one currency with one tax rate and one rounding.</summary>
     /// <param name="currency">The currency of every price.</param>
@@ -51,6 +54,9 @@ public sealed class ChargeBatch
         _scale = rounding.ScaleFor(currency);
         _taxPercent = tax?.Percent ?? 0m;
         _fast = ScaledDecimal.TryScale(_taxPercent, PercentScale, 1_000_000, out _scaledTax) && _scale <= MaxFastScale;
+        _cut = 9 - Math.Min(_scale, MaxFastScale);
+        _cutPower = ScaledDecimal.Power(_cut);
+        _wholePower = ScaledDecimal.Power(_cut + 6);
     }
 
     /// <summary>Gets the currency of every line.</summary>
@@ -77,9 +83,9 @@ public sealed class ChargeBatch
                 && ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
                 && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
                 && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
-                && (Int128)quantity * price is var subtotal && subtotal <= MaxScaledSubtotal)
+                && (Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0 || (Int128)quantity * price <= MaxScaledSubtotal))
             {
-                results[i] = Fast(subtotal, discount);
+                results[i] = subtotal >= 0 && Math.BigMul(quantity, price, out _) == 0 ? Fast(subtotal, discount) : Wide((Int128)quantity * price, discount);
             }
             else
             {
@@ -116,7 +122,7 @@ public sealed class ChargeBatch
             if (fast && ScaledDecimal.TryScale(quantities[i], QuantityScale, MaxScaledQuantity, out var quantity)
                 && tiers!.Price(quantity) is var subtotal && subtotal <= MaxScaledSubtotal)
             {
-                results[i] = Fast(subtotal, discount);
+                results[i] = subtotal <= long.MaxValue ? Fast((long)subtotal, discount) : Wide(subtotal, discount);
             }
             else
             {
@@ -126,8 +132,45 @@ public sealed class ChargeBatch
         }
     }
 
-    // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %).
-    private ChargeAmounts Fast(Int128 subtotal, long discount)
+    // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal is
+    // split into whole units at the rounding scale and a remainder, each discounted apart, so that no
+    // intermediate needs 128 bits; lines too large for that take the 128-bit path.
+    private ChargeAmounts Fast(long subtotal, long discount)
+    {
+        var units = ScaledDecimal.DividePowerOfTen(subtotal, _cut);   // subtotal = units × 10^cut + rest
+        var rest = subtotal - (units * _cutPower);
+        var rounded = ScaledDecimal.RoundUp(rest, _cutPower, (units & 1) == 0, _mode) ? units + 1 : units;
+        var net = rounded;
+        if (discount != 0)
+        {
+            // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount.
+            var keep = 1_000_000 - discount;
+            if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
+            {
+                return Wide(subtotal, discount);
+            }
+
+            var whole = kept / 1_000_000;
+            var part = ((kept - (whole * 1_000_000)) * _cutPower) + (rest * keep);
+            var carry = ScaledDecimal.DividePowerOfTen(part, _cut + 6);
+            var remainder = part - (carry * _wholePower);
+            net = whole + carry;
+            net = ScaledDecimal.RoundUp(remainder, _wholePower, (net & 1) == 0, _mode) ? net + 1 : net;
+        }
+
+        if (Math.BigMul(net, _scaledTax, out var taxed) != 0 || taxed < 0)
+        {
+            return Wide(subtotal, discount);
+        }
+
+        var tax = taxed / 1_000_000;
+        tax = ScaledDecimal.RoundUp(taxed - (tax * 1_000_000), 1_000_000, (tax & 1) == 0, _mode) ? tax + 1 : tax;
+        var scale = (byte)_scale;
+        return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+    }
+
+    // The same computation in 128 bits, for lines whose intermediates do not fit 64.
+    private ChargeAmounts Wide(Int128 subtotal, long discount)
     {
         var rounded = ScaledDecimal.RoundDivide(subtotal, 9 - _scale, _mode);
         var net = discount == 0 ? rounded : ScaledDecimal.RoundDivide(subtotal * (1_000_000 - discount), 15 - _scale, _mode);

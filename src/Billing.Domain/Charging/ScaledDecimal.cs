@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Billing.Domain.Charging;
 
 /// <summary>Reads a non-negative decimal as an integer at a fixed scale, exactly, when it fits.</summary>
@@ -7,34 +9,44 @@ internal static class ScaledDecimal
     private static readonly Int128[] WidePowers = BuildWidePowers();
     private static readonly long[] Powers64 = [.. BuildWidePowers().Take(19).Select(p => (long)p)];
 
-    /// <summary>10^power for 0 ≤ power ≤ 9.</summary>
-    public static long Power(int power) => Powers[power];
+    /// <summary>10^power for 0 ≤ power ≤ 18.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Power(int power) => Powers64[power];
 
     /// <summary>Writes <paramref name="value"/> × 10^<paramref name="scale"/> to <paramref name="scaled"/> when the value is not negative, has at most <paramref name="scale"/> decimals and the result is at most <paramref name="max"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryScale(decimal value, int scale, long max, out long scaled)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var decimals = (bits[3] >> 16) & 0xFF;
-        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        if (bits[2] != 0 || bits[3] < 0 || decimals > scale || mantissa > (ulong)max)
+        int flags;
+        uint high;
+        ulong low;
+        if (LayoutIsKnown)
+        {
+            ref readonly var parts = ref Unsafe.As<decimal, DecimalParts>(ref Unsafe.AsRef(in value));
+            (flags, high, low) = (parts.Flags, parts.High, parts.Low);
+        }
+        else
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            (flags, high, low) = (bits[3], (uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        }
+
+        var decimals = (flags >> 16) & 0xFF;
+        if (high != 0 || flags < 0 || decimals > scale || low > (ulong)max)
         {
             scaled = 0;
             return value == 0m;
         }
 
-        var factor = Powers[scale - decimals];
-        if (mantissa > (ulong)(max / factor))
-        {
-            scaled = 0;
-            return false;
-        }
-
-        scaled = (long)mantissa * factor;
-        return true;
+        // low × 10^(scale - decimals) without a division: the 128-bit product must fit under max.
+        var high64 = Math.BigMul(low, (ulong)Powers[scale - decimals], out var product);
+        scaled = (long)product;
+        return high64 == 0 && product <= (ulong)max;
     }
 
     /// <summary>Returns the non-negative <paramref name="units"/> × 10^-<paramref name="scale"/> as a decimal written with that scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal ToDecimal(long units, byte scale) => new((int)(uint)units, (int)(uint)((ulong)units >> 32), 0, isNegative: false, scale);
 
     /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/>, rounding by <paramref name="mode"/>.</summary>
@@ -45,13 +57,12 @@ internal static class ScaledDecimal
             return (long)value;
         }
 
-        // Most amounts fit 64 bits, where division is a single instruction.
+        // Most amounts fit 64 bits; dividing by a constant power of ten there compiles to a multiplication.
         if (value <= long.MaxValue)
         {
             var narrow = (long)value;
-            var divisor64 = Powers64[power];
-            var quotient64 = narrow / divisor64;
-            return RoundUp(narrow - (quotient64 * divisor64), divisor64, (quotient64 & 1) == 0, mode) ? quotient64 + 1 : quotient64;
+            var quotient64 = DividePowerOfTen(narrow, power);
+            return RoundUp(narrow - (quotient64 * Powers64[power]), Powers64[power], (quotient64 & 1) == 0, mode) ? quotient64 + 1 : quotient64;
         }
 
         var divisor = WidePowers[power];
@@ -59,7 +70,33 @@ internal static class ScaledDecimal
         return (long)(RoundUp((long)(value - (quotient * divisor)), (long)divisor, Int128.IsEvenInteger(quotient), mode) ? quotient + 1 : quotient);
     }
 
-    private static bool RoundUp(long remainder, long divisor, bool even, RoundingMode mode)
+    /// <summary>Divides a non-negative value by 10^power (1 to 18), truncating; each power is a constant, so the division compiles to a multiplication.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long DividePowerOfTen(long value, int power) => power switch
+    {
+        1 => value / 10,
+        2 => value / 100,
+        3 => value / 1_000,
+        4 => value / 10_000,
+        5 => value / 100_000,
+        6 => value / 1_000_000,
+        7 => value / 10_000_000,
+        8 => value / 100_000_000,
+        9 => value / 1_000_000_000,
+        10 => value / 10_000_000_000,
+        11 => value / 100_000_000_000,
+        12 => value / 1_000_000_000_000,
+        13 => value / 10_000_000_000_000,
+        14 => value / 100_000_000_000_000,
+        15 => value / 1_000_000_000_000_000,
+        16 => value / 10_000_000_000_000_000,
+        17 => value / 100_000_000_000_000_000,
+        _ => value / 1_000_000_000_000_000_000,
+    };
+
+    /// <summary>Returns whether a non-negative quotient with this remainder of this divisor rounds up by the mode.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool RoundUp(long remainder, long divisor, bool even, RoundingMode mode)
     {
         if (remainder == 0)
         {
@@ -77,6 +114,23 @@ internal static class ScaledDecimal
         };
     }
 
+    // System.Decimal has been { int flags; uint hi32; ulong lo64; } since .NET Core 3.0. Checked once against
+    // decimal.GetBits; if a runtime ever lays it out otherwise, TryScale reads through GetBits instead.
+    private static readonly bool LayoutIsKnown = CheckLayout(-12_345_678_901_234.567_890_123_4m) && CheckLayout(79_228_162_514_264_337_593_543_950_335m);
+
+    private static bool CheckLayout(decimal probe)
+    {
+        if (Unsafe.SizeOf<DecimalParts>() != sizeof(decimal))
+        {
+            return false;
+        }
+
+        var parts = Unsafe.As<decimal, DecimalParts>(ref probe);
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(probe, bits);
+        return parts.Flags == bits[3] && parts.High == (uint)bits[2] && parts.Low == (((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
     private static Int128[] BuildWidePowers()
     {
         var powers = new Int128[20];
@@ -87,5 +141,12 @@ internal static class ScaledDecimal
         }
 
         return powers;
+    }
+
+    private readonly struct DecimalParts
+    {
+        public readonly int Flags;
+        public readonly uint High;
+        public readonly ulong Low;
     }
 }
