@@ -58,6 +58,15 @@ public class UsageRaterTests
     }
 
     [Fact]
+    public void RateAndRollUpDaily_UnpricedCall_Throws()
+    {
+        var rater = new UsageRater(Book);
+
+        Assert.Throws<UnpricedUsageException>(() => rater.RateAndRollUpDaily([Call("r", "unknown", 1, 1, April)], _ => new AccountTimeZone(DateTimeZone.Utc)));
+        Assert.Throws<ArgumentNullException>("timeZoneOf", () => rater.RateAndRollUpDaily([Call("r", "mini", 1, 1, April)], _ => null!));
+    }
+
+    [Fact]
     public void PriceBook_OverlappingVersionsOrOtherCurrency_AreRefused()
     {
         Assert.Throws<ArgumentException>("price", () => Book.With(new TokenPrice("gpt-x", "v3", M(1m), M(1m), M(1m), April + Duration.FromDays(10))));

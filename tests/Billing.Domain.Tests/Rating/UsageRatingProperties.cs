@@ -29,6 +29,25 @@ public class UsageRatingProperties
             select (account, token, model, input, output, cached, minute))
             .Select(calls => calls.Select((c, i) => new UsageRecord($"req-{i}", $"acc-{c.account}", $"key-{c.token}", c.model, c.input, c.output, Start + Duration.FromMinutes(c.minute), c.cached)).ToArray()));
 
+    // One model priced with 7 decimals per million, which the scaled path cannot take: it falls back to decimals.
+    private static readonly TokenPriceBook MixedBook = Book.With(
+        new TokenPrice("odd", "odd-v1", new Money(0.1234567m, Usd), new Money(1.0000001m, Usd), new Money(0m, Usd), Start));
+
+    private static Arbitrary<RoundingPolicy?> CostRoundings =>
+        Arb.From(Gen.Elements<RoundingPolicy?>(
+            null, RoundingPolicy.Commercial.WithScale(6), RoundingPolicy.Bankers.WithScale(8), new RoundingPolicy(RoundingMode.Ceiling, 2),
+            new RoundingPolicy(RoundingMode.Floor, 9), RoundingPolicy.Commercial.WithScale(14)));
+
+    [Fact]
+    public void RateAndRollUpDaily_EqualsRatingEachCallThenRollingUp() =>
+        Check.One(Laws.Config, Prop.ForAll(Usage, CostRoundings, (calls, rounding) =>
+        {
+            var withOdd = calls.Select((c, i) => i % 5 == 0 ? new UsageRecord(c.RequestId, c.AccountId, c.TokenName, "odd", c.InputTokens, c.OutputTokens, c.OccurredAt) : c).ToList();
+            var rater = new UsageRater(MixedBook, rounding);
+            var zone = new AccountTimeZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
+            return rater.RateAndRollUpDaily(withOdd, _ => zone).SequenceEqual(rater.RollUpDaily(withOdd.Select(rater.Rate), _ => zone));
+        }));
+
     [Fact]
     public void RatingTwice_GivesTheSameRecords() =>
         Check.One(Laws.Config, Prop.ForAll(Usage, calls =>
