@@ -1,4 +1,3 @@
-using System.Globalization;
 using Billing.Domain.Periods;
 
 namespace Billing.Domain.Tests;
@@ -27,22 +26,15 @@ public class ReadmeTests
     [Fact]
     public void ReadmeSample_RunsAndPrintsWhatTheReadmeSays()
     {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        try
-        {
-            Assert.Equal(
-                [
-                    "[2026-01-11, 2026-02-01): 21/31 of the month = 20.32 USD",
-                    "6.78 USD + 6.77 USD + 6.77 USD = 20.32 USD",
-                    "money.currency_mismatch",
-                ],
-                Sample());
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
+        using var invariant = new InvariantCultureScope();
+
+        Assert.Equal(
+            [
+                "[2026-01-11, 2026-02-01): 21/31 of the month = 20.32 USD",
+                "6.78 USD + 6.77 USD + 6.77 USD = 20.32 USD",
+                "money.currency_mismatch",
+            ],
+            Sample());
     }
 
     private static List<string> Sample()

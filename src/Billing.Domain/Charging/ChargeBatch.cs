@@ -82,21 +82,28 @@ public sealed class ChargeBatch
             if (_fast
                 && ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
                 && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
-                && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
-                && (Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0 || (Int128)quantity * price <= MaxScaledSubtotal))
+                && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount))
             {
-                results[i] = subtotal >= 0 && Math.BigMul(quantity, price, out _) == 0 ? Fast(subtotal, discount) : Wide((Int128)quantity * price, discount);
-            }
-            else
-            {
-                Check(line.Quantity, line.DiscountPercent, i, nameof(lines));
-                if (line.UnitPrice < 0m)
+                if (Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(lines), line.UnitPrice, $"Line {i}: a unit price is not negative.");
+                    results[i] = Fast(subtotal, discount);
+                    continue;
                 }
 
-                results[i] = Slow(line.Quantity * line.UnitPrice, line.DiscountPercent);
+                if ((Int128)quantity * price is var wide && wide <= MaxScaledSubtotal)
+                {
+                    results[i] = Wide(wide, discount);
+                    continue;
+                }
             }
+
+            Check(line.Quantity, line.DiscountPercent, i, nameof(lines));
+            if (line.UnitPrice < 0m)
+            {
+                throw new ArgumentOutOfRangeException(nameof(lines), line.UnitPrice, $"Line {i}: a unit price is not negative.");
+            }
+
+            results[i] = Slow(line.Quantity * line.UnitPrice, line.DiscountPercent);
         }
     }
 

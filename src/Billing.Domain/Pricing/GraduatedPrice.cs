@@ -9,25 +9,16 @@ namespace Billing.Domain.Pricing;
 /// 1,000 × 0.10 + 9,000 × 0.05 + 5,000 × 0.01 = 600.00. A quantity of zero reaches no tier and costs nothing,
 /// flat fees included. The tier amounts always sum to the price.
 /// </remarks>
-public sealed record GraduatedPrice : PriceComponent
+public sealed record GraduatedPrice : TieredPrice
 {
     /// <summary>Initializes graduated tiers.</summary>
     /// <param name="tiers">The tiers, in rising order of bound, the last open-ended, all in one currency.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tiers"/> is null.</exception>
     /// <exception cref="ArgumentException">The tiers are empty, out of order, mixed in currency, or the last has a bound.</exception>
     public GraduatedPrice(IReadOnlyList<PriceTier> tiers)
+        : base(tiers)
     {
-        Tiers = Pricing.CheckTiers(tiers, nameof(tiers));
     }
-
-    /// <summary>Gets the tiers, in order.</summary>
-    public IReadOnlyList<PriceTier> Tiers { get; }
-
-    /// <inheritdoc />
-    public override Currency Currency => Tiers[0].UnitPrice.Currency;
-
-    /// <inheritdoc />
-    public override Money? UnitPrice => null;
 
     /// <inheritdoc />
     public override string Describe() => "graduated tiers";

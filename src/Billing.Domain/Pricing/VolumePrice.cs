@@ -8,25 +8,16 @@ namespace Billing.Domain.Pricing;
 /// each with a 10.00 flat fee, 65,000 units cost 65,000 × 0.0006 + 10 = 49.00. A quantity on a bound belongs
 /// to the tier it closes (10,000 is in the first). A quantity of zero costs nothing, flat fee included.
 /// </remarks>
-public sealed record VolumePrice : PriceComponent
+public sealed record VolumePrice : TieredPrice
 {
     /// <summary>Initializes volume tiers.</summary>
     /// <param name="tiers">The tiers, in rising order of bound, the last open-ended, all in one currency.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tiers"/> is null.</exception>
     /// <exception cref="ArgumentException">The tiers are empty, out of order, mixed in currency, or the last has a bound.</exception>
     public VolumePrice(IReadOnlyList<PriceTier> tiers)
+        : base(tiers)
     {
-        Tiers = Pricing.CheckTiers(tiers, nameof(tiers));
     }
-
-    /// <summary>Gets the tiers, in order.</summary>
-    public IReadOnlyList<PriceTier> Tiers { get; }
-
-    /// <inheritdoc />
-    public override Currency Currency => Tiers[0].UnitPrice.Currency;
-
-    /// <inheritdoc />
-    public override Money? UnitPrice => null;
 
     /// <inheritdoc />
     public override string Describe() => "volume tiers";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PrepaidPlatform;
 
 namespace Billing.Domain.Tests.Samples;
@@ -8,16 +7,10 @@ public class MoneyAndPeriodsTourTests
     [Fact]
     public void Run_PrintsExactResultsOfEveryStep()
     {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var output = new StringWriter();
-        try
+        using (new InvariantCultureScope())
         {
             MoneyAndPeriodsTour.Run(output);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
         }
 
         var lines = output.ToString().Split(Environment.NewLine);
