@@ -10,7 +10,6 @@ namespace Billing.Domain.Benchmarks;
 /// a raw kernel over arrays of scaled integers (the floor of what the hardware does).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class ChargeLineBenchmarks
 {
     private ChargeLineInput[] _lines = [];

@@ -14,7 +14,6 @@ namespace Billing.Domain.Benchmarks;
 /// document. Baseline: the same by hand with classes and LINQ.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class PrepayInvoiceChargesBenchmarks
 {
     private static readonly BillingPeriod March = BillingPeriod.OfMonth(new YearMonth(2026, 3));

@@ -1,4 +1,12 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*'            measured runs
+// dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*' --quick    one pass each, a smoke test
+var quick = args.Contains("--quick");
+var job = quick
+    ? Job.Dry
+    : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+    .Run([.. args.Where(a => a != "--quick")], DefaultConfig.Instance.AddJob(job.AsDefault()));

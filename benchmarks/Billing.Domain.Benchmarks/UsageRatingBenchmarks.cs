@@ -11,7 +11,6 @@ namespace Billing.Domain.Benchmarks;
 /// token. Baseline: the hand-written LINQ version (price lookup with First, GroupBy on an anonymous key).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class UsageRatingBenchmarks
 {
     private static readonly string[] Models = ["gpt-x", "gpt-x-mini", "embed-3", "vision-2"];
