@@ -25,6 +25,7 @@ public class ChargeLineBenchmarks
     private long[] _scaledDiscounts = [];
     private long[] _netUnits = [];
     private long[] _taxUnits = [];
+    private long[] _discountUnits = [];
     private ChargeBatch _batch = null!;
 
     /// <summary>Gets or sets the number of lines.</summary>
@@ -51,6 +52,7 @@ public class ChargeLineBenchmarks
         _scaledDiscounts = _lines.Select(l => (long)(l.DiscountPercent * 10_000m)).ToArray();
         _netUnits = new long[N];
         _taxUnits = new long[N];
+        _discountUnits = new long[N];
         _batch = new ChargeBatch(Currency.FromCode("USD"), RoundingPolicy.Commercial, new TaxRate("VAT", 21m));
     }
 
@@ -74,6 +76,14 @@ public class ChargeLineBenchmarks
     {
         _batch.PerUnit(_lines, _results);
         return _results[^1].Amount;
+    }
+
+    /// <summary>Billing.Domain: ChargeBatch.PerUnitScaled over the same scaled-integer columns the kernel reads.</summary>
+    [Benchmark]
+    public long EngineScaled()
+    {
+        _batch.PerUnitScaled(_scaledQuantities, _scaledPrices, _scaledDiscounts, _netUnits, _discountUnits, _taxUnits);
+        return _netUnits[^1] + _taxUnits[^1];
     }
 
     /// <summary>A plain decimal loop over arrays, no currency, no checks.</summary>

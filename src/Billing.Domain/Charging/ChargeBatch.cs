@@ -139,22 +139,91 @@ public sealed class ChargeBatch
         }
     }
 
+    /// <summary>Gets a value indicating whether <see cref="PerUnitScaled"/> can be used: the tax has at most 4 decimals and the rounding scale is at most 6.</summary>
+    public bool SupportsScaled => _fast;
+
+    /// <summary>Gets the number of decimals of the minor units <see cref="PerUnitScaled"/> writes: the rounding policy's scale for the currency.</summary>
+    public int RoundingScale => _scale;
+
+    /// <summary>
+    /// Calculates lines given as scaled integers, writing minor units: the same amounts as
+    /// <see cref="PerUnit"/>, for a billing run that reads and stores integer columns.
+    /// </summary>
+    /// <param name="quantities">Each quantity in thousandths (1.5 is 1500); 0 to 10^15.</param>
+    /// <param name="unitPrices">Each unit price in millionths (0.125 is 125000); 0 to 10^15.</param>
+    /// <param name="discounts">Each discount in ten-thousandths of a percent (12.5 % is 125000); 0 to 1,000,000.</param>
+    /// <param name="nets">Where to write each net, in units of 10^-<see cref="RoundingScale"/>.</param>
+    /// <param name="discountAmounts">Where to write each discount amount, in the same units.</param>
+    /// <param name="taxes">Where to write each tax, in the same units.</param>
+    /// <exception cref="InvalidOperationException"><see cref="SupportsScaled"/> is false.</exception>
+    /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range; the lines before it have been written.</exception>
+    public void PerUnitScaled(
+        ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+    {
+        if (!_fast)
+        {
+            throw new InvalidOperationException("This batch's tax has more than 4 decimals or its rounding scale is above 6: use PerUnit.");
+        }
+
+        var count = quantities.Length;
+        Preconditions.CheckArgument(unitPrices.Length == count && discounts.Length == count, nameof(unitPrices), "The input spans have different lengths.");
+        Preconditions.CheckArgument(nets.Length >= count && discountAmounts.Length >= count && taxes.Length >= count, nameof(nets), "An output span is shorter than the input.");
+        for (var i = 0; i < count; i++)
+        {
+            var (quantity, price, discount) = (quantities[i], unitPrices[i], discounts[i]);
+            if ((ulong)quantity > MaxScaledQuantity || (ulong)price > MaxScaledPrice || (ulong)discount > 1_000_000)
+            {
+                throw new ArgumentOutOfRangeException(nameof(quantities), $"Line {i}: quantity {quantity}, unit price {price} or discount {discount} is out of range.");
+            }
+
+            long net, rounded, tax;
+            if (Math.BigMul(quantity, price, out var subtotal) != 0 || subtotal < 0 || !TryUnits(subtotal, discount, out net, out rounded, out tax))
+            {
+                var wide = (Int128)quantity * price;
+                if (wide > MaxScaledSubtotal)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(unitPrices), $"Line {i}: quantity x unit price is above 10^12; use PerUnit, which falls back to decimals.");
+                }
+
+                (net, rounded, tax) = WideUnits(wide, discount);
+            }
+
+            nets[i] = net;
+            discountAmounts[i] = rounded - net;
+            taxes[i] = tax;
+        }
+    }
+
     // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal is
     // split into whole units at the rounding scale and a remainder, each discounted apart, so that no
     // intermediate needs 128 bits; lines too large for that take the 128-bit path.
     private ChargeAmounts Fast(long subtotal, long discount)
     {
+        if (!TryUnits(subtotal, discount, out var net, out var rounded, out var tax))
+        {
+            return Wide(subtotal, discount);
+        }
+
+        var scale = (byte)_scale;
+        return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+    }
+
+    // The line in minor units (at the rounding scale) when every intermediate fits 64 bits.
+    private bool TryUnits(long subtotal, long discount, out long net, out long rounded, out long tax)
+    {
         var units = ScaledDecimal.DividePowerOfTen(subtotal, _cut);   // subtotal = units × 10^cut + rest
         var rest = subtotal - (units * _cutPower);
-        var rounded = ScaledDecimal.RoundUp(rest, _cutPower, (units & 1) == 0, _mode) ? units + 1 : units;
-        var net = rounded;
+        rounded = ScaledDecimal.RoundUp(rest, _cutPower, (units & 1) == 0, _mode) ? units + 1 : units;
+        net = rounded;
+        tax = 0;
         if (discount != 0)
         {
             // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount.
             var keep = 1_000_000 - discount;
             if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
             {
-                return Wide(subtotal, discount);
+                return false;
             }
 
             var whole = kept / 1_000_000;
@@ -167,23 +236,27 @@ public sealed class ChargeBatch
 
         if (Math.BigMul(net, _scaledTax, out var taxed) != 0 || taxed < 0)
         {
-            return Wide(subtotal, discount);
+            return false;
         }
 
-        var tax = taxed / 1_000_000;
+        tax = taxed / 1_000_000;
         tax = ScaledDecimal.RoundUp(taxed - (tax * 1_000_000), 1_000_000, (tax & 1) == 0, _mode) ? tax + 1 : tax;
-        var scale = (byte)_scale;
-        return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+        return true;
     }
 
     // The same computation in 128 bits, for lines whose intermediates do not fit 64.
     private ChargeAmounts Wide(Int128 subtotal, long discount)
     {
-        var rounded = ScaledDecimal.RoundDivide(subtotal, 9 - _scale, _mode);
-        var net = discount == 0 ? rounded : ScaledDecimal.RoundDivide(subtotal * (1_000_000 - discount), 15 - _scale, _mode);
-        var tax = ScaledDecimal.RoundDivide((Int128)net * _scaledTax, 6, _mode);
+        var (net, rounded, tax) = WideUnits(subtotal, discount);
         var scale = (byte)_scale;
         return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+    }
+
+    private (long Net, long Rounded, long Tax) WideUnits(Int128 subtotal, long discount)
+    {
+        var rounded = ScaledDecimal.RoundDivide(subtotal, 9 - _scale, _mode);
+        var net = discount == 0 ? rounded : ScaledDecimal.RoundDivide(subtotal * (1_000_000 - discount), 15 - _scale, _mode);
+        return (net, rounded, ScaledDecimal.RoundDivide((Int128)net * _scaledTax, 6, _mode));
     }
 
     // The engine's decimal steps, for lines outside the fast path's bounds.

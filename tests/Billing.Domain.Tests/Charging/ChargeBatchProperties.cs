@@ -73,6 +73,29 @@ public class ChargeBatchProperties
         }));
 
     [Fact]
+    public void PerUnitScaled_EqualsPerUnit() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20_000), Prop.ForAll(Setups, Lines, (setup, line) =>
+        {
+            var (batch, _, _) = Build(setup);
+            if (!batch.SupportsScaled
+                || line.Quantity * 1_000m != decimal.Truncate(line.Quantity * 1_000m)
+                || line.UnitPrice * 1_000_000m != decimal.Truncate(line.UnitPrice * 1_000_000m)
+                || line.DiscountPercent * 10_000m != decimal.Truncate(line.DiscountPercent * 10_000m)
+                || line.UnitPrice > 1_000_000_000m
+                || line.Quantity * line.UnitPrice > 1_000_000_000_000m)
+            {
+                return true;   // outside the scaled API's domain: PerUnit covers it
+            }
+
+            var expected = new ChargeAmounts[1];
+            batch.PerUnit([line], expected);
+            long[] nets = [0], discounts = [0], taxes = [0];
+            batch.PerUnitScaled([(long)(line.Quantity * 1_000m)], [(long)(line.UnitPrice * 1_000_000m)], [(long)(line.DiscountPercent * 10_000m)], nets, discounts, taxes);
+            var unit = 1m / Power(batch.RoundingScale);
+            return nets[0] * unit == expected[0].Net && discounts[0] * unit == expected[0].Discount && taxes[0] * unit == expected[0].Tax;
+        }));
+
+    [Fact]
     public void PerUnit_ManyLinesAtOnce_EqualsOneAtATime() =>
         Check.One(Laws.Config, Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(Lines.Generator)), (setup, lines) =>
         {

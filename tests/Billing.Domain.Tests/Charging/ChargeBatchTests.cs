@@ -70,6 +70,34 @@ public class ChargeBatchTests
     }
 
     [Fact]
+    public void PerUnitScaled_WritesMinorUnits()
+    {
+        long[] nets = new long[2], discounts = new long[2], taxes = new long[2];
+
+        Batch.PerUnitScaled([3_000, 500], [19_990_000, 125], [100_000, 0], nets, discounts, taxes);
+
+        Assert.Equal(2, Batch.RoundingScale);
+        Assert.True(Batch.SupportsScaled);
+        Assert.Equal([5_397L, 0L], nets);        // 53.97 USD; 0.5 x 0.000125 rounds to 0.00
+        Assert.Equal([600L, 0L], discounts);
+        Assert.Equal([1_133L, 0L], taxes);
+    }
+
+    [Fact]
+    public void PerUnitScaled_BadInput_Throws()
+    {
+        long[] one = [0];
+
+        Assert.Throws<ArgumentOutOfRangeException>("quantities", () => Batch.PerUnitScaled([-1], [1], [0], one, one, one));
+        Assert.Throws<ArgumentOutOfRangeException>("quantities", () => Batch.PerUnitScaled([1], [1], [1_000_001], one, one, one));
+        Assert.Throws<ArgumentOutOfRangeException>("unitPrices", () => Batch.PerUnitScaled([1_000_000_000_000_000], [1_000_000_000_000_000], [0], one, one, one));
+        Assert.Throws<ArgumentException>("unitPrices", () => Batch.PerUnitScaled([1, 2], [1], [0, 0], one, one, one));
+        Assert.Throws<ArgumentException>("nets", () => Batch.PerUnitScaled([1, 2], [1, 1], [0, 0], one, one, one));
+        Assert.Throws<InvalidOperationException>(() =>
+            new ChargeBatch(Usd, RoundingPolicy.Commercial.WithScale(8)).PerUnitScaled([1], [1], [0], one, one, one));
+    }
+
+    [Fact]
     public void PerUnit_AllocatesNothingPerLine()
     {
         var lines = Enumerable.Range(0, 1_000).Select(i => new ChargeLineInput(i % 7, 1.99m + (i % 13), i % 3 * 5m)).ToArray();
