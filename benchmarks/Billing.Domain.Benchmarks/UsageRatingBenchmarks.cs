@@ -20,6 +20,8 @@ public class UsageRatingBenchmarks
     private UsageRater _rater = null!;
     private NaivePrice[] _naivePrices = [];
     private AccountTimeZone _utc = null!;
+    private UsageEvent[] _events = [];
+    private DenseUsageRater _dense = null!;
 
     /// <summary>Gets or sets the number of accounts the calls spread over.</summary>
     [Params(1_000, 100_000)]
@@ -44,13 +46,16 @@ public class UsageRatingBenchmarks
         _utc = new AccountTimeZone(DateTimeZone.Utc);
         var random = new Random(11);
         _usage = new UsageRecord[1_000_000];
+        _events = new UsageEvent[_usage.Length];
         for (var i = 0; i < _usage.Length; i++)
         {
-            var account = random.Next(Accounts);
-            _usage[i] = new UsageRecord(
-                $"req-{i}", $"acc-{account}", $"key-{account}-{random.Next(2)}", Models[random.Next(Models.Length)],
-                random.Next(10, 20_000), random.Next(1, 4_000), Start + Duration.FromSeconds(random.Next(30 * 24 * 3600)), random.Next(0, 2_000));
+            var (account, key, model, seconds) = (random.Next(Accounts), random.Next(2), random.Next(Models.Length), random.Next(30 * 24 * 3600));
+            var (input, output, cached) = (random.Next(10, 20_000), random.Next(1, 4_000), random.Next(0, 2_000));
+            _usage[i] = new UsageRecord($"req-{i}", $"acc-{account}", $"key-{account}-{key}", Models[model], input, output, Start + Duration.FromSeconds(seconds), cached);
+            _events[i] = new UsageEvent(account, model, (account * 2) + key, seconds / 86_400, input, output, cached);
         }
+
+        _dense = new DenseUsageRater([.. Models.Select(m => book.TryFind(m, Start, out var price) ? price : throw new InvalidOperationException(m))], RoundingPolicy.Commercial.WithScale(8));
     }
 
     /// <summary>What a team writes by hand: LINQ rating with a First lookup, then GroupBy on an anonymous key.</summary>
@@ -71,6 +76,10 @@ public class UsageRatingBenchmarks
     /// <summary>Billing.Domain: UsageRater.RateAndRollUpDaily, one pass, nothing allocated per call.</summary>
     [Benchmark]
     public int Engine() => _rater.RateAndRollUpDaily(_usage, _ => _utc).Count;
+
+    /// <summary>Billing.Domain, the columnar path: DenseUsageRater.RollUp over the same calls as interned ids and day numbers.</summary>
+    [Benchmark]
+    public int EngineDense() => _dense.RollUp(_events).Length;
 
     /// <summary>Billing.Domain, the record path: UsageRater.Rate for every call (a ConsumptionRecord each), then RollUpDaily.</summary>
     [Benchmark]
