@@ -122,8 +122,7 @@ public sealed class ChargeBatch
         Preconditions.CheckArgument(results.Length >= quantities.Length, nameof(results), "The results span is shorter than the quantities.");
         Check(0m, discountPercent, -1, nameof(discountPercent));
         var tiers = ScaledTiers.TryCreate(price);
-        var fast = _fast && tiers is not null && ScaledDecimal.TryScale(discountPercent, PercentScale, 1_000_000, out _);
-        ScaledDecimal.TryScale(discountPercent, PercentScale, 1_000_000, out var discount);
+        var fast = _fast & tiers is not null & ScaledDecimal.TryScale(discountPercent, PercentScale, 1_000_000, out var discount);
         for (var i = 0; i < quantities.Length; i++)
         {
             if (fast && ScaledDecimal.TryScale(quantities[i], QuantityScale, MaxScaledQuantity, out var quantity)
