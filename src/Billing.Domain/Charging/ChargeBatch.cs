@@ -238,8 +238,7 @@ public sealed class ChargeBatch
             return false;
         }
 
-        tax = taxed / 1_000_000;
-        tax = ScaledDecimal.RoundUp(taxed - (tax * 1_000_000), 1_000_000, (tax & 1) == 0, _mode) ? tax + 1 : tax;
+        tax = ScaledDecimal.RoundDivide(taxed, 6, _mode);
         return true;
     }
 

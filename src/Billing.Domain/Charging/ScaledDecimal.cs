@@ -60,9 +60,7 @@ internal static class ScaledDecimal
         // Most amounts fit 64 bits; dividing by a constant power of ten there compiles to a multiplication.
         if (value <= long.MaxValue)
         {
-            var narrow = (long)value;
-            var quotient64 = DividePowerOfTen(narrow, power);
-            return RoundUp(narrow - (quotient64 * Powers64[power]), Powers64[power], (quotient64 & 1) == 0, mode) ? quotient64 + 1 : quotient64;
+            return RoundDivide((long)value, power, mode);
         }
 
         var divisor = WidePowers[power];
@@ -129,6 +127,19 @@ internal static class ScaledDecimal
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(probe, bits);
         return parts.Flags == bits[3] && parts.High == (uint)bits[2] && parts.Low == (((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
+    /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/> (0 to 18), rounding by <paramref name="mode"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RoundDivide(long value, int power, RoundingMode mode)
+    {
+        if (power == 0)
+        {
+            return value;
+        }
+
+        var quotient = DividePowerOfTen(value, power);
+        return RoundUp(value - (quotient * Powers64[power]), Powers64[power], (quotient & 1) == 0, mode) ? quotient + 1 : quotient;
     }
 
     private static Int128[] BuildWidePowers()

@@ -15,10 +15,7 @@ namespace Billing.Domain.Rating;
 /// </remarks>
 public sealed class DenseUsageRater
 {
-    private const int ExactScale = 12;
-    private readonly long[] _input;
-    private readonly long[] _output;
-    private readonly long[] _cached;
+    private readonly ScaledTokenPrice[] _prices;
     private readonly int _costScale;
     private readonly RoundingMode _mode;
 
@@ -32,23 +29,17 @@ public sealed class DenseUsageRater
         Preconditions.CheckNotNull(pricesByModel);
         Preconditions.CheckArgument(pricesByModel.Count is > 0 and <= 256, nameof(pricesByModel), "Between 1 and 256 models are needed.");
         Currency = Preconditions.CheckNotNull(pricesByModel[0], nameof(pricesByModel)).Currency;
-        _input = new long[pricesByModel.Count];
-        _output = new long[pricesByModel.Count];
-        _cached = new long[pricesByModel.Count];
+        _prices = new ScaledTokenPrice[pricesByModel.Count];
         for (var i = 0; i < pricesByModel.Count; i++)
         {
             var price = Preconditions.CheckNotNull(pricesByModel[i], nameof(pricesByModel));
             Preconditions.CheckArgument(price.Currency == Currency, nameof(pricesByModel), "Every price is in one currency.");
-            Preconditions.CheckArgument(
-                ScaledDecimal.TryScale(price.InputPerMillion.Amount, 6, long.MaxValue, out _input[i])
-                && ScaledDecimal.TryScale(price.OutputPerMillion.Amount, 6, long.MaxValue, out _output[i])
-                && ScaledDecimal.TryScale(price.CachedInputPerMillion.Amount, 6, long.MaxValue, out _cached[i]),
-                nameof(pricesByModel),
-                $"{price.Model} {price.Version} has more than 6 decimals per million tokens; rate it with UsageRater.");
+            _prices[i] = ScaledTokenPrice.From(price)
+                ?? throw new ArgumentException($"{price.Model} {price.Version} has more than 6 decimals per million tokens; rate it with UsageRater.", nameof(pricesByModel));
         }
 
         CostRounding = costRounding;
-        _costScale = Math.Min(costRounding?.ScaleFor(Currency) ?? ExactScale, ExactScale);
+        _costScale = Math.Min(costRounding?.ScaleFor(Currency) ?? ScaledTokenPrice.CostScale, ScaledTokenPrice.CostScale);
         _mode = costRounding?.Mode ?? RoundingMode.HalfToEven;
     }
 
@@ -66,24 +57,22 @@ public sealed class DenseUsageRater
     public DenseDailyUsage[] RollUp(ReadOnlySpan<UsageEvent> events)
     {
         var table = new Table(Math.Max(16, events.Length / 2));
-        var cut = ExactScale - _costScale;
+        var cut = ScaledTokenPrice.CostScale - _costScale;
         for (var i = 0; i < events.Length; i++)
         {
             var call = events[i];
-            if ((uint)call.Account >= 1 << 24 || (uint)call.Model >= _input.Length || (uint)call.Token >= 1 << 20 || (uint)call.Day >= 1 << 12
+            if ((uint)call.Account >= 1 << 24 || (uint)call.Model >= _prices.Length || (uint)call.Token >= 1 << 20 || (uint)call.Day >= 1 << 12
                 || call.InputTokens < 0 || call.OutputTokens < 0 || call.CachedInputTokens < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(events), $"Call {i}: an id, day or token count is outside its range.");
             }
 
-            var units = checked((call.InputTokens * _input[call.Model]) + (call.OutputTokens * _output[call.Model]) + (call.CachedInputTokens * _cached[call.Model]));
-            if (cut > 0)
+            if (!_prices[call.Model].TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
             {
-                var whole = ScaledDecimal.DividePowerOfTen(units, cut);
-                var rest = units - (whole * ScaledDecimal.Power(cut));
-                units = ScaledDecimal.RoundUp(rest, ScaledDecimal.Power(cut), (whole & 1) == 0, _mode) ? whole + 1 : whole;
+                throw new OverflowException($"Call {i}: its cost does not fit 64 bits at 12 decimals.");
             }
 
+            units = ScaledDecimal.RoundDivide(units, cut, _mode);
             var key = ((ulong)call.Account << 40) | ((ulong)call.Model << 32) | ((ulong)call.Token << 12) | (uint)call.Day;
             ref var row = ref table.Find(key);
             row.Calls++;

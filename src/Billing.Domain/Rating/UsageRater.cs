@@ -15,6 +15,8 @@ namespace Billing.Domain.Rating;
 /// </remarks>
 public sealed class UsageRater
 {
+    private readonly Dictionary<TokenPrice, ScaledTokenPrice?> _scaled;
+
     /// <summary>Initializes a rater.</summary>
     /// <param name="prices">The price book.</param>
     /// <param name="costRounding">How each call's cost is rounded, or null to keep it exact.</param>
@@ -23,7 +25,7 @@ public sealed class UsageRater
     {
         Prices = Preconditions.CheckNotNull(prices);
         CostRounding = costRounding;
-        _scaled = prices.Prices.ToDictionary(p => p, ScaledPrice.From, ReferenceEqualityComparer.Instance as IEqualityComparer<TokenPrice>);
+        _scaled = prices.Prices.ToDictionary(p => p, ScaledTokenPrice.From, ReferenceEqualityComparer.Instance as IEqualityComparer<TokenPrice>);
     }
 
     /// <summary>Gets the price book.</summary>
@@ -100,7 +102,7 @@ public sealed class UsageRater
     {
         Preconditions.CheckNotNull(usage);
         Preconditions.CheckNotNull(timeZoneOf);
-        var costScale = Math.Min(CostRounding?.ScaleFor(Prices.Currency) ?? ExactScale, ExactScale);
+        var costScale = Math.Min(CostRounding?.ScaleFor(Prices.Currency) ?? ScaledTokenPrice.CostScale, ScaledTokenPrice.CostScale);
         var table = new DailyUsageTable(Prices.Currency, timeZoneOf);
         foreach (var call in usage)
         {
@@ -110,14 +112,11 @@ public sealed class UsageRater
                 throw new UnpricedUsageException(call.RequestId, call.Model, call.OccurredAt);
             }
 
-            if (_scaled[price] is { } scaled && scaled.TryCost(call, out var units))
+            if (_scaled[price] is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
             {
-                var cut = ExactScale - costScale;
-                if (cut > 0)
+                if (CostRounding is { } exactRounding)
                 {
-                    var whole = Charging.ScaledDecimal.DividePowerOfTen(units, cut);
-                    var rest = units - (whole * Charging.ScaledDecimal.Power(cut));
-                    units = Charging.ScaledDecimal.RoundUp(rest, Charging.ScaledDecimal.Power(cut), (whole & 1) == 0, CostRounding!.Value.Mode) ? whole + 1 : whole;
+                    units = Charging.ScaledDecimal.RoundDivide(units, ScaledTokenPrice.CostScale - costScale, exactRounding.Mode);
                 }
 
                 table.Add(call, units, costScale, 0m);
@@ -130,38 +129,5 @@ public sealed class UsageRater
         }
 
         return table.ToRows();
-    }
-
-    // Token prices per million with up to 6 decimals: a call's cost at 12 decimals is an integer.
-    private const int ExactScale = 12;
-
-    private readonly Dictionary<TokenPrice, ScaledPrice?> _scaled;
-
-    private sealed record ScaledPrice(long Input, long Output, long Cached)
-    {
-        public static ScaledPrice? From(TokenPrice price) =>
-            Charging.ScaledDecimal.TryScale(price.InputPerMillion.Amount, 6, long.MaxValue, out var input)
-            && Charging.ScaledDecimal.TryScale(price.OutputPerMillion.Amount, 6, long.MaxValue, out var output)
-            && Charging.ScaledDecimal.TryScale(price.CachedInputPerMillion.Amount, 6, long.MaxValue, out var cached)
-                ? new ScaledPrice(input, output, cached)
-                : null;
-
-        // tokens × price at 6 decimals per million = cost at 12 decimals; false when it would not fit 63 bits.
-        public bool TryCost(UsageRecord call, out long units)
-        {
-            units = 0;
-            return Add(ref units, call.InputTokens, Input) && Add(ref units, call.OutputTokens, Output) && Add(ref units, call.CachedInputTokens, Cached);
-        }
-
-        private static bool Add(ref long total, long tokens, long price)
-        {
-            if (Math.BigMul(tokens, price, out var product) != 0 || product < 0)
-            {
-                return false;
-            }
-
-            total += product;
-            return total >= 0;
-        }
     }
 }
