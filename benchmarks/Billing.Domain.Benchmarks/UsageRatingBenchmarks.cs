@@ -22,6 +22,7 @@ public class UsageRatingBenchmarks
     private AccountTimeZone _utc = null!;
     private UsageEvent[] _events = [];
     private DenseUsageRater _dense = null!;
+    private DenseDailyUsage[] _rows = [];
 
     /// <summary>Gets or sets the number of accounts the calls spread over.</summary>
     [Params(1_000, 100_000)]
@@ -55,6 +56,7 @@ public class UsageRatingBenchmarks
             _events[i] = new UsageEvent(account, model, (account * 2) + key, seconds / 86_400, input, output, cached);
         }
 
+        _rows = new DenseDailyUsage[_events.Length];
         _dense = new DenseUsageRater([.. Models.Select(m => book.TryFind(m, Start, out var price) ? price : throw new InvalidOperationException(m))], RoundingPolicy.Commercial.WithScale(8));
     }
 
@@ -80,6 +82,10 @@ public class UsageRatingBenchmarks
     /// <summary>Billing.Domain, the columnar path: DenseUsageRater.RollUp over the same calls as interned ids and day numbers.</summary>
     [Benchmark]
     public int EngineDense() => _dense.RollUp(_events).Length;
+
+    /// <summary>Billing.Domain, the columnar path into a buffer the billing run reuses: DenseUsageRater.RollUp(events, destination).</summary>
+    [Benchmark]
+    public int EngineDenseIntoBuffer() => _dense.RollUp(_events, _rows);
 
     /// <summary>Billing.Domain, the record path: UsageRater.Rate for every call (a ConsumptionRecord each), then RollUpDaily.</summary>
     [Benchmark]

@@ -21,7 +21,7 @@ namespace Billing.Domain.Charging;
 /// written.
 /// </para>
 /// </remarks>
-public sealed class ChargeBatch
+public sealed partial class ChargeBatch
 {
     private const int QuantityScale = 3;
     private const int PriceScale = 6;
@@ -36,9 +36,7 @@ public sealed class ChargeBatch
     private readonly decimal _taxPercent;
     private readonly long _scaledTax;
     private readonly bool _fast;
-    private readonly int _cut;
-    private readonly long _cutPower;
-    private readonly long _wholePower;
+    private readonly IKernel? _kernel;
 
     /// <summary>Initializes a batch in one currency with one tax rate and one rounding.</summary>
     /// <param name="currency">The currency of every price.</param>
@@ -54,9 +52,7 @@ public sealed class ChargeBatch
         _scale = rounding.ScaleFor(currency);
         _taxPercent = tax?.Percent ?? 0m;
         _fast = ScaledDecimal.TryScale(_taxPercent, PercentScale, 1_000_000, out _scaledTax) && _scale <= MaxFastScale;
-        _cut = 9 - Math.Min(_scale, MaxFastScale);
-        _cutPower = ScaledDecimal.Power(_cut);
-        _wholePower = ScaledDecimal.Power(_cut + 6);
+        _kernel = _fast ? KernelFor(_mode, 9 - _scale) : null;
     }
 
     /// <summary>Gets the currency of every line.</summary>
@@ -76,34 +72,15 @@ public sealed class ChargeBatch
     public void PerUnit(ReadOnlySpan<ChargeLineInput> lines, Span<ChargeAmounts> results)
     {
         Preconditions.CheckArgument(results.Length >= lines.Length, nameof(results), "The results span is shorter than the lines.");
+        if (_kernel is not null)
+        {
+            _kernel.PerUnit(this, lines, results);
+            return;
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
-            if (_fast
-                && ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
-                && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
-                && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount))
-            {
-                if (Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0)
-                {
-                    results[i] = Fast(subtotal, discount);
-                    continue;
-                }
-
-                if ((Int128)quantity * price is var wide && wide <= MaxScaledSubtotal)
-                {
-                    results[i] = Wide(wide, discount);
-                    continue;
-                }
-            }
-
-            Check(line.Quantity, line.DiscountPercent, i, nameof(lines));
-            if (line.UnitPrice < 0m)
-            {
-                throw new ArgumentOutOfRangeException(nameof(lines), line.UnitPrice, $"Line {i}: a unit price is not negative.");
-            }
-
-            results[i] = Slow(line.Quantity * line.UnitPrice, line.DiscountPercent);
+            results[i] = Line(lines[i], i, nameof(lines));
         }
     }
 
@@ -168,78 +145,58 @@ public sealed class ChargeBatch
         var count = quantities.Length;
         Preconditions.CheckArgument(unitPrices.Length == count && discounts.Length == count, nameof(unitPrices), "The input spans have different lengths.");
         Preconditions.CheckArgument(nets.Length >= count && discountAmounts.Length >= count && taxes.Length >= count, nameof(nets), "An output span is shorter than the input.");
-        for (var i = 0; i < count; i++)
-        {
-            var (quantity, price, discount) = (quantities[i], unitPrices[i], discounts[i]);
-            if ((ulong)quantity > MaxScaledQuantity || (ulong)price > MaxScaledPrice || (ulong)discount > 1_000_000)
-            {
-                throw new ArgumentOutOfRangeException(nameof(quantities), $"Line {i}: quantity {quantity}, unit price {price} or discount {discount} is out of range.");
-            }
-
-            long net, rounded, tax;
-            if (Math.BigMul(quantity, price, out var subtotal) != 0 || subtotal < 0 || !TryUnits(subtotal, discount, out net, out rounded, out tax))
-            {
-                var wide = (Int128)quantity * price;
-                if (wide > MaxScaledSubtotal)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(unitPrices), $"Line {i}: quantity x unit price is above 10^12; use PerUnit, which falls back to decimals.");
-                }
-
-                (net, rounded, tax) = WideUnits(wide, discount);
-            }
-
-            nets[i] = net;
-            discountAmounts[i] = rounded - net;
-            taxes[i] = tax;
-        }
+        _kernel!.PerUnitScaled(this, quantities, unitPrices, discounts, nets, discountAmounts, taxes);
     }
 
-    // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal is
-    // split into whole units at the rounding scale and a remainder, each discounted apart, so that no
-    // intermediate needs 128 bits; lines too large for that take the 128-bit path.
+    // One line off the kernel's 64-bit path: in 128 bits when its scaled values fit, else in decimals.
+    private ChargeAmounts Line(in ChargeLineInput line, int index, string paramName)
+    {
+        if (_fast
+            && ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
+            && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
+            && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
+            && (Int128)quantity * price is var subtotal && subtotal <= MaxScaledSubtotal)
+        {
+            return Wide(subtotal, discount);
+        }
+
+        Check(line.Quantity, line.DiscountPercent, index, paramName);
+        if (line.UnitPrice < 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, line.UnitPrice, $"Line {index}: a unit price is not negative.");
+        }
+
+        return Slow(line.Quantity * line.UnitPrice, line.DiscountPercent);
+    }
+
+    // One scaled line off the kernel's 64-bit path: in 128 bits, or refused when out of range.
+    private (long Net, long DiscountAmount, long Tax) ScaledLine(long quantity, long price, long discount, int index, (string Values, string Prices) paramNames)
+    {
+        if ((ulong)quantity > MaxScaledQuantity || (ulong)price > MaxScaledPrice || (ulong)discount > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(paramNames.Values, $"Line {index}: quantity {quantity}, unit price {price} or discount {discount} is out of range.");
+        }
+
+        var wide = (Int128)quantity * price;
+        if (wide > MaxScaledSubtotal)
+        {
+            throw new ArgumentOutOfRangeException(paramNames.Prices, $"Line {index}: quantity x unit price is above 10^12; use PerUnit, which falls back to decimals.");
+        }
+
+        var (net, rounded, tax) = WideUnits(wide, discount);
+        return (net, rounded - net, tax);
+    }
+
+    // A graduated line's subtotal at scale 9, in 64 bits where it fits.
     private ChargeAmounts Fast(long subtotal, long discount)
     {
-        if (!TryUnits(subtotal, discount, out var net, out var rounded, out var tax))
+        if (!_kernel!.TryUnits(subtotal, discount, _scaledTax, out var net, out var rounded, out var tax))
         {
             return Wide(subtotal, discount);
         }
 
         var scale = (byte)_scale;
         return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
-    }
-
-    // The line in minor units (at the rounding scale) when every intermediate fits 64 bits.
-    private bool TryUnits(long subtotal, long discount, out long net, out long rounded, out long tax)
-    {
-        var units = ScaledDecimal.DividePowerOfTen(subtotal, _cut);   // subtotal = units × 10^cut + rest
-        var rest = subtotal - (units * _cutPower);
-        rounded = ScaledDecimal.RoundUp(rest, _cutPower, (units & 1) == 0, _mode) ? units + 1 : units;
-        net = rounded;
-        tax = 0;
-        if (discount != 0)
-        {
-            // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount.
-            var keep = 1_000_000 - discount;
-            if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
-            {
-                return false;
-            }
-
-            var whole = kept / 1_000_000;
-            var part = ((kept - (whole * 1_000_000)) * _cutPower) + (rest * keep);
-            var carry = ScaledDecimal.DividePowerOfTen(part, _cut + 6);
-            var remainder = part - (carry * _wholePower);
-            net = whole + carry;
-            net = ScaledDecimal.RoundUp(remainder, _wholePower, (net & 1) == 0, _mode) ? net + 1 : net;
-        }
-
-        if (Math.BigMul(net, _scaledTax, out var taxed) != 0 || taxed < 0)
-        {
-            return false;
-        }
-
-        tax = ScaledDecimal.RoundDivide(taxed, 6, _mode);
-        return true;
     }
 
     // The same computation in 128 bits, for lines whose intermediates do not fit 64.

@@ -7,11 +7,31 @@ internal static class ScaledDecimal
 {
     private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     private static readonly Int128[] WidePowers = BuildWidePowers();
-    private static readonly long[] Powers64 = [.. BuildWidePowers().Take(19).Select(p => (long)p)];
 
-    /// <summary>10^power for 0 ≤ power ≤ 18.</summary>
+    /// <summary>10^power for 0 ≤ power ≤ 18; a constant when the power is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Power(int power) => Powers64[power];
+    public static long Power(int power) => power switch
+    {
+        0 => 1,
+        1 => 10,
+        2 => 100,
+        3 => 1_000,
+        4 => 10_000,
+        5 => 100_000,
+        6 => 1_000_000,
+        7 => 10_000_000,
+        8 => 100_000_000,
+        9 => 1_000_000_000,
+        10 => 10_000_000_000,
+        11 => 100_000_000_000,
+        12 => 1_000_000_000_000,
+        13 => 10_000_000_000_000,
+        14 => 100_000_000_000_000,
+        15 => 1_000_000_000_000_000,
+        16 => 10_000_000_000_000_000,
+        17 => 100_000_000_000_000_000,
+        _ => 1_000_000_000_000_000_000,
+    };
 
     /// <summary>Writes <paramref name="value"/> × 10^<paramref name="scale"/> to <paramref name="scaled"/> when the value is not negative, has at most <paramref name="scale"/> decimals and the result is at most <paramref name="max"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,7 +159,8 @@ internal static class ScaledDecimal
         }
 
         var quotient = DividePowerOfTen(value, power);
-        return RoundUp(value - (quotient * Powers64[power]), Powers64[power], (quotient & 1) == 0, mode) ? quotient + 1 : quotient;
+        var divisor = Power(power);
+        return RoundUp(value - (quotient * divisor), divisor, (quotient & 1) == 0, mode) ? quotient + 1 : quotient;
     }
 
     private static Int128[] BuildWidePowers()

@@ -1,0 +1,223 @@
+using System.Runtime.CompilerServices;
+
+namespace Billing.Domain.Charging;
+
+/// <content>
+/// The 64-bit kernel, compiled once per rounding mode and rounding scale: the mode and the powers of ten are
+/// type parameters, so every division by a power of ten becomes a multiplication by a constant and every
+/// rounding decision a single comparison, with no switch left in the loop.
+/// </content>
+public sealed partial class ChargeBatch
+{
+    private interface IKernel
+    {
+        void PerUnit(ChargeBatch batch, ReadOnlySpan<ChargeLineInput> lines, Span<ChargeAmounts> results);
+
+        void PerUnitScaled(ChargeBatch batch, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes);
+
+        bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax);
+    }
+
+    private interface IConstant<T>
+    {
+        static abstract T Value { get; }
+    }
+
+    // The kernel for this batch's mode and cut (9 minus the rounding scale), or null outside the fast path.
+    private static IKernel? KernelFor(RoundingMode mode, int cut) => mode switch
+    {
+        RoundingMode.HalfToEven => KernelFor<HalfToEven>(cut),
+        RoundingMode.HalfAwayFromZero => KernelFor<HalfAwayFromZero>(cut),
+        RoundingMode.HalfTowardZero => KernelFor<HalfTowardZero>(cut),
+        RoundingMode.HalfUp => KernelFor<HalfUp>(cut),
+        RoundingMode.HalfDown => KernelFor<HalfDown>(cut),
+        RoundingMode.Ceiling => KernelFor<Ceiling>(cut),
+        RoundingMode.Floor => KernelFor<Floor>(cut),
+        RoundingMode.AwayFromZero => KernelFor<AwayFromZero>(cut),
+        RoundingMode.TowardZero => KernelFor<TowardZero>(cut),
+        _ => null,
+    };
+
+    private static IKernel? KernelFor<TMode>(int cut)
+        where TMode : struct, IConstant<RoundingMode> => cut switch
+        {
+            3 => new Kernel<TMode, Cut3>(),
+            4 => new Kernel<TMode, Cut4>(),
+            5 => new Kernel<TMode, Cut5>(),
+            6 => new Kernel<TMode, Cut6>(),
+            7 => new Kernel<TMode, Cut7>(),
+            8 => new Kernel<TMode, Cut8>(),
+            9 => new Kernel<TMode, Cut9>(),
+            _ => null,
+        };
+
+    private sealed class Kernel<TMode, TCut> : IKernel
+        where TMode : struct, IConstant<RoundingMode>
+        where TCut : struct, IConstant<int>
+    {
+        public void PerUnit(ChargeBatch batch, ReadOnlySpan<ChargeLineInput> lines, Span<ChargeAmounts> results)
+        {
+            var scaledTax = batch._scaledTax;
+            var scale = (byte)(9 - TCut.Value);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
+                    && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
+                    && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
+                    && Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0
+                    && TryUnits(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                {
+                    results[i] = new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+                }
+                else
+                {
+                    results[i] = batch.Line(line, i, nameof(lines));
+                }
+            }
+        }
+
+        public void PerUnitScaled(
+            ChargeBatch batch, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+        {
+            var scaledTax = batch._scaledTax;
+            nets = nets[..quantities.Length];
+            discountAmounts = discountAmounts[..quantities.Length];
+            taxes = taxes[..quantities.Length];
+            for (var i = 0; i < quantities.Length; i++)
+            {
+                var (quantity, price, discount) = (quantities[i], unitPrices[i], discounts[i]);
+                if ((ulong)quantity <= MaxScaledQuantity && (ulong)price <= MaxScaledPrice && (ulong)discount <= 1_000_000
+                    && Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0
+                    && TryUnits(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                {
+                    nets[i] = net;
+                    discountAmounts[i] = rounded - net;
+                    taxes[i] = tax;
+                }
+                else
+                {
+                    (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledLine(quantity, price, discount, i, (nameof(quantities), nameof(unitPrices)));
+                }
+            }
+        }
+
+        // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal
+        // is split into whole units at the rounding scale and a remainder, each discounted apart, so that no
+        // intermediate needs 128 bits; false when one would not fit.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax)
+        {
+            var cutPower = ScaledDecimal.Power(TCut.Value);
+            var units = ScaledDecimal.DividePowerOfTen(subtotal, TCut.Value);   // subtotal = units × 10^cut + rest
+            var rest = subtotal - (units * cutPower);
+            rounded = ScaledDecimal.RoundUp(rest, cutPower, (units & 1) == 0, TMode.Value) ? units + 1 : units;
+            net = rounded;
+            tax = 0;
+            if (discount != 0)
+            {
+                // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount.
+                var keep = 1_000_000 - discount;
+                if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
+                {
+                    return false;
+                }
+
+                var whole = kept / 1_000_000;
+                var part = ((kept - (whole * 1_000_000)) * cutPower) + (rest * keep);
+                var carry = ScaledDecimal.DividePowerOfTen(part, TCut.Value + 6);
+                var remainder = part - (carry * ScaledDecimal.Power(TCut.Value + 6));
+                net = whole + carry;
+                net = ScaledDecimal.RoundUp(remainder, ScaledDecimal.Power(TCut.Value + 6), (net & 1) == 0, TMode.Value) ? net + 1 : net;
+            }
+
+            if (Math.BigMul(net, scaledTax, out var taxed) != 0 || taxed < 0)
+            {
+                return false;
+            }
+
+            tax = ScaledDecimal.RoundDivide(taxed, 6, TMode.Value);
+            return true;
+        }
+    }
+
+    private struct HalfToEven : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.HalfToEven;
+    }
+
+    private struct HalfAwayFromZero : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.HalfAwayFromZero;
+    }
+
+    private struct HalfTowardZero : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.HalfTowardZero;
+    }
+
+    private struct HalfUp : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.HalfUp;
+    }
+
+    private struct HalfDown : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.HalfDown;
+    }
+
+    private struct Ceiling : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.Ceiling;
+    }
+
+    private struct Floor : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.Floor;
+    }
+
+    private struct AwayFromZero : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.AwayFromZero;
+    }
+
+    private struct TowardZero : IConstant<RoundingMode>
+    {
+        public static RoundingMode Value => RoundingMode.TowardZero;
+    }
+
+    private struct Cut3 : IConstant<int>
+    {
+        public static int Value => 3;
+    }
+
+    private struct Cut4 : IConstant<int>
+    {
+        public static int Value => 4;
+    }
+
+    private struct Cut5 : IConstant<int>
+    {
+        public static int Value => 5;
+    }
+
+    private struct Cut6 : IConstant<int>
+    {
+        public static int Value => 6;
+    }
+
+    private struct Cut7 : IConstant<int>
+    {
+        public static int Value => 7;
+    }
+
+    private struct Cut8 : IConstant<int>
+    {
+        public static int Value => 8;
+    }
+
+    private struct Cut9 : IConstant<int>
+    {
+        public static int Value => 9;
+    }
+}
