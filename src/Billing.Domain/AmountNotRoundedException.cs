@@ -13,7 +13,7 @@ public sealed class AmountNotRoundedException : BillingException
     /// <summary>Initializes a new instance for the amount that was not in whole minor units.</summary>
     /// <param name="amount">The amount that has more decimals than its currency.</param>
     public AmountNotRoundedException(Money amount)
-        : base(ErrorCode, $"{amount} has more decimals than the {amount.Currency.MinorUnits} minor units of {amount.Currency.Code}; round it before allocating.")
+        : base(ErrorCode, $"{amount} has more decimals than the {amount.Currency.MinorUnits} minor units of {amount.Currency.Code}; round it first.")
     {
         Amount = amount;
     }

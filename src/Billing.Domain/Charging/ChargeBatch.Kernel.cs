@@ -111,28 +111,27 @@ public sealed partial class ChargeBatch
             var cutPower = ScaledDecimal.Power(TCut.Value);
             var units = ScaledDecimal.DividePowerOfTen(subtotal, TCut.Value);   // subtotal = units × 10^cut + rest
             var rest = subtotal - (units * cutPower);
-            rounded = ScaledDecimal.RoundUp(rest, cutPower, (units & 1) == 0, TMode.Value) ? units + 1 : units;
-            net = rounded;
-            tax = 0;
-            if (discount != 0)
-            {
-                // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount.
-                var keep = 1_000_000 - discount;
-                if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
-                {
-                    return false;
-                }
+            rounded = units + (ScaledDecimal.RoundUp(rest, cutPower, (units & 1) == 0, TMode.Value) ? 1 : 0);
 
-                var whole = kept / 1_000_000;
-                var part = ((kept - (whole * 1_000_000)) * cutPower) + (rest * keep);
-                var carry = ScaledDecimal.DividePowerOfTen(part, TCut.Value + 6);
-                var remainder = part - (carry * ScaledDecimal.Power(TCut.Value + 6));
-                net = whole + carry;
-                net = ScaledDecimal.RoundUp(remainder, ScaledDecimal.Power(TCut.Value + 6), (net & 1) == 0, TMode.Value) ? net + 1 : net;
+            // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount. Computed for every
+            // line, also without a discount (then it equals rounded): no branch on the data.
+            var keep = 1_000_000 - discount;
+            if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
+            {
+                net = tax = 0;
+                return false;
             }
+
+            var whole = kept / 1_000_000;
+            var part = ((kept - (whole * 1_000_000)) * cutPower) + (rest * keep);
+            var carry = ScaledDecimal.DividePowerOfTen(part, TCut.Value + 6);
+            var remainder = part - (carry * ScaledDecimal.Power(TCut.Value + 6));
+            net = whole + carry;
+            net += ScaledDecimal.RoundUp(remainder, ScaledDecimal.Power(TCut.Value + 6), (net & 1) == 0, TMode.Value) ? 1 : 0;
 
             if (Math.BigMul(net, scaledTax, out var taxed) != 0 || taxed < 0)
             {
+                tax = 0;
                 return false;
             }
 

@@ -116,18 +116,14 @@ internal static class ScaledDecimal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool RoundUp(long remainder, long divisor, bool even, RoundingMode mode)
     {
-        if (remainder == 0)
-        {
-            return false;
-        }
-
-        var half = remainder.CompareTo(divisor - remainder); // remainder vs. half the divisor, without overflow
+        // Comparisons joined with & and |, not && and ||: no branch on the data, which is random in a batch.
+        var other = divisor - remainder;   // remainder vs. half the divisor, without overflow
         return mode switch
         {
-            RoundingMode.HalfToEven => half > 0 || (half == 0 && !even),
-            RoundingMode.HalfAwayFromZero or RoundingMode.HalfUp => half >= 0,
-            RoundingMode.HalfTowardZero or RoundingMode.HalfDown => half > 0,
-            RoundingMode.Ceiling or RoundingMode.AwayFromZero => true,
+            RoundingMode.HalfToEven => (remainder > other) | ((remainder == other) & !even),
+            RoundingMode.HalfAwayFromZero or RoundingMode.HalfUp => remainder >= other,
+            RoundingMode.HalfTowardZero or RoundingMode.HalfDown => remainder > other,
+            RoundingMode.Ceiling or RoundingMode.AwayFromZero => remainder != 0,
             _ => false,
         };
     }

@@ -20,10 +20,10 @@ public sealed record UsageRecord
     /// <exception cref="ArgumentOutOfRangeException">A token count is negative.</exception>
     public UsageRecord(string requestId, string accountId, string tokenName, string model, long inputTokens, long outputTokens, Instant occurredAt, long cachedInputTokens = 0)
     {
-        RequestId = Text(requestId, nameof(requestId));
-        AccountId = Text(accountId, nameof(accountId));
-        TokenName = Text(tokenName, nameof(tokenName));
-        Model = Text(model, nameof(model));
+        RequestId = Preconditions.CheckText(requestId);
+        AccountId = Preconditions.CheckText(accountId);
+        TokenName = Preconditions.CheckText(tokenName);
+        Model = Preconditions.CheckText(model);
         InputTokens = Count(inputTokens, nameof(inputTokens));
         OutputTokens = Count(outputTokens, nameof(outputTokens));
         CachedInputTokens = Count(cachedInputTokens, nameof(cachedInputTokens));
@@ -53,13 +53,6 @@ public sealed record UsageRecord
 
     /// <summary>Gets when the call was made.</summary>
     public Instant OccurredAt { get; }
-
-    private static string Text(string value, string paramName)
-    {
-        Preconditions.CheckNotNull(value, paramName);
-        Preconditions.CheckArgument(value.Length > 0, paramName, "The value may not be empty.");
-        return value;
-    }
 
     private static long Count(long value, string paramName) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "A token count is not negative.");

@@ -87,11 +87,11 @@ public sealed class Subscription
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="billingType"/> or <paramref name="paymentModel"/> is undefined.</exception>
     public static Subscription Order(string id, string accountId, string name, string plan, BillingType billingType, PaymentModel paymentModel, Instant at, string actor) =>
         new(
-            CheckText(id), CheckText(accountId), CheckText(name), CheckText(plan),
+            Preconditions.CheckText(id), Preconditions.CheckText(accountId), Preconditions.CheckText(name), Preconditions.CheckText(plan),
             Enum.IsDefined(billingType) ? billingType : throw new ArgumentOutOfRangeException(nameof(billingType), billingType, "Unknown billing type."),
             Enum.IsDefined(paymentModel) ? paymentModel : throw new ArgumentOutOfRangeException(nameof(paymentModel), paymentModel, "Unknown payment model."),
             at,
-            CheckText(actor));
+            Preconditions.CheckText(actor));
 
     /// <summary>Returns a value indicating whether <paramref name="trigger"/> is permitted now: it would move the status, or be ignored.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -117,7 +117,7 @@ public sealed class Subscription
     /// <exception cref="ArgumentNullException"><paramref name="newPlan"/> is null.</exception>
     public SubscriptionStatusChange? SwitchPlan(string newPlan, Instant at, string actor, string? reason = null)
     {
-        CheckText(newPlan);
+        Preconditions.CheckText(newPlan);
         Preconditions.CheckArgument(newPlan != Plan, nameof(newPlan), $"The subscription is already on plan '{newPlan}'.");
         var change = Fire(SubscriptionTrigger.StartSwitch, AccountClass.Automatic, at, actor, reason);
         PendingPlan = newPlan;
@@ -417,7 +417,7 @@ public sealed class Subscription
 
     private SubscriptionStatusChange? Fire(SubscriptionTrigger trigger, AccountClass accountClass, Instant at, string actor, string? reason)
     {
-        CheckText(actor);
+        Preconditions.CheckText(actor);
         if (_history.Count > 0 && at < _history[^1].At)
         {
             throw new ArgumentException($"{at} is before the last change at {_history[^1].At}.", nameof(at));
@@ -448,11 +448,4 @@ public sealed class Subscription
 
     private SubscriptionContext ContextFor(AccountClass accountClass) =>
         new(BillingType, PaymentModel, accountClass.StopMode, accountClass.DeleteMode, PendingOperation, StatusBeforeApproval);
-
-    private static string CheckText(string value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? paramName = null)
-    {
-        Preconditions.CheckNotNull(value, paramName);
-        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(value), paramName!, "The value may not be empty.");
-        return value;
-    }
 }

@@ -47,4 +47,27 @@ internal static class Preconditions
 
         return currency;
     }
+
+    /// <summary>Throws <see cref="ArgumentNullException"/> when <paramref name="value"/> is null and <see cref="ArgumentException"/> when it is empty or white space.</summary>
+    public static string CheckText([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("The value may not be empty.", paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="value"/> is longer than <paramref name="maxLength"/>.</summary>
+    public static string? CheckLength(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            throw new ArgumentException($"The value is {value.Length} characters long; at most {maxLength} are allowed.", paramName);
+        }
+
+        return value;
+    }
 }

@@ -1,0 +1,163 @@
+using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
+using Billing.Domain.Ledger;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Rating;
+using Billing.Domain.Storage;
+using Billing.Domain.TopUps;
+using NodaTime;
+
+namespace Billing.Domain.Testing.InMemory;
+
+/// <summary>
+/// The prepaid store in memory: every port method, optimistic concurrency and atomic commits under one lock.
+/// For tests and samples; each read returns the immutable aggregates as stored.
+/// </summary>
+public sealed class InMemoryPrepaidStore : IPrepaidStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Ledger> _ledgers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TopUpOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (change.Account is { } account)
+            {
+                Expect("prepaid account", account.AccountId, account.Version, _ledgers.GetValueOrDefault(account.AccountId)?.Head.Version);
+            }
+
+            if (change.Order is { } order)
+            {
+                Expect("top-up order", order.OrderId, order.Version, _orders.GetValueOrDefault(order.OrderId)?.Version);
+            }
+
+            if (change.Correction is { } correction)
+            {
+                Expect("correction", correction.CorrectionId, correction.Version, _corrections.GetValueOrDefault(correction.CorrectionId)?.Version);
+            }
+
+            var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
+            if (change.Entry is { } entry && ledger is not null && ledger.ByKey.ContainsKey(entry.IdempotencyKey))
+            {
+                throw new ConcurrencyConflictException("ledger entry", entry.IdempotencyKey, 0, null);
+            }
+
+            if (change.Consumption is { } consumption && ledger is not null && ledger.Consumption.ContainsKey(consumption.RequestId))
+            {
+                throw new ConcurrencyConflictException("consumption record", consumption.RequestId, 0, null);
+            }
+
+            var saved = change.Saved();
+            if (saved.Account is { } head)
+            {
+                ledger ??= _ledgers[head.AccountId] = new Ledger(head);
+                ledger.Head = head;
+            }
+
+            if (saved.Entry is { } appended)
+            {
+                ledger!.Entries.Add(appended);
+                ledger.ByKey.Add(appended.IdempotencyKey, appended);
+            }
+
+            if (saved.Consumption is { } record)
+            {
+                ledger!.Consumption.Add(record.RequestId, record);
+            }
+
+            if (saved.Order is { } savedOrder)
+            {
+                _orders[savedOrder.OrderId] = savedOrder;
+            }
+
+            if (saved.Correction is { } savedCorrection)
+            {
+                _corrections[savedCorrection.CorrectionId] = savedCorrection;
+            }
+
+            return Task.FromResult(saved);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<PrepaidAccount?> FindAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        Read(() => _ledgers.GetValueOrDefault(accountId)?.Head);
+
+    /// <inheritdoc/>
+    public Task<LedgerEntry?> FindEntryAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        Read(() => _ledgers.GetValueOrDefault(accountId)?.ByKey.GetValueOrDefault(idempotencyKey));
+
+    /// <inheritdoc/>
+    public Task<Page<LedgerEntry>> ListEntriesAsync(string accountId, InstantRange recorded, PageRequest page, CancellationToken cancellationToken = default) =>
+        Read(() => page.Cut<LedgerEntry>([.. (_ledgers.GetValueOrDefault(accountId)?.Entries ?? []).Where(e => recorded.Contains(e.RecordedAt))]));
+
+    /// <inheritdoc/>
+    public Task<Money?> BalanceAsOfAsync(string accountId, Instant asOf, CancellationToken cancellationToken = default) =>
+        Read<Money?>(() => _ledgers.GetValueOrDefault(accountId) is { } ledger
+            ? ledger.Entries.Where(e => e.RecordedAt <= asOf).Aggregate(new Money(0m, ledger.Head.Currency), (sum, e) => sum + e.Amount)
+            : null);
+
+    /// <inheritdoc/>
+    public Task<TopUpOrder?> FindOrderAsync(string orderId, CancellationToken cancellationToken = default) => Read(() => _orders.GetValueOrDefault(orderId));
+
+    /// <inheritdoc/>
+    public Task<Page<TopUpOrder>> QueryOrdersAsync(TopUpOrderQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_orders.Values));
+    }
+
+    /// <inheritdoc/>
+    public Task<ConsumptionRecord?> FindConsumptionAsync(string accountId, string requestId, CancellationToken cancellationToken = default) =>
+        Read(() => _ledgers.GetValueOrDefault(accountId)?.Consumption.GetValueOrDefault(requestId));
+
+    /// <inheritdoc/>
+    public Task<Page<ConsumptionRecord>> QueryConsumptionAsync(ConsumptionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_ledgers.GetValueOrDefault(query.AccountId)?.Consumption.Values ?? Enumerable.Empty<ConsumptionRecord>()));
+    }
+
+    /// <inheritdoc/>
+    public Task<Correction?> FindCorrectionAsync(string correctionId, CancellationToken cancellationToken = default) =>
+        Read(() => _corrections.GetValueOrDefault(correctionId));
+
+    /// <inheritdoc/>
+    public Task<Page<Correction>> QueryCorrectionsAsync(CorrectionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_corrections.Values));
+    }
+
+    private static void Expect(string aggregate, string id, long expected, long? stored)
+    {
+        if (expected != (stored ?? 0))
+        {
+            throw new ConcurrencyConflictException(aggregate, id, expected, stored ?? 0);
+        }
+    }
+
+    private Task<T> Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(read());
+        }
+    }
+
+    private sealed class Ledger(PrepaidAccount head)
+    {
+        public PrepaidAccount Head { get; set; } = head;
+
+        public List<LedgerEntry> Entries { get; } = [];
+
+        public Dictionary<string, LedgerEntry> ByKey { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ConsumptionRecord> Consumption { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,13 @@
+using Billing.Domain.Ledger;
+
+namespace Billing.Domain.Consumption;
+
+/// <summary>The answer to recording a call's consumption; callers branch on <see cref="Outcome"/>.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Account">The ledger head after the command (unchanged unless recorded).</param>
+/// <param name="Debit">The ledger debit of the call: new when recorded, the first one when already recorded, null when refused.</param>
+public sealed record ConsumptionResult(ConsumptionOutcome Outcome, PrepaidAccount Account, LedgerEntry? Debit)
+{
+    /// <summary>Gets a value indicating whether the call is on the ledger (now or from before).</summary>
+    public bool IsRecorded => Outcome != ConsumptionOutcome.RefusedOverCreditLimit;
+}

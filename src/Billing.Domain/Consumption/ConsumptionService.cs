@@ -1,0 +1,73 @@
+using Billing.Domain.Ledger;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Rating;
+using Billing.Domain.Storage;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Consumption;
+
+/// <summary>Pays rated calls from the prepaid balance: each request id once, never past the credit limit.</summary>
+public sealed class ConsumptionService
+{
+    private readonly PrepaidCommands _commands;
+
+    /// <summary>Initializes the service.</summary>
+    /// <param name="store">The prepaid store.</param>
+    /// <param name="clock">The clock stamping ledger entries.</param>
+    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <exception cref="ArgumentNullException">A dependency is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
+    public ConsumptionService(IPrepaidStore store, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    {
+        _commands = new PrepaidCommands(store, clock, attempts);
+    }
+
+    /// <summary>The idempotency key of a call's debit.</summary>
+    /// <param name="requestId">The request id.</param>
+    /// <returns>The key.</returns>
+    public static string KeyFor(string requestId) => "consumption:" + requestId;
+
+    /// <summary>Records a rated call and debits its cost, once per request id.</summary>
+    /// <param name="consumption">The rated call (<see cref="UsageRater"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Recorded, already recorded (nothing changed), or refused over the credit limit (nothing written).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="consumption"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The cost is negative.</exception>
+    /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
+    /// <exception cref="CurrencyMismatchException">The cost is not in the ledger's currency.</exception>
+    public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(consumption);
+        if (consumption.Cost.Amount < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(consumption), consumption.Cost, "A call's cost is not negative.");
+        }
+
+        var key = KeyFor(consumption.RequestId);
+        return _commands.RunAsync(async () =>
+        {
+            var account = await _commands.Store.RequireAccountAsync(consumption.AccountId, cancellationToken).ConfigureAwait(false);
+            if (consumption.Cost.Currency != account.Currency)
+            {
+                throw new CurrencyMismatchException(account.Currency, consumption.Cost.Currency);
+            }
+
+            if (await _commands.Store.FindEntryAsync(account.AccountId, key, cancellationToken).ConfigureAwait(false) is { } first)
+            {
+                return new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first);
+            }
+
+            if (!account.CanDebit(consumption.Cost))
+            {
+                return new ConsumptionResult(ConsumptionOutcome.RefusedOverCreditLimit, account, null);
+            }
+
+            var (debited, entry) = account.Post(
+                LedgerEntryKind.ConsumptionDebit, -consumption.Cost, key, _commands.Now, consumption.RequestId,
+                $"{consumption.Usage.Model} call {consumption.RequestId} ({consumption.Usage.TokenName})");
+            var saved = await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, consumption: consumption), cancellationToken).ConfigureAwait(false);
+            return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, entry);
+        });
+    }
+}

@@ -1,0 +1,154 @@
+using Billing.Domain.StateMachines;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Corrections;
+
+/// <summary>
+/// A manager-approved change of an account's balance, positive or negative (seed 001's corrections). Only an
+/// approved correction writes a ledger entry, and it appears on the invoice of the period it was approved in.
+/// Immutable: approving or rejecting returns the decided correction.
+/// </summary>
+public sealed record Correction
+{
+    /// <summary>The longest description accepted.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    private static readonly StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> Lifecycle = BuildLifecycle();
+
+    private Correction(string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects)
+    {
+        CorrectionId = correctionId;
+        AccountId = accountId;
+        Amount = amount;
+        Description = description;
+        RequestedBy = requestedBy;
+        RequestedAt = requestedAt;
+        Corrects = corrects;
+    }
+
+    private enum CorrectionTrigger
+    {
+        Approve,
+        Reject,
+    }
+
+    /// <summary>Gets the correction's id.</summary>
+    public string CorrectionId { get; }
+
+    /// <summary>Gets the account corrected.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the signed amount: positive raises the balance (▲), negative lowers it (▼).</summary>
+    public Money Amount { get; }
+
+    /// <summary>Gets the description shown on the invoice.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets who requested it.</summary>
+    public string RequestedBy { get; }
+
+    /// <summary>Gets when it was requested.</summary>
+    public Instant RequestedAt { get; }
+
+    /// <summary>Gets what it corrects (an order, request, invoice or entry id), if given.</summary>
+    public string? Corrects { get; }
+
+    /// <summary>Gets the status.</summary>
+    public CorrectionStatus Status { get; private init; } = CorrectionStatus.Requested;
+
+    /// <summary>Gets the manager who approved or rejected it.</summary>
+    public string? DecidedBy { get; private init; }
+
+    /// <summary>Gets when it was approved or rejected; for an approved correction, its "Approved at".</summary>
+    public Instant? DecidedAt { get; private init; }
+
+    /// <summary>Gets why it was rejected.</summary>
+    public string? RejectionReason { get; private init; }
+
+    /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Gets when it was approved, if it was.</summary>
+    public Instant? ApprovedAt => Status == CorrectionStatus.Approved ? DecidedAt : null;
+
+    /// <summary>Requests a correction.</summary>
+    /// <param name="correctionId">The correction's id.</param>
+    /// <param name="accountId">The account corrected.</param>
+    /// <param name="amount">The signed amount, not zero, in minor units.</param>
+    /// <param name="description">What it is for; at most <see cref="MaxDescriptionLength"/> characters.</param>
+    /// <param name="requestedBy">Who requests it.</param>
+    /// <param name="requestedAt">When.</param>
+    /// <param name="corrects">What it corrects, if anything in particular.</param>
+    /// <returns>The requested correction, version 0.</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long, or the amount has no currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero.</exception>
+    /// <exception cref="AmountNotRoundedException">The amount has more decimals than its currency's minor units.</exception>
+    public static Correction Request(string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects = null)
+    {
+        Preconditions.CheckInitialized(amount.Currency, nameof(amount));
+        if (amount.Amount == 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A correction moves the balance: it is not zero.");
+        }
+
+        if (!amount.IsInMinorUnits)
+        {
+            throw new AmountNotRoundedException(amount);
+        }
+
+        return new Correction(
+            Preconditions.CheckText(correctionId),
+            Preconditions.CheckText(accountId),
+            amount,
+            Preconditions.CheckLength(Preconditions.CheckText(description), MaxDescriptionLength, nameof(description))!,
+            Preconditions.CheckText(requestedBy),
+            requestedAt,
+            corrects is null ? null : Preconditions.CheckText(corrects));
+    }
+
+    /// <summary>Approves the correction.</summary>
+    /// <param name="manager">The approving manager: not the requester.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The approved correction.</returns>
+    /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
+    public Correction Approve(string manager, Instant at) => Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager, DecidedAt = at };
+
+    /// <summary>Rejects the correction; the balance never moves for it.</summary>
+    /// <param name="manager">The rejecting manager: not the requester.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The rejected correction.</returns>
+    /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
+    public Correction Reject(string manager, string reason, Instant at) =>
+        Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager, DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
+
+    private static StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> BuildLifecycle()
+    {
+        var machine = new StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple>("correction");
+        machine.Configure(CorrectionStatus.Requested)
+            .Permit(CorrectionTrigger.Approve, CorrectionStatus.Approved)
+            .Permit(CorrectionTrigger.Reject, CorrectionStatus.Rejected);
+        machine.Configure(CorrectionStatus.Approved);
+        machine.Configure(CorrectionStatus.Rejected);
+        return machine;
+    }
+
+    private Correction Decide(CorrectionTrigger trigger, string manager, Instant at)
+    {
+        Preconditions.CheckText(manager);
+        if (string.Equals(manager, RequestedBy, StringComparison.Ordinal))
+        {
+            throw new SelfApprovalException(CorrectionId, manager);
+        }
+
+        if (at < RequestedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"A correction is decided after it was requested ({RequestedAt}).");
+        }
+
+        return this with { Status = Lifecycle.Fire(Status, trigger, default).Destination };
+    }
+}

@@ -1,0 +1,115 @@
+using Billing.Domain.Ledger;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Storage;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Corrections;
+
+/// <summary>Requests, approves and rejects corrections; an approval writes the correction and its ledger entry together.</summary>
+public sealed class CorrectionService
+{
+    private readonly PrepaidCommands _commands;
+
+    /// <summary>Initializes the service.</summary>
+    /// <param name="store">The prepaid store.</param>
+    /// <param name="clock">The clock stamping requests and decisions.</param>
+    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <exception cref="ArgumentNullException">A dependency is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
+    public CorrectionService(IPrepaidStore store, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    {
+        _commands = new PrepaidCommands(store, clock, attempts);
+    }
+
+    /// <summary>The idempotency key of a correction's ledger entry.</summary>
+    /// <param name="correctionId">The correction's id.</param>
+    /// <returns>The key.</returns>
+    public static string KeyFor(string correctionId) => "correction:" + correctionId;
+
+    /// <summary>Requests a correction; the same request again returns the first.</summary>
+    /// <param name="correctionId">The correction's id, chosen by the host.</param>
+    /// <param name="accountId">The account corrected.</param>
+    /// <param name="amount">The signed amount, not zero, in the ledger's currency and its minor units.</param>
+    /// <param name="description">What it is for.</param>
+    /// <param name="requestedBy">Who requests it.</param>
+    /// <param name="corrects">What it corrects, if anything in particular.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The requested correction.</returns>
+    /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
+    /// <exception cref="CurrencyMismatchException">The amount is not in the ledger's currency.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The id is taken by a different request.</exception>
+    public Task<Correction> RequestAsync(
+        string correctionId, string accountId, Money amount, string description, string requestedBy, string? corrects = null, CancellationToken cancellationToken = default)
+    {
+        var requested = Correction.Request(correctionId, accountId, amount, description, requestedBy, _commands.Now, corrects);
+        return _commands.RunAsync(async () =>
+        {
+            var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+            if (amount.Currency != account.Currency)
+            {
+                throw new CurrencyMismatchException(account.Currency, amount.Currency);
+            }
+
+            if (await _commands.Store.FindCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return SameRequest(existing, requested) ? existing : throw new IdempotencyKeyReusedException("correction", correctionId);
+            }
+
+            return (await _commands.Store.CommitAsync(new PrepaidChange(correction: requested), cancellationToken).ConfigureAwait(false)).Correction!;
+        });
+    }
+
+    /// <summary>Approves a correction and moves the balance by its amount, in one commit; approving it again changes nothing.</summary>
+    /// <param name="correctionId">The correction.</param>
+    /// <param name="manager">The approving manager: not the requester.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The approved correction and its ledger entry.</returns>
+    /// <exception cref="NotFoundException">No such correction.</exception>
+    /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="StateMachines.TransitionRefusedException">It was rejected (code <c>correction.transition_refused</c>).</exception>
+    public Task<CorrectionDecision> ApproveAsync(string correctionId, string manager, CancellationToken cancellationToken = default) =>
+        _commands.RunAsync(async () =>
+        {
+            var correction = await _commands.Store.RequireCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false);
+            if (correction.Status == CorrectionStatus.Approved)
+            {
+                return new CorrectionDecision(correction, await _commands.Store.FindEntryAsync(correction.AccountId, KeyFor(correctionId), cancellationToken).ConfigureAwait(false), Replayed: true);
+            }
+
+            var approved = correction.Approve(manager, _commands.Now);
+            var account = await _commands.Store.RequireAccountAsync(correction.AccountId, cancellationToken).ConfigureAwait(false);
+            var direction = correction.Amount.Amount > 0m ? "▲" : "▼";
+            var (moved, entry) = account.Post(
+                LedgerEntryKind.Correction, correction.Amount, KeyFor(correctionId), approved.DecidedAt!.Value, correctionId, $"{direction} {correction.Description}");
+            var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, entry, correction: approved), cancellationToken).ConfigureAwait(false);
+            return new CorrectionDecision(saved.Correction!, entry, Replayed: false);
+        });
+
+    /// <summary>Rejects a correction; the balance never moves for it. Rejecting it again changes nothing.</summary>
+    /// <param name="correctionId">The correction.</param>
+    /// <param name="manager">The rejecting manager: not the requester.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rejected correction.</returns>
+    /// <exception cref="NotFoundException">No such correction.</exception>
+    /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="StateMachines.TransitionRefusedException">It was approved (code <c>correction.transition_refused</c>).</exception>
+    public Task<CorrectionDecision> RejectAsync(string correctionId, string manager, string reason, CancellationToken cancellationToken = default) =>
+        _commands.RunAsync(async () =>
+        {
+            var correction = await _commands.Store.RequireCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false);
+            if (correction.Status == CorrectionStatus.Rejected)
+            {
+                return new CorrectionDecision(correction, null, Replayed: true);
+            }
+
+            var rejected = correction.Reject(manager, reason, _commands.Now);
+            var saved = await _commands.Store.CommitAsync(new PrepaidChange(correction: rejected), cancellationToken).ConfigureAwait(false);
+            return new CorrectionDecision(saved.Correction!, null, Replayed: false);
+        });
+
+    private static bool SameRequest(Correction existing, Correction requested) =>
+        existing.AccountId == requested.AccountId && existing.Amount == requested.Amount && existing.Description == requested.Description
+        && existing.RequestedBy == requested.RequestedBy && existing.Corrects == requested.Corrects;
+}

@@ -1,0 +1,36 @@
+using Billing.Domain.Storage;
+using NodaTime;
+
+namespace Billing.Domain.Ledger;
+
+/// <summary>Reads prepaid ledgers; writes go through <see cref="Prepaid.IPrepaidStore.CommitAsync"/>.</summary>
+public interface ILedgerStore
+{
+    /// <summary>Finds an account's ledger head.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The head as last saved, or null when the ledger was never opened.</returns>
+    Task<PrepaidAccount?> FindAccountAsync(string accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the entry an account's command wrote, by its idempotency key.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="idempotencyKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entry, or null.</returns>
+    Task<LedgerEntry?> FindEntryAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists an account's entries recorded in a range, in sequence order, paged.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="recorded">The range of <see cref="LedgerEntry.RecordedAt"/>.</param>
+    /// <param name="page">The page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    Task<Page<LedgerEntry>> ListEntriesAsync(string accountId, InstantRange recorded, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Sums an account's entries recorded at or before an instant.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The balance then, or null when the ledger was never opened.</returns>
+    Task<Money?> BalanceAsOfAsync(string accountId, Instant asOf, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,15 @@
+using NodaTime;
+
+namespace Billing.Domain.Ledger;
+
+/// <summary>One append-only movement of an account's prepaid balance.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Sequence">The entry's position in the account's ledger, from 1, without gaps.</param>
+/// <param name="Kind">Why the balance moved.</param>
+/// <param name="Amount">The signed amount: positive credits, negative debits.</param>
+/// <param name="IdempotencyKey">The key of the command that wrote it, unique per account (e.g. <c>topup:ord-1</c>).</param>
+/// <param name="RecordedAt">When it was written.</param>
+/// <param name="Reference">What it comes from: the order, request or correction id.</param>
+/// <param name="Description">A line for statements.</param>
+public sealed record LedgerEntry(
+    string AccountId, long Sequence, LedgerEntryKind Kind, Money Amount, string IdempotencyKey, Instant RecordedAt, string Reference, string Description);

@@ -1,0 +1,105 @@
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Ledger;
+
+/// <summary>
+/// The head of an account's prepaid ledger: its currency, credit limit, and the balance and count of the entries
+/// written so far. Immutable: <see cref="Post"/> returns the next head with the entry it appends.
+/// </summary>
+/// <remarks>
+/// The balance is the running sum of the entries, advanced only by <see cref="Post"/>, and stores write the head
+/// and its new entry in one atomic commit, so it always equals the sum of the stored entries.
+/// </remarks>
+public sealed record PrepaidAccount
+{
+    private PrepaidAccount(string accountId, Currency currency, Money creditLimit, Instant openedAt)
+    {
+        AccountId = accountId;
+        Currency = currency;
+        CreditLimit = creditLimit;
+        Balance = new Money(0m, currency);
+        OpenedAt = openedAt;
+    }
+
+    /// <summary>Gets the account's id.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the currency of the balance.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets how far below zero the balance may go; 0 by default: it never goes negative.</summary>
+    public Money CreditLimit { get; private init; }
+
+    /// <summary>Gets the balance: the sum of the entries.</summary>
+    public Money Balance { get; private init; }
+
+    /// <summary>Gets the number of entries, which is also the last entry's sequence.</summary>
+    public long EntryCount { get; private init; }
+
+    /// <summary>Gets when the ledger was opened.</summary>
+    public Instant OpenedAt { get; }
+
+    /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Gets how much can still be spent: balance plus credit limit.</summary>
+    public Money Available => Balance + CreditLimit;
+
+    /// <summary>Opens an empty ledger.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="currency">The currency of the balance.</param>
+    /// <param name="openedAt">When.</param>
+    /// <param name="creditLimit">How far below zero the balance may go; 0 or more, in minor units; 0 when null.</param>
+    /// <returns>The empty ledger head, version 0.</returns>
+    /// <exception cref="ArgumentException">The id is empty, or the currency is default, or the limit is in another currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is negative.</exception>
+    /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
+    public static PrepaidAccount Open(string accountId, Currency currency, Instant openedAt, Money? creditLimit = null)
+    {
+        Preconditions.CheckInitialized(currency);
+        var account = new PrepaidAccount(Preconditions.CheckText(accountId), currency, new Money(0m, currency), openedAt);
+        return creditLimit is { } limit ? account.WithCreditLimit(limit) : account;
+    }
+
+    /// <summary>Returns whether a debit of <paramref name="amount"/> keeps the balance within the credit limit.</summary>
+    /// <param name="amount">The debit, 0 or more, in the ledger's currency.</param>
+    /// <returns>True when balance − amount ≥ −credit limit.</returns>
+    /// <exception cref="CurrencyMismatchException">The amount is in another currency.</exception>
+    public bool CanDebit(Money amount) => amount <= Available;
+
+    /// <summary>Sets the credit limit.</summary>
+    /// <param name="creditLimit">0 or more, in minor units of the ledger's currency.</param>
+    /// <returns>The head with the new limit.</returns>
+    /// <exception cref="ArgumentException">The limit is in another currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is negative.</exception>
+    /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
+    public PrepaidAccount WithCreditLimit(Money creditLimit)
+    {
+        Preconditions.CheckArgument(creditLimit.Currency == Currency, nameof(creditLimit), $"The credit limit is in {creditLimit.Currency.Code}, the ledger in {Currency.Code}.");
+        if (creditLimit.Amount < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(creditLimit), creditLimit, "A credit limit is 0 or more.");
+        }
+
+        return creditLimit.IsInMinorUnits ? this with { CreditLimit = creditLimit } : throw new AmountNotRoundedException(creditLimit);
+    }
+
+    /// <summary>Appends an entry; the caller checks the credit limit where the rule applies (<see cref="CanDebit"/>).</summary>
+    /// <param name="kind">Why the balance moves.</param>
+    /// <param name="amount">The signed amount, in the ledger's currency; it may carry more decimals than the minor units (a call's exact cost).</param>
+    /// <param name="idempotencyKey">The command's key, unique per account.</param>
+    /// <param name="recordedAt">When.</param>
+    /// <param name="reference">The order, request or correction id.</param>
+    /// <param name="description">A line for statements.</param>
+    /// <returns>The next head and the entry to store with it.</returns>
+    /// <exception cref="CurrencyMismatchException">The amount is in another currency.</exception>
+    /// <exception cref="ArgumentException">A text is empty.</exception>
+    public (PrepaidAccount Account, LedgerEntry Entry) Post(LedgerEntryKind kind, Money amount, string idempotencyKey, Instant recordedAt, string reference, string description)
+    {
+        var balance = Balance + amount;
+        var entry = new LedgerEntry(
+            AccountId, EntryCount + 1, kind, amount, Preconditions.CheckText(idempotencyKey), recordedAt, Preconditions.CheckText(reference), Preconditions.CheckText(description));
+        return (this with { Balance = balance, EntryCount = entry.Sequence }, entry);
+    }
+}

@@ -1,0 +1,70 @@
+using Billing.Domain.Corrections;
+using Billing.Domain.Ledger;
+using Billing.Domain.Rating;
+using Billing.Domain.TopUps;
+using Billing.Domain.Utility;
+
+namespace Billing.Domain.Prepaid;
+
+/// <summary>
+/// Everything one prepaid command writes, committed all at once or not at all by
+/// <see cref="IPrepaidStore.CommitAsync"/>: for example a completed order with its ledger credit, or a ledger
+/// debit with its consumption record.
+/// </summary>
+/// <remarks>
+/// Each aggregate carries the <c>Version</c> it was read at (0 for a new one); the store refuses the whole change
+/// with <see cref="Storage.ConcurrencyConflictException"/> when a stored version differs, when the entry's
+/// idempotency key or the consumption's request id is already stored for the account, and stores each aggregate
+/// as <see cref="Saved"/> returns it.
+/// </remarks>
+public sealed record PrepaidChange
+{
+    /// <summary>Initializes a change.</summary>
+    /// <param name="account">The ledger head to write, or null.</param>
+    /// <param name="entry">The entry to append, or null; needs <paramref name="account"/>, whose new head it is.</param>
+    /// <param name="order">The top-up order to write, or null.</param>
+    /// <param name="correction">The correction to write, or null.</param>
+    /// <param name="consumption">The consumption record to add, or null; needs <paramref name="entry"/>, its debit.</param>
+    /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
+    public PrepaidChange(PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null)
+    {
+        Preconditions.CheckArgument(account is not null || order is not null || correction is not null, nameof(account), "A change writes something.");
+        Preconditions.CheckArgument(
+            entry is null || (account is not null && entry.AccountId == account.AccountId && entry.Sequence == account.EntryCount),
+            nameof(entry),
+            "An entry is written with the ledger head it advanced.");
+        Preconditions.CheckArgument(
+            consumption is null || (entry is not null && consumption.AccountId == entry.AccountId && entry.Kind == LedgerEntryKind.ConsumptionDebit),
+            nameof(consumption),
+            "A consumption record is written with its ledger debit.");
+        Account = account;
+        Entry = entry;
+        Order = order;
+        Correction = correction;
+        Consumption = consumption;
+    }
+
+    /// <summary>Gets the ledger head to write.</summary>
+    public PrepaidAccount? Account { get; }
+
+    /// <summary>Gets the entry to append.</summary>
+    public LedgerEntry? Entry { get; }
+
+    /// <summary>Gets the top-up order to write.</summary>
+    public TopUpOrder? Order { get; }
+
+    /// <summary>Gets the correction to write.</summary>
+    public Correction? Correction { get; }
+
+    /// <summary>Gets the consumption record to add.</summary>
+    public ConsumptionRecord? Consumption { get; }
+
+    /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
+    /// <returns>The saved change.</returns>
+    public PrepaidChange Saved() => new(
+        Account is null ? null : Account with { Version = Account.Version + 1 },
+        Entry,
+        Order is null ? null : Order with { Version = Order.Version + 1 },
+        Correction is null ? null : Correction with { Version = Correction.Version + 1 },
+        Consumption);
+}

@@ -1,0 +1,116 @@
+using Billing.Domain.Consumption;
+using Billing.Domain.Ledger;
+using Billing.Domain.Storage;
+using Billing.Domain.Tests.Prepaid;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.Consumption;
+
+public class ConsumptionServiceTests
+{
+    private readonly PrepaidHarness _h = new();
+
+    [Fact]
+    public async Task Record_DebitsTheCost_AndKeepsTheRecord()
+    {
+        await _h.FundAsync("acc-1", 10m);
+        var call = Call("acc-1", "req-1", 0.0123456m);
+
+        var result = await _h.Consumption.RecordAsync(call);
+
+        Assert.Equal(ConsumptionOutcome.Recorded, result.Outcome);
+        Assert.True(result.IsRecorded);
+        Assert.Equal(Dollars(9.9876544m), result.Account.Balance);
+        Assert.Equal((LedgerEntryKind.ConsumptionDebit, Dollars(-0.0123456m), "req-1"), (result.Debit!.Kind, result.Debit.Amount, result.Debit.Reference));
+        Assert.Equal(call, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
+    }
+
+    [Fact]
+    public async Task Record_SameRequestIdTwice_DebitsOnce()
+    {
+        await _h.FundAsync("acc-1", 10m);
+
+        var first = await _h.Consumption.RecordAsync(Call("acc-1", "req-1", 1m));
+        var second = await _h.Consumption.RecordAsync(Call("acc-1", "req-1", 1m));
+
+        Assert.Equal(ConsumptionOutcome.AlreadyRecorded, second.Outcome);
+        Assert.Equal(first.Debit, second.Debit);
+        Assert.Equal(Dollars(9m), (await _h.Accounts.GetAsync("acc-1")).Balance);
+    }
+
+    [Fact]
+    public async Task Record_PastTheCreditLimit_IsRefused_AndNothingIsWritten()
+    {
+        await _h.FundAsync("acc-1", 1m);
+        var before = await _h.Accounts.GetAsync("acc-1");
+
+        var refused = await _h.Consumption.RecordAsync(Call("acc-1", "req-1", 1.01m));
+
+        Assert.Equal(ConsumptionOutcome.RefusedOverCreditLimit, refused.Outcome);
+        Assert.False(refused.IsRecorded);
+        Assert.Null(refused.Debit);
+        Assert.Equal(before, await _h.Accounts.GetAsync("acc-1"));
+        Assert.Null(await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
+    }
+
+    [Fact]
+    public async Task Record_UpToTheCreditLimit_GoesNegative_ButNoFurther()
+    {
+        await _h.FundAsync("acc-1", 1m);
+        await _h.Accounts.SetCreditLimitAsync("acc-1", Dollars(5m));
+
+        var toTheLimit = await _h.Consumption.RecordAsync(Call("acc-1", "req-1", 6m));
+        var past = await _h.Consumption.RecordAsync(Call("acc-1", "req-2", 0.0000001m));
+
+        Assert.Equal((ConsumptionOutcome.Recorded, Dollars(-5m)), (toTheLimit.Outcome, toTheLimit.Account.Balance));
+        Assert.Equal(ConsumptionOutcome.RefusedOverCreditLimit, past.Outcome);
+    }
+
+    [Fact]
+    public async Task Record_BadInput_Throws()
+    {
+        await _h.FundAsync("acc-1", 1m);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Consumption.RecordAsync(Call("nobody", "r", 1m)));
+        await Assert.ThrowsAsync<CurrencyMismatchException>(() => _h.Consumption.RecordAsync(Call("acc-1", "r", 1m) with { Cost = new Money(1m, Eur) }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("consumption", () => _h.Consumption.RecordAsync(Call("acc-1", "r", -1m)));
+        await Assert.ThrowsAsync<ArgumentNullException>("consumption", () => _h.Consumption.RecordAsync(null!));
+        Assert.Equal(1, (await _h.Accounts.GetAsync("acc-1")).EntryCount);
+    }
+
+    [Fact]
+    public async Task ManyParallelConsumptions_NeverOverdrawTheAccount()
+    {
+        await _h.FundAsync("acc-1", 50m);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => _h.Consumption.RecordAsync(Call("acc-1", $"req-{i % 150}", 0.5m)))));
+
+        var account = await _h.Accounts.GetAsync("acc-1");
+        Assert.Equal(Dollars(0m), account.Balance);   // exactly 100 calls of 0.50 fit in 50.00
+        Assert.Equal(100, results.Count(r => r.Outcome == ConsumptionOutcome.Recorded));
+        Assert.Equal(account.Balance, await _h.SumOfEntriesAsync("acc-1"));
+        Assert.All(results.Where(r => r.Debit is not null), r => Assert.True(r.Debit!.Amount == Dollars(-0.5m)));
+    }
+
+    [Fact]
+    public async Task ConsumptionRecords_FilterByDateModelTokenAndRequest_NewestFirst()
+    {
+        await _h.FundAsync("acc-1", 100m);
+        await _h.FundAsync("acc-2", 100m);
+        for (var i = 0; i < 6; i++)
+        {
+            await _h.Consumption.RecordAsync(Call("acc-1", $"r{i}", 1m, i % 2 == 0 ? "gpt-x" : "mini", i < 3 ? "key-a" : "key-b", Start + Duration.FromHours(i)));
+        }
+
+        await _h.Consumption.RecordAsync(Call("acc-2", "r9", 1m));
+
+        Assert.Equal(["r5", "r4", "r3", "r2", "r1", "r0"], await Ids(new ConsumptionQuery("acc-1")));
+        Assert.Equal(["r4", "r2", "r0"], await Ids(new ConsumptionQuery("acc-1") { Model = "gpt-x" }));
+        Assert.Equal(["r5", "r4", "r3"], await Ids(new ConsumptionQuery("acc-1") { TokenName = "key-b" }));
+        Assert.Equal(["r3"], await Ids(new ConsumptionQuery("acc-1") { RequestId = "r3" }));
+        Assert.Equal(["r2", "r1"], await Ids(new ConsumptionQuery("acc-1") { Occurred = new(Start + Duration.FromHours(1), Start + Duration.FromHours(3)) }));
+        Assert.Empty(await Ids(new ConsumptionQuery("acc-1") { RequestId = "r9" }));
+    }
+
+    private async Task<string[]> Ids(ConsumptionQuery query) => [.. (await _h.Store.QueryConsumptionAsync(query)).Items.Select(r => r.RequestId)];
+}

@@ -1,0 +1,49 @@
+using Billing.Domain.Storage;
+using Billing.Domain.Tests.Prepaid;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.Ledger;
+
+public class PrepaidAccountServiceTests
+{
+    private readonly PrepaidHarness _h = new();
+
+    [Fact]
+    public async Task Open_Twice_ReturnsTheLedger_InAnotherCurrency_Throws()
+    {
+        var opened = await _h.Accounts.OpenAsync("acc-1", Usd, Dollars(2m));
+
+        Assert.Equal((1L, Dollars(2m)), (opened.Version, opened.CreditLimit));
+        Assert.Equal(opened, await _h.Accounts.OpenAsync("acc-1", Usd));
+        await Assert.ThrowsAsync<CurrencyMismatchException>(() => _h.Accounts.OpenAsync("acc-1", Eur));
+    }
+
+    [Fact]
+    public async Task SetCreditLimit_IsStored_AndUnknownAccountsAreNotFound()
+    {
+        await _h.Accounts.OpenAsync("acc-1", Usd);
+
+        var limited = await _h.Accounts.SetCreditLimitAsync("acc-1", Dollars(20m));
+
+        Assert.Equal(Dollars(20m), (await _h.Accounts.GetAsync("acc-1")).CreditLimit);
+        Assert.Equal(limited, await _h.Accounts.SetCreditLimitAsync("acc-1", Dollars(20m)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Accounts.SetCreditLimitAsync("nobody", Dollars(1m)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Accounts.GetAsync("nobody"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Accounts.BalanceAsOfAsync("nobody", Start));
+    }
+
+    [Fact]
+    public async Task BalanceAsOf_SumsTheEntriesRecordedByThen()
+    {
+        await _h.FundAsync("acc-1", 10m);
+        var afterTopUp = _h.Clock.GetCurrentInstant();
+        await _h.Consumption.RecordAsync(Call("acc-1", "r1", 2m));
+        var afterCall = _h.Clock.GetCurrentInstant();
+        await _h.Consumption.RecordAsync(Call("acc-1", "r2", 3m));
+
+        Assert.Equal(Dollars(0m), await _h.Accounts.BalanceAsOfAsync("acc-1", Start));
+        Assert.Equal(Dollars(10m), await _h.Accounts.BalanceAsOfAsync("acc-1", afterTopUp));
+        Assert.Equal(Dollars(8m), await _h.Accounts.BalanceAsOfAsync("acc-1", afterCall));
+        Assert.Equal(Dollars(5m), await _h.Accounts.BalanceAsOfAsync("acc-1", afterCall + Duration.FromDays(1)));
+    }
+}

@@ -1,0 +1,92 @@
+using Billing.Domain.StateMachines;
+using Billing.Domain.TopUps;
+
+namespace Billing.Domain.Tests.TopUps;
+
+public class TopUpOrderTests
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 1, 0, 0);
+
+    // The table as the docs state it, restated independently: every (status, trigger) pair not listed is refused.
+    private static readonly Dictionary<(TopUpStatus, TopUpTrigger), TopUpStatus> Table = new()
+    {
+        [(TopUpStatus.Pending, TopUpTrigger.StartPayment)] = TopUpStatus.Processing,
+        [(TopUpStatus.Pending, TopUpTrigger.Confirm)] = TopUpStatus.Completed,
+        [(TopUpStatus.Pending, TopUpTrigger.Decline)] = TopUpStatus.Failed,
+        [(TopUpStatus.Pending, TopUpTrigger.FlagAbnormal)] = TopUpStatus.Abnormal,
+        [(TopUpStatus.Pending, TopUpTrigger.Cancel)] = TopUpStatus.Cancelled,
+        [(TopUpStatus.Processing, TopUpTrigger.Confirm)] = TopUpStatus.Completed,
+        [(TopUpStatus.Processing, TopUpTrigger.Decline)] = TopUpStatus.Failed,
+        [(TopUpStatus.Processing, TopUpTrigger.FlagAbnormal)] = TopUpStatus.Abnormal,
+        [(TopUpStatus.Failed, TopUpTrigger.Confirm)] = TopUpStatus.Completed,
+        [(TopUpStatus.Failed, TopUpTrigger.FlagAbnormal)] = TopUpStatus.Abnormal,
+        [(TopUpStatus.Completed, TopUpTrigger.Refund)] = TopUpStatus.Refunded,
+    };
+
+    public static TheoryData<TopUpStatus, TopUpTrigger> Pairs()
+    {
+        var data = new TheoryData<TopUpStatus, TopUpTrigger>();
+        foreach (var status in Enum.GetValues<TopUpStatus>())
+        {
+            foreach (var trigger in Enum.GetValues<TopUpTrigger>())
+            {
+                data.Add(status, trigger);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Lifecycle_MovesExactlyAsTheTableSays(TopUpStatus status, TopUpTrigger trigger)
+    {
+        if (Table.TryGetValue((status, trigger), out var destination))
+        {
+            Assert.Equal(destination, TopUpLifecycle.Machine.Fire(status, trigger, default).Destination);
+        }
+        else
+        {
+            Assert.Equal("topup.transition_refused", Assert.Throws<TransitionRefusedException>(() => TopUpLifecycle.Machine.Fire(status, trigger, default)).Code);
+        }
+    }
+
+    [Fact]
+    public void Create_BadInput_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("paymentAmount", () => TopUpOrder.Create("o", "a", new Money(1m, Usd), new Money(-1m, Usd), "card", At));
+        Assert.Throws<AmountNotRoundedException>(() => TopUpOrder.Create("o", "a", new Money(1m, Usd), new Money(1.005m, Usd), "card", At));
+        Assert.Throws<ArgumentException>("amount", () => TopUpOrder.Create("o", "a", default, new Money(1m, Usd), "card", At));
+        Assert.Throws<ArgumentException>("orderId", () => TopUpOrder.Create("", "a", new Money(1m, Usd), new Money(1m, Usd), "card", At));
+        Assert.Throws<ArgumentNullException>("accountId", () => TopUpOrder.Create("o", null!, new Money(1m, Usd), new Money(1m, Usd), "card", At));
+    }
+
+    [Fact]
+    public void Complete_OnlyWithAConfirmationThatPaysIt()
+    {
+        var order = TopUpOrder.Create("o", "a", new Money(100m, Usd), new Money(720m, Currency.FromCode("CNY")), "alipay", At);
+
+        Assert.True(order.IsPaidBy(new PaymentConfirmation("o", "p", new Money(720.00m, Currency.FromCode("CNY")), At)));
+        Assert.False(order.IsPaidBy(new PaymentConfirmation("o", "p", new Money(720m, Usd), At)));
+        Assert.Throws<ArgumentException>("confirmation", () => order.Complete(new PaymentConfirmation("o", "p", new Money(719.99m, Currency.FromCode("CNY")), At), At));
+        Assert.Throws<ArgumentException>("confirmation", () => order.Complete(new PaymentConfirmation("other", "p", new Money(720m, Currency.FromCode("CNY")), At), At));
+        var completed = order.Complete(new PaymentConfirmation("o", "p", new Money(720m, Currency.FromCode("CNY")), At), At + Duration.FromMinutes(2));
+        Assert.Equal((TopUpStatus.Completed, "p", At + Duration.FromMinutes(2)), (completed.Status, completed.PaymentReference, completed.CompletedAt));
+    }
+
+    [Fact]
+    public void Moves_LeaveTheOriginalUnchanged()
+    {
+        var order = TopUpOrder.Create("o", "a", new Money(1m, Usd), new Money(1m, Usd), "card", At);
+
+        var processing = order.StartPayment("pay_o");
+
+        Assert.Equal(TopUpStatus.Pending, order.Status);
+        Assert.Null(order.PaymentReference);
+        Assert.Equal(TopUpStatus.Processing, processing.Status);
+        Assert.Throws<TransitionRefusedException>(() => processing.StartPayment("again"));
+        var refunded = processing.Complete(new PaymentConfirmation("o", "pay_o", new Money(1m, Usd), At), At).Refund("re", "asked", At);
+        Assert.Equal((TopUpStatus.Refunded, "re", "asked", (Instant?)At), (refunded.Status, refunded.RefundReference, refunded.StatusReason, refunded.RefundedAt));
+    }
+}
