@@ -115,8 +115,16 @@ public sealed partial class ChargeBatch
 
             // net = (units × keep × 10^cut + rest × keep) / 10^(cut + 6), keep = 10^6 - discount. Computed for every
             // line, also without a discount (then it equals rounded): no branch on the data.
+            // From a cut of 7 (rounding to cents or coarser) units < 2^63 / 10^7, so units × keep and net × tax
+            // (both factors at most 10^6) always fit 64 bits; the checks fold away for those instantiations.
+            var wide = TCut.Value < 7;
             var keep = 1_000_000 - discount;
-            if (Math.BigMul(units, keep, out var kept) != 0 || kept < 0)
+            long kept;
+            if (!wide)
+            {
+                kept = units * keep;
+            }
+            else if (Math.BigMul(units, keep, out kept) != 0 || kept < 0)
             {
                 net = tax = 0;
                 return false;
@@ -129,7 +137,12 @@ public sealed partial class ChargeBatch
             net = whole + carry;
             net += ScaledDecimal.RoundUp(remainder, ScaledDecimal.Power(TCut.Value + 6), (net & 1) == 0, TMode.Value) ? 1 : 0;
 
-            if (Math.BigMul(net, scaledTax, out var taxed) != 0 || taxed < 0)
+            long taxed;
+            if (!wide)
+            {
+                taxed = net * scaledTax;
+            }
+            else if (Math.BigMul(net, scaledTax, out taxed) != 0 || taxed < 0)
             {
                 tax = 0;
                 return false;
