@@ -1,0 +1,234 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Invoices;
+
+/// <summary>
+/// An invoice as seed 001 lays it out: number, account, total, payment model, status, From and To, and the
+/// Charges, Subscriptions and Corrections tables. Immutable: every move returns the next invoice.
+/// </summary>
+/// <remarks>
+/// Total = Σ charge amounts + Σ correction amounts, to the minor unit. A Prepay invoice is made Closed after its
+/// period ends; a postpaid invoice starts as an editable Draft without a number, takes its number when it is
+/// finalized (Open) and keeps it when it is voided.
+/// </remarks>
+public sealed record Invoice
+{
+    private Invoice(string invoiceId, string accountId, string accountName, PaymentModel paymentModel, BillingPeriod period, Currency currency, Instant createdAt)
+    {
+        InvoiceId = invoiceId;
+        AccountId = accountId;
+        AccountName = accountName;
+        PaymentModel = paymentModel;
+        Period = period;
+        Currency = currency;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Gets the invoice's id.</summary>
+    public string InvoiceId { get; }
+
+    /// <summary>Gets the invoice number, once taken (Open or Closed); null for a draft.</summary>
+    public string? Number { get; private init; }
+
+    /// <summary>Gets the name of the number series the number was taken from.</summary>
+    public string? Series { get; private init; }
+
+    /// <summary>Gets the number's sequence in its series.</summary>
+    public long? Sequence { get; private init; }
+
+    /// <summary>Gets the account invoiced.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the name of the account, as the document shows it.</summary>
+    public string AccountName { get; }
+
+    /// <summary>Gets the payment model: Prepaid (seed 001's "Prepay") or Postpaid.</summary>
+    public PaymentModel PaymentModel { get; }
+
+    /// <summary>Gets the status.</summary>
+    public InvoiceStatus Status { get; private init; }
+
+    /// <summary>Gets the covered period [From, To).</summary>
+    public BillingPeriod Period { get; }
+
+    /// <summary>Gets From: the billing day the covered period starts.</summary>
+    public LocalDate From => Period.Start;
+
+    /// <summary>Gets To: the billing day the covered period ends (the next period's first day).</summary>
+    public LocalDate To => Period.End;
+
+    /// <summary>Gets the currency of every amount.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the Charges table, numbered from 1.</summary>
+    public IReadOnlyList<ChargeLine> Charges { get; private init; } = [];
+
+    /// <summary>Gets the tax per rate over the charges.</summary>
+    public IReadOnlyList<TaxAmount> TaxSummary { get; private init; } = [];
+
+    /// <summary>Gets the Subscriptions table.</summary>
+    public IReadOnlyList<InvoiceSubscription> Subscriptions { get; private init; } = [];
+
+    /// <summary>Gets the Corrections table, numbered from 1.</summary>
+    public IReadOnlyList<InvoiceCorrection> Corrections { get; private init; } = [];
+
+    /// <summary>Gets when the invoice was created.</summary>
+    public Instant CreatedAt { get; }
+
+    /// <summary>Gets when it was issued: finalized (postpaid) or closed (Prepay).</summary>
+    public Instant? IssuedAt { get; private init; }
+
+    /// <summary>Gets when it was paid, voided or written off.</summary>
+    public Instant? SettledAt { get; private init; }
+
+    /// <summary>Gets why it was voided.</summary>
+    public string? VoidReason { get; private init; }
+
+    /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Gets the sum of the charge amounts.</summary>
+    public Money ChargesTotal => Money.Sum(Charges.Select(c => c.Amount), Currency);
+
+    /// <summary>Gets the sum of the taxes of the charges.</summary>
+    public Money TaxesTotal => Money.Sum(Charges.Select(c => c.Taxes), Currency);
+
+    /// <summary>Gets the sum of the corrections.</summary>
+    public Money CorrectionsTotal => Money.Sum(Corrections.Select(c => c.BalanceChanged), Currency);
+
+    /// <summary>Gets the total: Σ charge amounts + Σ correction amounts.</summary>
+    public Money Total => ChargesTotal + CorrectionsTotal;
+
+    /// <summary>Gets a value indicating whether the invoice can still be edited: only a draft can.</summary>
+    public bool IsEditable => Status == InvoiceStatus.Draft;
+
+    /// <summary>Makes a Prepay invoice, closed at once; it takes its number when it is saved.</summary>
+    /// <param name="invoiceId">The invoice's id.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="accountName">The account's name.</param>
+    /// <param name="period">The billing period covered; it has ended.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="charges">The charges, or null when there are none.</param>
+    /// <param name="subscriptions">The subscriptions with charges closed in the period.</param>
+    /// <param name="corrections">The corrections approved in the period.</param>
+    /// <param name="closedAt">When it is made and closed.</param>
+    /// <returns>The closed invoice, without a number yet.</returns>
+    /// <exception cref="ArgumentException">A text is empty, or an amount is in another currency, or the corrections are not numbered 1, 2, ….</exception>
+    public static Invoice ClosePrepay(
+        string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, ChargeDocument? charges,
+        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant closedAt) =>
+        new Invoice(Preconditions.CheckText(invoiceId), Preconditions.CheckText(accountId), Preconditions.CheckText(accountName), PaymentModel.Prepaid, period, Preconditions.CheckInitialized(currency), closedAt)
+            .Fill(charges, subscriptions, corrections) with
+        {
+            Status = InvoiceStatus.Closed,
+            IssuedAt = closedAt,
+        };
+
+    /// <summary>Starts a postpaid draft: editable, without a number.</summary>
+    /// <param name="invoiceId">The invoice's id.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="accountName">The account's name.</param>
+    /// <param name="period">The billing period covered.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="createdAt">When.</param>
+    /// <returns>The empty draft.</returns>
+    /// <exception cref="ArgumentException">A text is empty or the currency is default.</exception>
+    public static Invoice Draft(string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, Instant createdAt) =>
+        new(Preconditions.CheckText(invoiceId), Preconditions.CheckText(accountId), Preconditions.CheckText(accountName), PaymentModel.Postpaid, period, Preconditions.CheckInitialized(currency), createdAt)
+        {
+            Status = InvoiceStatus.Draft,
+        };
+
+    /// <summary>Replaces a draft's content.</summary>
+    /// <param name="charges">The charges, or null for none.</param>
+    /// <param name="subscriptions">The Subscriptions table.</param>
+    /// <param name="corrections">The Corrections table, numbered from 1.</param>
+    /// <returns>The edited draft.</returns>
+    /// <exception cref="InvoiceNotEditableException">It is not a draft.</exception>
+    /// <exception cref="ArgumentException">An amount is in another currency, or the corrections are not numbered 1, 2, ….</exception>
+    public Invoice Edit(ChargeDocument? charges, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections)
+    {
+        CheckEditable();
+        return Fill(charges, subscriptions, corrections);
+    }
+
+    /// <summary>Issues a draft: it becomes Open and can no longer be edited; it takes its number when it is saved.</summary>
+    /// <param name="at">When.</param>
+    /// <returns>The open invoice, without a number yet.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is not a draft (code <c>invoice.transition_refused</c>).</exception>
+    public Invoice Finalize(Instant at) => Move(InvoiceTrigger.Finalize) with { IssuedAt = at };
+
+    /// <summary>Gives an issued invoice its number from a series.</summary>
+    /// <param name="series">The series.</param>
+    /// <param name="sequence">The next sequence of the series.</param>
+    /// <param name="issuedOn">The issue date the number's date parts show.</param>
+    /// <returns>The numbered invoice.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">It is a draft, or already has a number.</exception>
+    internal Invoice WithNumber(NumberSeries series, long sequence, LocalDate issuedOn)
+    {
+        Preconditions.CheckNotNull(series);
+        if (Status == InvoiceStatus.Draft || Number is not null)
+        {
+            throw new InvalidOperationException($"Invoice {InvoiceId} is {Status} with number {Number ?? "none"}: only an issued invoice without a number takes one.");
+        }
+
+        return this with { Number = series.NumberFor(sequence, issuedOn), Series = series.Name, Sequence = sequence };
+    }
+
+    /// <summary>Records the payment of an open or uncollectible invoice.</summary>
+    /// <param name="at">When.</param>
+    /// <returns>The paid invoice.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is not open or uncollectible.</exception>
+    public Invoice MarkPaid(Instant at) => Move(InvoiceTrigger.MarkPaid) with { SettledAt = at };
+
+    /// <summary>Voids an open or uncollectible invoice; it keeps its number.</summary>
+    /// <param name="reason">Why.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The void invoice.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is not open or uncollectible.</exception>
+    public Invoice Void(string reason, Instant at) => Move(InvoiceTrigger.Void) with { SettledAt = at, VoidReason = Preconditions.CheckText(reason) };
+
+    /// <summary>Writes an open invoice off as not expected to be paid.</summary>
+    /// <param name="at">When.</param>
+    /// <returns>The uncollectible invoice.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is not open.</exception>
+    public Invoice MarkUncollectible(Instant at) => Move(InvoiceTrigger.MarkUncollectible) with { SettledAt = at };
+
+    private void CheckEditable()
+    {
+        if (!IsEditable)
+        {
+            throw new InvoiceNotEditableException(InvoiceId, Status);
+        }
+    }
+
+    private Invoice Fill(ChargeDocument? charges, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections)
+    {
+        Preconditions.CheckNotNull(subscriptions);
+        Preconditions.CheckNotNull(corrections);
+        Preconditions.CheckArgument(charges is null || charges.Currency == Currency, nameof(charges), $"The charges are in {charges?.Currency.Code}, the invoice in {Currency.Code}.");
+        for (var i = 0; i < corrections.Count; i++)
+        {
+            var correction = Preconditions.CheckNotNull(corrections[i], nameof(corrections));
+            Preconditions.CheckArgument(correction.Number == i + 1, nameof(corrections), $"Correction {correction.CorrectionId} is numbered {correction.Number}, not {i + 1}.");
+            Preconditions.CheckArgument(correction.BalanceChanged.Currency == Currency, nameof(corrections), $"Correction {correction.CorrectionId} is in {correction.BalanceChanged.Currency.Code}, the invoice in {Currency.Code}.");
+        }
+
+        Preconditions.CheckArgument(subscriptions.All(s => s is not null), nameof(subscriptions), "A subscription row is null.");
+        return this with
+        {
+            Charges = charges?.Lines ?? [],
+            TaxSummary = charges?.TaxSummary ?? [],
+            Subscriptions = [.. subscriptions],
+            Corrections = [.. corrections],
+        };
+    }
+
+    private Invoice Move(InvoiceTrigger trigger) => this with { Status = InvoiceLifecycle.Machine.Fire(Status, trigger, default).Destination };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Utility;
+
+namespace Billing.Domain.Invoices;
+
+/// <summary>
+/// Renders an invoice as plain text laid out as seed 001 lays out the invoice page: the invoice details, then the
+/// Charges, Subscriptions and Corrections tables, with each charge's derivation under it when asked.
+/// </summary>
+public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
+{
+    private const string Absent = "-";
+
+    /// <summary>Initializes the renderer.</summary>
+    /// <param name="withExplanations">True to print each charge's derivation (tiers, proration, discounts, taxes, rounding) under it.</param>
+    public PlainTextInvoiceRenderer(bool withExplanations = true)
+    {
+        WithExplanations = withExplanations;
+    }
+
+    /// <summary>Gets a value indicating whether each charge's derivation is printed under it.</summary>
+    public bool WithExplanations { get; }
+
+    /// <inheritdoc/>
+    public Task<RenderedDocument> RenderAsync(Invoice invoice, CancellationToken cancellationToken = default)
+    {
+        var text = Render(invoice);
+        var name = (invoice.Number ?? invoice.InvoiceId) + ".txt";
+        return Task.FromResult(new RenderedDocument(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Renders an invoice to text.</summary>
+    /// <param name="invoice">The invoice.</param>
+    /// <returns>The text, lines ending in <c>\n</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="invoice"/> is null.</exception>
+    public string Render(Invoice invoice)
+    {
+        Preconditions.CheckNotNull(invoice);
+        var text = new StringBuilder();
+        void Line(string line) => text.Append(line.TrimEnd()).Append('\n');
+
+        Line($"Invoice {invoice.Number ?? "(draft)"}");
+        Line($"Account        {invoice.AccountName} ({invoice.AccountId})");
+        Line($"Total          {invoice.Total}");
+        Line($"Payment model  {(invoice.PaymentModel == PaymentModel.Prepaid ? "Prepay" : "Postpaid")}");
+        Line($"Status         {invoice.Status}");
+        Line($"From           {Date(invoice.From)}");
+        Line($"To             {Date(invoice.To)}");
+        Line("");
+
+        Line("Charges");
+        var charges = invoice.Charges.Select(c => new[]
+        {
+            c.Number.ToString(CultureInfo.InvariantCulture), c.Description, c.Quantity.ToString("0.###", CultureInfo.InvariantCulture),
+            c.DurationMonths?.ToString("0.###", CultureInfo.InvariantCulture) ?? Absent, c.UnitPrice?.ToString() ?? Absent, c.Discount.ToString(), c.Taxes.ToString(), c.Amount.ToString(),
+        }).ToList();
+        var explanations = invoice.Charges.Select(c => WithExplanations ? c.Explanation.ToString().Split('\n').Where(l => l.Trim().Length > 0).Select(l => "   " + l.TrimEnd()).ToList() : []).ToList();
+        Table(Line, ["#", "Description", "Quantity", "Duration", "Unit price", "Discount", "Taxes", "Amount"], charges, [false, false, true, true, true, true, true, true], explanations);
+        Line($"Charges total {invoice.ChargesTotal} (taxes {invoice.TaxesTotal})");
+        Line("");
+
+        Line("Subscriptions");
+        Table(Line, ["ID", "Name", "Status"], [.. invoice.Subscriptions.Select(s => new[] { s.Id, s.Name, s.Status.DisplayName })], [false, false, false], null);
+        Line("");
+
+        Line("Corrections");
+        Table(
+            Line,
+            ["#", "Description", "Balance changed", "Approved at"],
+            [.. invoice.Corrections.Select(c => new[] { c.Number.ToString(CultureInfo.InvariantCulture), c.Description, $"{c.Direction} {c.BalanceChanged}", c.ApprovedAt.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) })],
+            [false, false, true, false],
+            null);
+        Line($"Corrections total {invoice.CorrectionsTotal}");
+        Line("");
+        Line($"Total {invoice.Total}");
+        return text.ToString();
+    }
+
+    private static string Date(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Table(Action<string> line, string[] headers, List<string[]> rows, bool[] rightAligned, List<List<string>>? notes)
+    {
+        if (rows.Count == 0)
+        {
+            line("(none)");
+            return;
+        }
+
+        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        string Row(string[] cells) => string.Join("  ", cells.Select((c, i) => rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
+        line(Row(headers));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            line(Row(rows[i]));
+            foreach (var note in notes?[i] ?? [])
+            {
+                line(note);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Billing.Domain.Invoices;
+
+/// <summary>The answer for one account of a period close.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Invoice">The invoice, when made or already made.</param>
+/// <param name="Error">Why it failed, when it did.</param>
+public sealed record PrepayCloseResult(string AccountId, PrepayCloseOutcome Outcome, Invoice? Invoice, Exception? Error = null);

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Billing.Domain.Charging;
+using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
+using Billing.Domain.Pricing;
+using Billing.Domain.Storage;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.Invoices;
+
+/// <summary>
+/// Closes accounts' ended billing periods into Prepay invoices: gathers the subscriptions' charges, the period's
+/// consumption and the corrections approved in it, makes the invoice, takes the next number of its series and
+/// saves both in one commit. Closing the same account and period again returns the invoice already made.
+/// </summary>
+public sealed class PrepayInvoicing
+{
+    private readonly IInvoiceStore _invoices;
+    private readonly IConsumptionStore _consumption;
+    private readonly ICorrectionStore _corrections;
+    private readonly ChargeEngine _engine;
+    private readonly InvoiceNumbering _numbering;
+    private readonly IClock _clock;
+    private readonly int _attempts;
+
+    /// <summary>Initializes the service.</summary>
+    /// <param name="invoices">The invoice store.</param>
+    /// <param name="consumption">Where the period's consumption is read.</param>
+    /// <param name="corrections">Where the period's approved corrections are read.</param>
+    /// <param name="engine">The charge engine pricing the lines.</param>
+    /// <param name="numbering">How invoices take their numbers.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="attempts">How many times a close is tried when it loses a race; 1 or more.</param>
+    /// <exception cref="ArgumentNullException">A dependency is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
+    public PrepayInvoicing(
+        IInvoiceStore invoices, IConsumptionStore consumption, ICorrectionStore corrections, ChargeEngine engine, InvoiceNumbering numbering, IClock clock,
+        int attempts = ConflictRetry.DefaultAttempts)
+    {
+        _invoices = Preconditions.CheckNotNull(invoices);
+        _consumption = Preconditions.CheckNotNull(consumption);
+        _corrections = Preconditions.CheckNotNull(corrections);
+        _engine = Preconditions.CheckNotNull(engine);
+        _numbering = Preconditions.CheckNotNull(numbering);
+        _clock = Preconditions.CheckNotNull(clock);
+        _attempts = Preconditions.CheckRange(attempts, 1, int.MaxValue);
+    }
+
+    /// <summary>Closes one account's period.</summary>
+    /// <param name="account">The account's period.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Made, or already made, with the invoice.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    /// <exception cref="PeriodNotEndedException">The period has not ended in the account's time zone.</exception>
+    /// <exception cref="ArgumentException">A charge is in another currency than the account.</exception>
+    public async Task<PrepayCloseResult> CloseAsync(PrepayPeriod account, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(account);
+        if (await _invoices.FindPrepayInvoiceAsync(account.AccountId, account.Period, cancellationToken).ConfigureAwait(false) is { } made)
+        {
+            return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.AlreadyMade, made);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var range = new InstantRange(account.TimeZone.StartOf(account.Period.Start), account.TimeZone.StartOf(account.Period.End));
+        if (now < range.End!.Value)
+        {
+            throw new PeriodNotEndedException(account.AccountId, range.End.Value, now);
+        }
+
+        var invoice = await BuildAsync(account, range, now, cancellationToken).ConfigureAwait(false);
+        return await ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            if (await _invoices.FindPrepayInvoiceAsync(account.AccountId, account.Period, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.AlreadyMade, raced);
+            }
+
+            var saved = await _numbering.CommitNumberedAsync(_invoices, invoice, cancellationToken).ConfigureAwait(false);
+            return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.Made, saved);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes many accounts' periods, one after the other, never stopping at a failure.</summary>
+    /// <param name="accounts">The accounts' periods.</param>
+    /// <param name="cancellationToken">Cancels the run; accounts not reached are not reported.</param>
+    /// <returns>One result per account, in order: made, already made, or failed with the exception.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="accounts"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public async Task<IReadOnlyList<PrepayCloseResult>> CloseAllAsync(IEnumerable<PrepayPeriod> accounts, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(accounts);
+        var results = new List<PrepayCloseResult>();
+        foreach (var account in accounts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                results.Add(await CloseAsync(account, cancellationToken).ConfigureAwait(false));
+            }
+#pragma warning disable CA1031 // A failure of one account, whatever it is, is reported and the run goes on: that is the contract.
+            catch (Exception failure) when (failure is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                results.Add(new PrepayCloseResult(account?.AccountId ?? "(null)", PrepayCloseOutcome.Failed, null, failure));
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<Invoice> BuildAsync(PrepayPeriod account, InstantRange range, Instant now, CancellationToken cancellationToken)
+    {
+        var charged = account.Subscriptions.Where(s => Preconditions.CheckNotNull(s, nameof(account)).Charges.Count > 0).ToList();
+        var specs = charged.SelectMany(s => s.Charges).ToList();
+        foreach (var usage in await _consumption.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
+        {
+            var cached = usage.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {usage.CachedInputTokens:N0} cached") : "";
+            var description = string.Create(
+                CultureInfo.InvariantCulture, $"Usage {usage.Model} ({usage.TokenName}): {usage.Calls:N0} calls, {usage.InputTokens:N0} input, {usage.OutputTokens:N0} output{cached} tokens");
+            specs.Add(ChargeSpec.For(description, usage.Calls, new RatedAmount(usage.Cost)) with
+            {
+                IsPayAsYouGoExternal = true,
+                Taxes = account.UsageTaxes,
+            });
+        }
+
+        var approved = new List<Correction>();
+        for (var page = new PageRequest(1, PageRequest.MaxSize); ; page = new PageRequest(page.Number + 1, page.Size))
+        {
+            var rows = await _corrections.QueryCorrectionsAsync(
+                new CorrectionQuery(account.AccountId) { Status = CorrectionStatus.Approved, Approved = range, Page = page }, cancellationToken).ConfigureAwait(false);
+            approved.AddRange(rows.Items);
+            if (!rows.HasNext)
+            {
+                break;
+            }
+        }
+
+        var corrections = approved
+            .OrderBy(c => c.ApprovedAt).ThenBy(c => c.CorrectionId, StringComparer.Ordinal)
+            .Select((c, i) => new InvoiceCorrection(i + 1, c.CorrectionId, c.Description, c.Amount, c.ApprovedAt!.Value))
+            .ToList();
+        return Invoice.ClosePrepay(
+            account.InvoiceId, account.AccountId, account.AccountName, account.Period, account.Currency,
+            specs.Count == 0 ? null : _engine.CalculateDocument(specs), [.. charged.Select(s => s.Subscription)], corrections, now);
+    }
+}

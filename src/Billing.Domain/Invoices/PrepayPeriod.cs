@@ -1,0 +1,51 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Periods;
+using Billing.Domain.Utility;
+
+namespace Billing.Domain.Invoices;
+
+/// <summary>What the host knows of one account's ended billing period: who it is, its zone and currency, and its subscriptions' charges.</summary>
+/// <remarks>The consumption and the approved corrections of the period are read from the prepaid stores by the close itself.</remarks>
+public sealed record PrepayPeriod
+{
+    /// <summary>Initializes an account's period.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="accountName">The account's name, as the invoice shows it.</param>
+    /// <param name="period">The billing period.</param>
+    /// <param name="timeZone">The account's time zone: where its billing days start.</param>
+    /// <param name="currency">The currency of the account's charges and balance.</param>
+    /// <exception cref="ArgumentException">A text is empty or the currency is default.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
+    public PrepayPeriod(string accountId, string accountName, BillingPeriod period, AccountTimeZone timeZone, Currency currency)
+    {
+        AccountId = Preconditions.CheckText(accountId);
+        AccountName = Preconditions.CheckText(accountName);
+        Period = period;
+        TimeZone = Preconditions.CheckNotNull(timeZone);
+        Currency = Preconditions.CheckInitialized(currency);
+    }
+
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the account's name.</summary>
+    public string AccountName { get; }
+
+    /// <summary>Gets the billing period.</summary>
+    public BillingPeriod Period { get; }
+
+    /// <summary>Gets the account's time zone.</summary>
+    public AccountTimeZone TimeZone { get; }
+
+    /// <summary>Gets the currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the subscriptions with their charges for the period.</summary>
+    public IReadOnlyList<SubscriptionCharges> Subscriptions { get; init; } = [];
+
+    /// <summary>Gets the taxes on the usage lines, if the host charges any there; none by default (the top-ups carried them).</summary>
+    public IReadOnlyList<TaxRate> UsageTaxes { get; init; } = [];
+
+    /// <summary>Gets the id the period's Prepay invoice gets: one account, one period, one invoice.</summary>
+    public string InvoiceId => $"prepay-{AccountId}-{Period.Start:uuuuMMdd}";
+}

@@ -1,0 +1,33 @@
+namespace Billing.Domain.Pricing;
+
+/// <summary>
+/// An amount rated elsewhere, charged as it is whatever the quantity: usage already rated call by call with the
+/// token price book, whose quantity (tokens, calls) is shown for information.
+/// </summary>
+public sealed record RatedAmount : PriceComponent
+{
+    /// <summary>Initializes a rated amount.</summary>
+    /// <param name="amount">The amount, 0 or more, as exact as it was rated.</param>
+    /// <exception cref="ArgumentException"><paramref name="amount"/> has no currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    public RatedAmount(Money amount)
+    {
+        Pricing.CheckNotNegative(amount, nameof(amount));
+        Rated = amount;
+    }
+
+    /// <summary>Gets the amount charged.</summary>
+    public Money Rated { get; }
+
+    /// <inheritdoc/>
+    public override Currency Currency => Rated.Currency;
+
+    /// <inheritdoc/>
+    public override Money? UnitPrice => null;
+
+    /// <inheritdoc/>
+    public override string Describe() => "rated usage";
+
+    /// <inheritdoc/>
+    private protected override decimal Amount(decimal quantity, List<TierCharge>? tiers) => Rated.Amount;
+}

@@ -1,0 +1,46 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Invoices;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Testing.InMemory;
+using Billing.Domain.Tests.Prepaid;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.Invoices;
+
+/// <summary>The prepaid harness plus the invoice store and both invoicing services, numbering from INV-{yyyy}{MM}-{seq:000000}.</summary>
+internal sealed class InvoiceHarness
+{
+    public static readonly BillingPeriod March = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+    public static readonly NumberSeries Series = new("INV", "INV-{yyyy}{MM}-{seq:000000}");
+    public static readonly AccountTimeZone Utc = new(DateTimeZone.Utc);
+
+    public InvoiceHarness()
+    {
+        var engine = new ChargeEngine(ChargePolicy.PerLine);
+        Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
+        Postpaid = new PostpaidInvoicing(Invoices, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
+    }
+
+    public PrepaidHarness Prepaid { get; } = new();
+
+    public InMemoryInvoiceStore Invoices { get; } = new();
+
+    public PrepayInvoicing Prepay { get; }
+
+    public PostpaidInvoicing Postpaid { get; }
+
+    public static ChargeSpec Plan(string name, decimal monthly) =>
+        ChargeSpec.For(name, 1m, new RecurringFee(Dollars(monthly))) with { DurationMonths = 1m, Taxes = [new TaxRate("VAT", 20m)] };
+
+    public static PrepayPeriod PeriodOf(string account, params SubscriptionCharges[] subscriptions) =>
+        new(account, $"Account {account}", March, Utc, Usd) { Subscriptions = subscriptions };
+
+    public static SubscriptionCharges Subscription(string id, decimal monthly) =>
+        new(new InvoiceSubscription(id, $"Plan of {id}", SubscriptionStatus.Active), [Plan($"Plan of {id}", monthly)]);
+
+    /// <summary>Moves the clock into April, after March ended.</summary>
+    public void AfterMarch() => Prepaid.Clock.Advance(Duration.FromDays(32));
+}

@@ -1,0 +1,139 @@
+using Billing.Domain.Invoices;
+using Billing.Domain.Subscriptions;
+using static Billing.Domain.Tests.Invoices.InvoiceHarness;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.Invoices;
+
+public class PrepayInvoicingTests
+{
+    private readonly InvoiceHarness _h = new();
+
+    private async Task MonthOfAcc42Async()
+    {
+        await _h.Prepaid.FundAsync("acc-42", 100m);
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-1", 1.234567m, at: Instant.FromUtc(2026, 3, 3, 9, 0)));
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-2", 2.5m, at: Instant.FromUtc(2026, 3, 9, 9, 0)));
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-3", 0.75m, model: "mini", at: Instant.FromUtc(2026, 3, 31, 23, 59)));
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-april", 9m, at: Instant.FromUtc(2026, 4, 1, 0, 0)));
+        await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Duplicate charge reversal", "alice");
+        await _h.Prepaid.Corrections.ApproveAsync("cor-1", "bob");
+        await _h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
+        await _h.Prepaid.Corrections.ApproveAsync("cor-2", "bob");
+        await _h.Prepaid.Corrections.RequestAsync("cor-3", "acc-42", Dollars(1m), "Rejected goodwill", "alice");
+        await _h.Prepaid.Corrections.RejectAsync("cor-3", "bob", "no");
+    }
+
+    [Fact]
+    public async Task Close_MakesTheClosedPrepayInvoice_AsSeed001LaysItOut()
+    {
+        await MonthOfAcc42Async();
+        _h.AfterMarch();
+        await _h.Prepaid.Corrections.RequestAsync("cor-4", "acc-42", Dollars(3m), "Approved in April", "alice");
+        await _h.Prepaid.Corrections.ApproveAsync("cor-4", "bob");
+
+        var result = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m), Subscription("sub-2", 20m), new(new("sub-idle", "Idle", SubscriptionStatus.Stopped), [])));
+
+        Assert.Equal(PrepayCloseOutcome.Made, result.Outcome);
+        var invoice = result.Invoice!;
+        Assert.Equal(("INV-202604-000001", "Account acc-42", PaymentModel.Prepaid, InvoiceStatus.Closed), (invoice.Number, invoice.AccountName, invoice.PaymentModel, invoice.Status));
+        Assert.Equal((new LocalDate(2026, 3, 1), new LocalDate(2026, 4, 1)), (invoice.From, invoice.To));
+        Assert.Equal(["Plan of sub-1", "Plan of sub-2", "Usage gpt-x (key-1): 2 calls, 2,000 input, 400 output tokens", "Usage mini (key-1): 1 calls, 1,000 input, 200 output tokens"], invoice.Charges.Select(c => c.Description));
+        Assert.Equal([1, 2, 3, 4], invoice.Charges.Select(c => c.Number));
+        Assert.Equal([Dollars(12m), Dollars(24m), Dollars(3.73m), Dollars(0.75m)], invoice.Charges.Select(c => c.Amount));
+        Assert.Equal((1m, (decimal?)1m, (Money?)Dollars(10m)), (invoice.Charges[0].Quantity, invoice.Charges[0].DurationMonths, invoice.Charges[0].UnitPrice));
+        Assert.Equal((2m, (decimal?)null, (Money?)null), (invoice.Charges[2].Quantity, invoice.Charges[2].DurationMonths, invoice.Charges[2].UnitPrice));
+        Assert.Equal(["sub-1", "sub-2"], invoice.Subscriptions.Select(s => s.Id));
+        Assert.Equal([(1, "cor-1", Dollars(-2.50m)), (2, "cor-2", Dollars(5m))], invoice.Corrections.Select(c => (c.Number, c.CorrectionId, c.BalanceChanged)));
+        Assert.Equal(("▼", "▲"), (invoice.Corrections[0].Direction, invoice.Corrections[1].Direction));
+        Assert.Equal(Dollars(40.48m), invoice.ChargesTotal);
+        Assert.Equal(Dollars(42.98m), invoice.Total);   // 40.48 - 2.50 + 5.00
+    }
+
+    [Fact]
+    public async Task Close_Twice_ReturnsTheInvoiceAlreadyMade_AndTakesNoNumber()
+    {
+        await MonthOfAcc42Async();
+        _h.AfterMarch();
+
+        var first = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)));
+        var second = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)));
+
+        Assert.Equal(PrepayCloseOutcome.AlreadyMade, second.Outcome);
+        Assert.Same(first.Invoice, second.Invoice);
+        Assert.Equal(1, await _h.Invoices.LastSequenceAsync("INV"));
+    }
+
+    [Fact]
+    public async Task Close_BeforeThePeriodEnds_IsRefused()
+    {
+        await _h.Prepaid.FundAsync("acc-42", 1m);
+
+        var refused = await Assert.ThrowsAsync<PeriodNotEndedException>(() => _h.Prepay.CloseAsync(PeriodOf("acc-42")));
+
+        Assert.Equal(("invoice.period_not_ended", Instant.FromUtc(2026, 4, 1, 0, 0)), (refused.Code, refused.EndsAt));
+        Assert.Null(await _h.Invoices.FindPrepayInvoiceAsync("acc-42", March));
+    }
+
+    [Fact]
+    public async Task Close_WithNothingToCharge_MakesAnEmptyInvoice()
+    {
+        await _h.Prepaid.FundAsync("acc-quiet", 1m);
+        _h.AfterMarch();
+
+        var invoice = (await _h.Prepay.CloseAsync(PeriodOf("acc-quiet"))).Invoice!;
+
+        Assert.Empty(invoice.Charges);
+        Assert.Empty(invoice.Corrections);
+        Assert.Equal(Dollars(0m), invoice.Total);
+    }
+
+    [Fact]
+    public async Task CloseAll_ReportsEveryAccount_AndNeverStopsAtAFailure()
+    {
+        _h.AfterMarch();
+        var accounts = new[]
+        {
+            PeriodOf("acc-1", Subscription("s1", 10m)),
+            new PrepayPeriod("acc-bad", "Bad", March, Utc, Eur) { Subscriptions = [Subscription("s2", 10m)] },   // USD charges on an EUR account
+            PeriodOf("acc-2", Subscription("s3", 10m)),
+        };
+        await _h.Prepay.CloseAsync(accounts[2]);
+
+        var results = await _h.Prepay.CloseAllAsync(accounts);
+
+        Assert.Equal([PrepayCloseOutcome.Made, PrepayCloseOutcome.Failed, PrepayCloseOutcome.AlreadyMade], results.Select(r => r.Outcome));
+        Assert.IsType<ArgumentException>(results[1].Error);
+        Assert.Equal(["INV-202604-000002", null, "INV-202604-000001"], results.Select(r => r.Invoice?.Number));
+    }
+
+    [Fact]
+    public async Task FailedSave_ConsumesNoNumber()
+    {
+        _h.AfterMarch();
+        _h.Invoices.BeforeCommit = invoice => throw new IOException($"disk full while saving {invoice.InvoiceId}");
+
+        var failed = await _h.Prepay.CloseAllAsync([PeriodOf("acc-1", Subscription("s1", 10m))]);
+        _h.Invoices.BeforeCommit = null;
+        var made = await _h.Prepay.CloseAsync(PeriodOf("acc-2", Subscription("s2", 10m)));
+
+        Assert.IsType<IOException>(failed[0].Error);
+        Assert.Null(await _h.Invoices.FindPrepayInvoiceAsync("acc-1", March));
+        Assert.Equal("INV-202604-000001", made.Invoice!.Number);
+    }
+
+    [Fact]
+    public async Task ParallelCloses_TakeGaplessUniqueNumbers()
+    {
+        _h.AfterMarch();
+        var accounts = Enumerable.Range(0, 60).Select(i => PeriodOf($"acc-{i % 40}", Subscription($"s{i}", 1m + i))).ToList();
+
+        var results = await Task.WhenAll(accounts.Select(a => Task.Run(() => _h.Prepay.CloseAsync(a))));
+
+        Assert.Equal(40, results.Count(r => r.Outcome == PrepayCloseOutcome.Made));
+        var numbers = results.Where(r => r.Outcome == PrepayCloseOutcome.Made).Select(r => r.Invoice!.Sequence!.Value).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), numbers);
+        Assert.Equal(40, results.Select(r => r.Invoice!.Number).Distinct().Count());
+        Assert.Equal(40, await _h.Invoices.LastSequenceAsync("INV"));
+    }
+}
