@@ -1,9 +1,15 @@
 using Billing.Domain;
+using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
@@ -14,8 +20,8 @@ namespace PrepaidPlatform;
 
 /// <summary>
 /// The prepaid side of a month: top-ups (one confirmed twice by a duplicate callback, one declined, one paid
-/// with the wrong amount), rated calls paid from the balance, a correction approved by a second manager, and
-/// the billing pages: orders, the ledger, the balance.
+/// with the wrong amount), rated calls paid from the balance, a correction approved by a second manager, the
+/// billing pages (orders, the ledger, the balance), and the month closed into a Prepay invoice.
 /// </summary>
 public static class PrepaidTour
 {
@@ -103,5 +109,20 @@ public static class PrepaidTour
 
         var account = await accounts.GetAsync("acc-42");
         output.WriteLine($"Balance {account.Balance} after {account.EntryCount} entries");
+
+        output.WriteLine();
+        output.WriteLine("== March closed into a Prepay invoice");
+        clock.Advance(Duration.FromDays(31));
+        var invoicing = new PrepayInvoicing(
+            new InMemoryInvoiceStore(), store, store, new ChargeEngine(ChargePolicy.En16931),
+            InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
+        var plan = ChargeSpec.For("Support plan, March", 1m, new RecurringFee(M(15m))) with { DurationMonths = 1m, Taxes = [new TaxRate("VAT", 21m)] };
+        var march = new PrepayPeriod("acc-42", "Acme AI", BillingPeriod.OfMonth(new YearMonth(2026, 3)), new AccountTimeZone(DateTimeZone.Utc), usd)
+        {
+            Subscriptions = [new SubscriptionCharges(new InvoiceSubscription("sub-7", "Support plan", SubscriptionStatus.Active), [plan])],
+        };
+        var closed = await invoicing.CloseAsync(march);
+        output.Write(new PlainTextInvoiceRenderer().Render(closed.Invoice!));
+        output.WriteLine($"Closing March again: {(await invoicing.CloseAsync(march)).Outcome}");
     }
 }

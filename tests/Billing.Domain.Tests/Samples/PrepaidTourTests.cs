@@ -5,7 +5,7 @@ namespace Billing.Domain.Tests.Samples;
 public class PrepaidTourTests
 {
     [Fact]
-    public async Task RunAsync_PrintsTopUpsCallsACorrectionAndTheLedger()
+    public async Task RunAsync_PrintsTopUpsCallsACorrectionTheLedgerAndTheInvoice()
     {
         var output = new StringWriter();
         using (new InvariantCultureScope())
@@ -24,6 +24,12 @@ public class PrepaidTourTests
         Assert.Contains("2026-03-01 08:21  ord-1002  Failed     credit    50.00 USD  payment    51.50 USD  -", lines);
         Assert.Contains(" 4  2026-03-01 09:17  Correction             -2.50 USD  ▼ Duplicate charge reversal", lines);
         Assert.Contains("Balance 66.50 USD after 4 entries", lines);
+        Assert.Contains("Invoice INV-202604-000001", lines);
+        Assert.Contains("Total          46.65 USD", lines);
+        Assert.Contains("2  Usage gpt-x (prod-key): 2 calls, 6,600,000 input, 1,450,000 output tokens         2         -           -  0.00 USD  0.00 USD  31.00 USD", lines);
+        Assert.Contains("sub-7  Support plan  Active", lines);
+        Assert.Contains("1  Duplicate charge reversal      ▼ -2.50 USD  2026-03-01 09:17", lines);
+        Assert.Contains("Closing March again: AlreadyMade", lines);
     }
 
     [Fact]
