@@ -1,4 +1,5 @@
 using Billing.Domain.StateMachines;
+using Billing.Domain.Tests.StateMachines;
 using Billing.Domain.TopUps;
 
 namespace Billing.Domain.Tests.TopUps;
@@ -24,33 +25,11 @@ public class TopUpOrderTests
         [(TopUpStatus.Completed, TopUpTrigger.Refund)] = TopUpStatus.Refunded,
     };
 
-    public static TheoryData<TopUpStatus, TopUpTrigger> Pairs()
-    {
-        var data = new TheoryData<TopUpStatus, TopUpTrigger>();
-        foreach (var status in Enum.GetValues<TopUpStatus>())
-        {
-            foreach (var trigger in Enum.GetValues<TopUpTrigger>())
-            {
-                data.Add(status, trigger);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<TopUpStatus, TopUpTrigger> Pairs() => TransitionTable.AllPairs<TopUpStatus, TopUpTrigger>();
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void Lifecycle_MovesExactlyAsTheTableSays(TopUpStatus status, TopUpTrigger trigger)
-    {
-        if (Table.TryGetValue((status, trigger), out var destination))
-        {
-            Assert.Equal(destination, TopUpLifecycle.Machine.Fire(status, trigger, default).Destination);
-        }
-        else
-        {
-            Assert.Equal("topup.transition_refused", Assert.Throws<TransitionRefusedException>(() => TopUpLifecycle.Machine.Fire(status, trigger, default)).Code);
-        }
-    }
+    public void Lifecycle_MovesExactlyAsTheTableSays(TopUpStatus status, TopUpTrigger trigger) => TransitionTable.AssertMoves(TopUpLifecycle.Machine, Table, status, trigger);
 
     [Fact]
     public void Create_BadInput_Throws()
