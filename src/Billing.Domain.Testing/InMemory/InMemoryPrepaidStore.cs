@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
@@ -19,6 +20,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, Ledger> _ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TopUpOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvoiceApplication> _applications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
@@ -39,6 +42,16 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             if (change.Correction is { } correction)
             {
                 Expect("correction", correction.CorrectionId, correction.Version, _corrections.GetValueOrDefault(correction.CorrectionId)?.Version);
+            }
+
+            foreach (var application in change.Applications)
+            {
+                var stored = _applications.GetValueOrDefault(application.ApplicationId);
+                Expect("invoice application", application.ApplicationId, application.Version, stored?.Version);
+                if (application.Number is not null && stored?.Number is null && application.Sequence != _applicationSeries.GetValueOrDefault(application.Series!) + 1)
+                {
+                    throw new ConcurrencyConflictException("number series", application.Series!, (application.Sequence ?? 0) - 1, _applicationSeries.GetValueOrDefault(application.Series!));
+                }
             }
 
             var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
@@ -78,6 +91,16 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             if (saved.Correction is { } savedCorrection)
             {
                 _corrections[savedCorrection.CorrectionId] = savedCorrection;
+            }
+
+            foreach (var application in saved.Applications)
+            {
+                if (application.Number is not null && _applications.GetValueOrDefault(application.ApplicationId)?.Number is null)
+                {
+                    _applicationSeries[application.Series!] = application.Sequence!.Value;
+                }
+
+                _applications[application.ApplicationId] = application;
             }
 
             return Task.FromResult(saved);
@@ -145,6 +168,21 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         ArgumentNullException.ThrowIfNull(query);
         return Read(() => query.Apply(_corrections.Values));
     }
+
+    /// <inheritdoc/>
+    public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        Read(() => _applications.GetValueOrDefault(applicationId));
+
+    /// <inheritdoc/>
+    public Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_applications.Values));
+    }
+
+    /// <inheritdoc/>
+    public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
+        Read(() => _applicationSeries.GetValueOrDefault(series));
 
     private static void Expect(string aggregate, string id, long expected, long? stored)
     {

@@ -1,6 +1,6 @@
 namespace Billing.Domain.Invoices;
 
-/// <summary>The document port: turns an invoice into a document (plain text in the core; PDF or HTML renderers plug in here).</summary>
+/// <summary>The document port: turns an invoice or an issued invoice application into a document (plain text in the core; PDF or HTML renderers plug in here).</summary>
 public interface IInvoiceRenderer
 {
     /// <summary>Renders an invoice.</summary>
@@ -8,4 +8,10 @@ public interface IInvoiceRenderer
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The document.</returns>
     Task<RenderedDocument> RenderAsync(Invoice invoice, CancellationToken cancellationToken = default);
+
+    /// <summary>Renders the invoice of an issued invoice application (seed 002's download).</summary>
+    /// <param name="application">The issued application.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The document.</returns>
+    Task<RenderedDocument> RenderAsync(InvoiceApplications.InvoiceApplication application, CancellationToken cancellationToken = default);
 }

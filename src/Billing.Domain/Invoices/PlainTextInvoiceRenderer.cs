@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Utility;
 
@@ -7,7 +8,8 @@ namespace Billing.Domain.Invoices;
 
 /// <summary>
 /// Renders an invoice as plain text laid out as seed 001 lays out the invoice page: the invoice details, then the
-/// Charges, Subscriptions and Corrections tables, with each charge's derivation under it when asked.
+/// Charges, Subscriptions and Corrections tables, with each charge's derivation under it when asked; and the
+/// invoice of an issued invoice application (seed 002).
 /// </summary>
 public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
 {
@@ -29,6 +31,46 @@ public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
         var text = Render(invoice);
         var name = (invoice.Number ?? invoice.InvoiceId) + ".txt";
         return Task.FromResult(new RenderedDocument(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <inheritdoc/>
+    public Task<RenderedDocument> RenderAsync(InvoiceApplication application, CancellationToken cancellationToken = default)
+    {
+        var text = Render(application);
+        return Task.FromResult(new RenderedDocument((application.Number ?? application.ApplicationId) + ".txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Renders an invoice application's invoice to text: number, issue date, whom it is made out to, the amount.</summary>
+    /// <param name="application">The application.</param>
+    /// <returns>The text, lines ending in <c>\n</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
+    public static string Render(InvoiceApplication application)
+    {
+        Preconditions.CheckNotNull(application);
+        var details = application.Header.Details;
+        var lines = new List<string>
+        {
+            $"Invoice {application.Number ?? "(not issued)"}",
+            $"Issued         {(application.IssuedAt is { } issued ? issued.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "-")}",
+            $"Bill to        {details.Title} ({details.Type})",
+        };
+        foreach (var (label, value) in new[] { ("Tax id", details.TaxId), ("Address", details.Address), ("Phone", details.Phone), ("Bank", details.Bank), ("Account", details.BankAccount) })
+        {
+            if (value is not null)
+            {
+                lines.Add($"{label,-15}{value}");
+            }
+        }
+
+        lines.Add($"Amount         {application.Amount}");
+        lines.Add($"Description    Recharges of account {application.AccountId}");
+        lines.Add($"Sent to        {application.Email}");
+        if (application.Remarks is not null)
+        {
+            lines.Add($"Remarks        {application.Remarks}");
+        }
+
+        return string.Concat(lines.Select(l => l.TrimEnd() + "\n"));
     }
 
     /// <summary>Renders an invoice to text.</summary>

@@ -20,6 +20,8 @@ public sealed record PrepaidAccount
         CreditLimit = creditLimit;
         Balance = new Money(0m, currency);
         OpenedAt = openedAt;
+        var zero = new Money(0m, currency);
+        Invoicing = new InvoicingTotals(zero, zero, zero, zero);
     }
 
     /// <summary>Gets the account's id.</summary>
@@ -33,6 +35,9 @@ public sealed record PrepaidAccount
 
     /// <summary>Gets the balance: the sum of the entries.</summary>
     public Money Balance { get; private init; }
+
+    /// <summary>Gets the totals invoice applications draw on (seed 002): recharged, refunded, held, invoiced, invoiceable.</summary>
+    public InvoicingTotals Invoicing { get; private init; }
 
     /// <summary>Gets the number of entries, which is also the last entry's sequence.</summary>
     public long EntryCount { get; private init; }
@@ -100,6 +105,22 @@ public sealed record PrepaidAccount
         var balance = Balance + amount;
         var entry = new LedgerEntry(
             AccountId, EntryCount + 1, kind, amount, Preconditions.CheckText(idempotencyKey), recordedAt, Preconditions.CheckText(reference), Preconditions.CheckText(description));
-        return (this with { Balance = balance, EntryCount = entry.Sequence }, entry);
+        var invoicing = kind switch
+        {
+            LedgerEntryKind.TopUpCredit => Invoicing with { Recharged = Invoicing.Recharged + amount },
+            LedgerEntryKind.Refund => Invoicing with { Refunded = Invoicing.Refunded - amount },
+            _ => Invoicing,
+        };
+        return (this with { Balance = balance, EntryCount = entry.Sequence, Invoicing = invoicing }, entry);
     }
+
+    /// <summary>Holds an amount for a new invoice application; the caller checked it is at most the invoiceable amount.</summary>
+    internal PrepaidAccount Hold(Money amount) => this with { Invoicing = Invoicing with { Held = Invoicing.Held + amount } };
+
+    /// <summary>Releases the hold of a rejected application.</summary>
+    internal PrepaidAccount Release(Money amount) => this with { Invoicing = Invoicing with { Held = Invoicing.Held - amount } };
+
+    /// <summary>Moves an issued application's hold to the invoiced amount.</summary>
+    internal PrepaidAccount MarkInvoiced(Money amount) =>
+        this with { Invoicing = Invoicing with { Held = Invoicing.Held - amount, Invoiced = Invoicing.Invoiced + amount } };
 }

@@ -1,4 +1,5 @@
 using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Rating;
 using Billing.Domain.TopUps;
@@ -9,7 +10,7 @@ namespace Billing.Domain.Prepaid;
 /// <summary>
 /// Everything one prepaid command writes, committed all at once or not at all by
 /// <see cref="IPrepaidStore.CommitAsync"/>: for example a completed order with its ledger credit, or a ledger
-/// debit with its consumption record.
+/// debit with its consumption record, or an invoice application with the account's invoicing totals.
 /// </summary>
 /// <remarks>
 /// Each aggregate carries the <c>Version</c> it was read at (0 for a new one); the store refuses the whole change
@@ -25,9 +26,17 @@ public sealed record PrepaidChange
     /// <param name="order">The top-up order to write, or null.</param>
     /// <param name="correction">The correction to write, or null.</param>
     /// <param name="consumption">The consumption record to add, or null; needs <paramref name="entry"/>, its debit.</param>
+    /// <param name="applications">The invoice applications to write (an application, or a rejected one and its resubmission); they need <paramref name="account"/>, whose invoicing totals they move.</param>
     /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
-    public PrepaidChange(PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null)
+    public PrepaidChange(
+        PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
+        IReadOnlyList<InvoiceApplication>? applications = null)
     {
+        applications ??= [];
+        Preconditions.CheckArgument(
+            applications.All(a => a is not null && account is not null && a.AccountId == account.AccountId),
+            nameof(applications),
+            "Invoice applications are written with the account whose invoicing totals they move.");
         Preconditions.CheckArgument(account is not null || order is not null || correction is not null, nameof(account), "A change writes something.");
         Preconditions.CheckArgument(
             entry is null || (account is not null && entry.AccountId == account.AccountId && entry.Sequence == account.EntryCount),
@@ -42,6 +51,7 @@ public sealed record PrepaidChange
         Order = order;
         Correction = correction;
         Consumption = consumption;
+        Applications = [.. applications];
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -59,6 +69,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the consumption record to add.</summary>
     public ConsumptionRecord? Consumption { get; }
 
+    /// <summary>Gets the invoice applications to write; one that carries a number its stored version lacks takes that number from its series.</summary>
+    public IReadOnlyList<InvoiceApplication> Applications { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -66,5 +79,6 @@ public sealed record PrepaidChange
         Entry,
         Order is null ? null : Order with { Version = Order.Version + 1 },
         Correction is null ? null : Correction with { Version = Correction.Version + 1 },
-        Consumption);
+        Consumption,
+        [.. Applications.Select(a => a with { Version = a.Version + 1 })]);
 }

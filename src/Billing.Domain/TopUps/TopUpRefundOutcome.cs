@@ -12,6 +12,9 @@ public enum TopUpRefundOutcome
     /// <summary>Taking the credit back would take the balance past the credit limit (it was spent); nothing was asked of the gateway.</summary>
     RefusedOverCreditLimit,
 
+    /// <summary>The recharge was invoiced, or is held by an invoice application (seed 002): refunding it would take more than the invoiceable amount; nothing was asked of the gateway.</summary>
+    RefusedInvoiced,
+
     /// <summary>The gateway declined the refund; nothing changed.</summary>
     Declined,
 }

@@ -155,7 +155,7 @@ public sealed class TopUpService
     /// <param name="orderId">The order.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Refunded, already refunded, refused over the credit limit or declined by the gateway.</returns>
+    /// <returns>Refunded, already refunded, refused over the credit limit or because the recharge was invoiced, or declined by the gateway.</returns>
     /// <exception cref="NotFoundException">No such order.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">The order is not completed (code <c>topup.transition_refused</c>).</exception>
     public async Task<TopUpRefund> RefundAsync(string orderId, string reason, CancellationToken cancellationToken = default)
@@ -172,6 +172,11 @@ public sealed class TopUpService
         if (!account.CanDebit(order.Amount))
         {
             return new TopUpRefund(TopUpRefundOutcome.RefusedOverCreditLimit, order, null);
+        }
+
+        if (order.Amount > account.Invoicing.Invoiceable)
+        {
+            return new TopUpRefund(TopUpRefundOutcome.RefusedInvoiced, order, null);
         }
 
         var answer = await _gateway.RefundAsync(new RefundRequest(orderId, order.PaymentReference!, order.PaymentAmount, reason), cancellationToken).ConfigureAwait(false);

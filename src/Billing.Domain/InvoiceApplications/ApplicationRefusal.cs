@@ -1,0 +1,6 @@
+namespace Billing.Domain.InvoiceApplications;
+
+/// <summary>Why an application was not accepted: the rule and a sentence for the applicant. Nothing was written.</summary>
+/// <param name="Rule">The rule broken.</param>
+/// <param name="Message">What to tell the applicant.</param>
+public sealed record ApplicationRefusal(ApplicationRule Rule, string Message);

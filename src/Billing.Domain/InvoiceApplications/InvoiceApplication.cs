@@ -1,0 +1,122 @@
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Numbering;
+using Billing.Domain.Utility;
+using NodaTime;
+
+namespace Billing.Domain.InvoiceApplications;
+
+/// <summary>
+/// A request for an official invoice over recharged amounts (seed 002): the header it is made out to (kept as it
+/// was when applying), the amount, the receiving email and remarks, and where it is. Immutable.
+/// </summary>
+public sealed record InvoiceApplication
+{
+    /// <summary>The longest remarks accepted.</summary>
+    public const int MaxRemarksLength = 500;
+
+    private InvoiceApplication(string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf)
+    {
+        ApplicationId = applicationId;
+        AccountId = accountId;
+        Header = header;
+        Amount = amount;
+        Email = email;
+        Remarks = remarks;
+        AppliedAt = appliedAt;
+        ResubmissionOf = resubmissionOf;
+    }
+
+    /// <summary>Gets the application's id.</summary>
+    public string ApplicationId { get; }
+
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; }
+
+    /// <summary>Gets the header the invoice is made out to, as it was when applying.</summary>
+    public InvoiceHeader Header { get; }
+
+    /// <summary>Gets the amount to invoice.</summary>
+    public Money Amount { get; }
+
+    /// <summary>Gets the email the invoice is sent to.</summary>
+    public string Email { get; }
+
+    /// <summary>Gets the remarks for the finance team, if any.</summary>
+    public string? Remarks { get; }
+
+    /// <summary>Gets the application date.</summary>
+    public Instant AppliedAt { get; }
+
+    /// <summary>Gets the rejected application this one resubmits, if it does.</summary>
+    public string? ResubmissionOf { get; }
+
+    /// <summary>Gets the status.</summary>
+    public InvoiceApplicationStatus Status { get; private init; } = InvoiceApplicationStatus.Pending;
+
+    /// <summary>Gets who approved it.</summary>
+    public string? ApprovedBy { get; private init; }
+
+    /// <summary>Gets when it was approved.</summary>
+    public Instant? ApprovedAt { get; private init; }
+
+    /// <summary>Gets who rejected it.</summary>
+    public string? RejectedBy { get; private init; }
+
+    /// <summary>Gets when it was rejected.</summary>
+    public Instant? RejectedAt { get; private init; }
+
+    /// <summary>Gets why it was rejected.</summary>
+    public string? RejectionReason { get; private init; }
+
+    /// <summary>Gets the application that resubmits this rejected one, if any.</summary>
+    public string? ResubmittedAs { get; private init; }
+
+    /// <summary>Gets the invoice number, once issued.</summary>
+    public string? Number { get; private init; }
+
+    /// <summary>Gets the number series the number was taken from.</summary>
+    public string? Series { get; private init; }
+
+    /// <summary>Gets the number's sequence in its series.</summary>
+    public long? Sequence { get; private init; }
+
+    /// <summary>Gets the issue date, once issued.</summary>
+    public Instant? IssuedAt { get; private init; }
+
+    /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Gets a value indicating whether its amount is held from the invoiceable amount (Pending or Approved).</summary>
+    public bool IsHolding => Status is InvoiceApplicationStatus.Pending or InvoiceApplicationStatus.Approved;
+
+    /// <summary>Makes a Pending application; the service checks the rules first and answers with a refusal where one fails.</summary>
+    internal static InvoiceApplication Submit(
+        string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf) =>
+        new(Preconditions.CheckText(applicationId), Preconditions.CheckText(accountId), header, amount, email, remarks, appliedAt, resubmissionOf);
+
+    /// <summary>Approves a pending application.</summary>
+    /// <param name="by">Who approves.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The approved application.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is not pending (code <c>application.transition_refused</c>).</exception>
+    public InvoiceApplication Approve(string by, Instant at) => Move(InvoiceApplicationTrigger.Approve) with { ApprovedBy = Preconditions.CheckText(by), ApprovedAt = at };
+
+    /// <summary>Rejects a pending or approved application; its hold is released.</summary>
+    /// <param name="by">Who rejects.</param>
+    /// <param name="reason">Why: the applicant reads it to resubmit.</param>
+    /// <param name="at">When.</param>
+    /// <returns>The rejected application.</returns>
+    /// <exception cref="StateMachines.TransitionRefusedException">It is issued or rejected already.</exception>
+    public InvoiceApplication Reject(string by, string reason, Instant at) =>
+        Move(InvoiceApplicationTrigger.Reject) with { RejectedBy = Preconditions.CheckText(by), RejectionReason = Preconditions.CheckText(reason), RejectedAt = at };
+
+    /// <summary>Issues an approved application with its number.</summary>
+    internal InvoiceApplication Issue(NumberSeries series, long sequence, Instant at, DateTimeZone zone) =>
+        Move(InvoiceApplicationTrigger.Issue) with { Number = series.NumberFor(sequence, at.InZone(zone).Date), Series = series.Name, Sequence = sequence, IssuedAt = at };
+
+    /// <summary>Links a rejected application to the application that resubmits it.</summary>
+    internal InvoiceApplication LinkResubmission(string applicationId) => this with { ResubmittedAs = applicationId };
+
+    private InvoiceApplication Move(InvoiceApplicationTrigger trigger) =>
+        this with { Status = InvoiceApplicationLifecycle.Machine.Fire(Status, trigger, default).Destination };
+}

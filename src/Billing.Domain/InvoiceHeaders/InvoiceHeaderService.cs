@@ -1,0 +1,114 @@
+using Billing.Domain.Storage;
+using Billing.Domain.Utility;
+
+namespace Billing.Domain.InvoiceHeaders;
+
+/// <summary>Adds, edits, removes and lists an account's invoice headers, keeping exactly one default while any exist.</summary>
+public sealed class InvoiceHeaderService
+{
+    private readonly IInvoiceHeaderStore _store;
+    private readonly int _attempts;
+
+    /// <summary>Initializes the service.</summary>
+    /// <param name="store">The header store.</param>
+    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
+    public InvoiceHeaderService(IInvoiceHeaderStore store, int attempts = ConflictRetry.DefaultAttempts)
+    {
+        _store = Preconditions.CheckNotNull(store);
+        _attempts = Preconditions.CheckRange(attempts, 1, int.MaxValue);
+    }
+
+    /// <summary>Adds a header; the account's first header becomes its default, as does one added with <paramref name="makeDefault"/>.</summary>
+    /// <param name="headerId">The header's id, chosen by the host.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="details">What the invoice shows.</param>
+    /// <param name="makeDefault">True to make it the default.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The header as stored.</returns>
+    /// <exception cref="ArgumentException">The details are invalid (the message names the field).</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The id is taken by a different header.</exception>
+    public Task<InvoiceHeader> AddAsync(string headerId, string accountId, InvoiceHeaderDetails details, bool makeDefault = false, CancellationToken cancellationToken = default)
+    {
+        var header = InvoiceHeader.Create(headerId, accountId, details);
+        return ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            if (await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing.AccountId == accountId && existing.Details == header.Details ? existing : throw new IdempotencyKeyReusedException("invoice header", headerId);
+            }
+
+            var others = await _store.ListHeadersAsync(accountId, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(header, makeDefault || others.Count == 0, others, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Replaces what a header shows.</summary>
+    /// <param name="headerId">The header.</param>
+    /// <param name="details">The new details.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The header as stored.</returns>
+    /// <exception cref="NotFoundException">No such header.</exception>
+    /// <exception cref="ArgumentException">The details are invalid.</exception>
+    public Task<InvoiceHeader> EditAsync(string headerId, InvoiceHeaderDetails details, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(details).Checked();
+        return ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            var header = await FindAsync(headerId, cancellationToken).ConfigureAwait(false);
+            var edited = header.Edit(details);
+            return edited == header ? header : (await _store.CommitHeadersAsync([edited], null, cancellationToken).ConfigureAwait(false))[0];
+        });
+    }
+
+    /// <summary>Makes a header the account's default; the previous default stops being one.</summary>
+    /// <param name="headerId">The header.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The header as stored.</returns>
+    /// <exception cref="NotFoundException">No such header.</exception>
+    public Task<InvoiceHeader> SetDefaultAsync(string headerId, CancellationToken cancellationToken = default) =>
+        ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            var header = await FindAsync(headerId, cancellationToken).ConfigureAwait(false);
+            return header.IsDefault
+                ? header
+                : await SaveAsync(header, true, await _store.ListHeadersAsync(header.AccountId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>Removes a header; when it was the default, the next header (by title) becomes the default. Removing it again does nothing.</summary>
+    /// <param name="headerId">The header.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is removed.</returns>
+    public Task RemoveAsync(string headerId, CancellationToken cancellationToken = default) =>
+        ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            if (await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is not { } header)
+            {
+                return true;
+            }
+
+            var heir = header.IsDefault
+                ? (await _store.ListHeadersAsync(header.AccountId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(h => h.HeaderId != headerId)
+                : null;
+            await _store.CommitHeadersAsync(heir is null ? [] : [heir.AsDefault(true)], header, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>Lists an account's headers, the default first.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The headers.</returns>
+    public Task<IReadOnlyList<InvoiceHeader>> ListAsync(string accountId, CancellationToken cancellationToken = default) =>
+        _store.ListHeadersAsync(Preconditions.CheckText(accountId), cancellationToken);
+
+    private async Task<InvoiceHeader> SaveAsync(InvoiceHeader header, bool makeDefault, IReadOnlyList<InvoiceHeader> others, CancellationToken cancellationToken)
+    {
+        var demoted = makeDefault ? others.Where(h => h.IsDefault && h.HeaderId != header.HeaderId).Select(h => h.AsDefault(false)) : [];
+        var saved = await _store.CommitHeadersAsync([header.AsDefault(makeDefault || header.IsDefault), .. demoted], null, cancellationToken).ConfigureAwait(false);
+        return saved[0];
+    }
+
+    private async Task<InvoiceHeader> FindAsync(string headerId, CancellationToken cancellationToken) =>
+        await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("invoice header", headerId);
+}
