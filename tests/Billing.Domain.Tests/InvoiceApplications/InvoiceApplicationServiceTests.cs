@@ -1,0 +1,241 @@
+using System.Text;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.StateMachines;
+using Billing.Domain.Storage;
+using Billing.Domain.Tests.StateMachines;
+using Billing.Domain.TopUps;
+using static Billing.Domain.Tests.InvoiceApplications.ApplicationHarness;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.InvoiceApplications;
+
+public class InvoiceApplicationServiceTests
+{
+    private static readonly Dictionary<(InvoiceApplicationStatus, InvoiceApplicationTrigger), InvoiceApplicationStatus> Table = new()
+    {
+        [(InvoiceApplicationStatus.Pending, InvoiceApplicationTrigger.Approve)] = InvoiceApplicationStatus.Approved,
+        [(InvoiceApplicationStatus.Pending, InvoiceApplicationTrigger.Reject)] = InvoiceApplicationStatus.Rejected,
+        [(InvoiceApplicationStatus.Approved, InvoiceApplicationTrigger.Issue)] = InvoiceApplicationStatus.Issued,
+        [(InvoiceApplicationStatus.Approved, InvoiceApplicationTrigger.Reject)] = InvoiceApplicationStatus.Rejected,
+    };
+
+    private readonly ApplicationHarness _h = new();
+
+    public static TheoryData<InvoiceApplicationStatus, InvoiceApplicationTrigger> Pairs() => TransitionTable.AllPairs<InvoiceApplicationStatus, InvoiceApplicationTrigger>();
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Lifecycle_MovesExactlyAsTheTableSays(InvoiceApplicationStatus status, InvoiceApplicationTrigger trigger) =>
+        TransitionTable.AssertMoves(InvoiceApplicationLifecycle.Machine, Table, status, trigger);
+
+    [Fact]
+    public async Task Summary_CountsCompletedRecharges_NeverConsumption_AndRefundsReduceIt()
+    {
+        await _h.RechargedAsync("acc", 100m, 50m, 30m);
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc", "req-1", 70m));
+        await _h.Prepaid.TopUps.RefundAsync("ord-acc-1", "asked");   // 50, still unspent: 180 - 70 = 110 left
+        await _h.Prepaid.TopUps.CreateAsync("ord-pending", "acc", Dollars(999m), Dollars(999m), "card");
+
+        var summary = await _h.Applications.SummaryAsync("acc");
+
+        Assert.Equal((Dollars(180m), Dollars(50m), Dollars(0m), Dollars(0m)), (summary.Recharged, summary.Refunded, summary.Held, summary.Invoiced));
+        Assert.Equal(Dollars(130m), summary.Invoiceable);
+    }
+
+    [Fact]
+    public async Task Apply_HoldsTheAmount_AndIsPending()
+    {
+        await _h.RechargedAsync("acc", 100m);
+
+        var result = await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1 recharges");
+
+        Assert.True(result.IsAccepted);
+        var application = result.Application!;
+        Assert.Equal((InvoiceApplicationStatus.Pending, "Acme AI Ltd", Dollars(60m), "finance@acme.example", "Q1 recharges"), (application.Status, application.Header.Title, application.Amount, application.Email, application.Remarks));
+        Assert.Null(application.Number);
+        var summary = await _h.Applications.SummaryAsync("acc");
+        Assert.Equal((Dollars(40m), Dollars(60m)), (summary.Invoiceable, summary.Held));
+        Assert.Equal(application, (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1 recharges")).Application);
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Applications.ApplyAsync("app-1", "acc", Dollars(61m), "finance@acme.example"));
+    }
+
+    public static TheoryData<decimal, string, string, string?, ApplicationRule> BrokenRules() => new()
+    {
+        { 0m, "USD", "a@b.example", null, ApplicationRule.AmountNotPositive },
+        { -5m, "USD", "a@b.example", null, ApplicationRule.AmountNotPositive },
+        { 100.01m, "USD", "a@b.example", null, ApplicationRule.AmountOverInvoiceable },
+        { 10m, "EUR", "a@b.example", null, ApplicationRule.WrongCurrency },
+        { 10.001m, "USD", "a@b.example", null, ApplicationRule.AmountNotInMinorUnits },
+        { 10m, "USD", "not-an-email", null, ApplicationRule.InvalidEmail },
+        { 10m, "USD", "Ann <a@b.example>", null, ApplicationRule.InvalidEmail },
+        { 10m, "USD", "a@localhost", null, ApplicationRule.InvalidEmail },
+        { 10m, "USD", "", null, ApplicationRule.InvalidEmail },
+        { 10m, "USD", "a@b.example", "r", ApplicationRule.RemarksTooLong },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenRules))]
+    public async Task Apply_BreakingARule_IsRefusedNamingIt_AndWritesNothing(decimal amount, string currency, string email, string? remarks, ApplicationRule rule)
+    {
+        await _h.RechargedAsync("acc", 100m);
+        var before = await _h.Prepaid.Accounts.GetAsync("acc");
+
+        var result = await _h.Applications.ApplyAsync("app-1", "acc", new Money(amount, Currency.FromCode(currency)), email, remarks is null ? null : new string('r', InvoiceApplication.MaxRemarksLength + 1));
+
+        Assert.False(result.IsAccepted);
+        Assert.Equal(rule, result.Refusal!.Rule);
+        Assert.False(string.IsNullOrWhiteSpace(result.Refusal.Message));
+        Assert.Equal(before, await _h.Prepaid.Accounts.GetAsync("acc"));
+        Assert.Null(await _h.Prepaid.Store.FindApplicationAsync("app-1"));
+    }
+
+    [Fact]
+    public async Task Apply_WithoutAHeader_SaysToCreateOne()
+    {
+        await _h.Prepaid.FundAsync("acc", 100m);
+
+        var result = await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example");
+
+        Assert.Equal(ApplicationRule.NoInvoiceHeader, result.Refusal!.Rule);
+        await _h.Headers.AddAsync("h-own", "acc", Person);
+        await _h.Headers.AddAsync("h-other", "acc-2", Person);
+        Assert.Equal(ApplicationRule.UnknownInvoiceHeader, (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example", headerId: "h-other")).Refusal!.Rule);
+        Assert.True((await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example")).IsAccepted);
+    }
+
+    [Fact]
+    public async Task Approve_Issue_TakeANumberAndMoveTheHoldToInvoiced()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
+
+        var approved = await _h.Applications.ApproveAsync("app-1", "fin-1");
+        var issued = await _h.Applications.IssueAsync("app-1");
+
+        Assert.Equal((InvoiceApplicationStatus.Approved, "fin-1"), (approved.Status, approved.ApprovedBy));
+        Assert.Equal((InvoiceApplicationStatus.Issued, "FP-2026-00001"), (issued.Status, issued.Number));
+        Assert.NotNull(issued.IssuedAt);
+        Assert.Equal(issued, await _h.Applications.IssueAsync("app-1"));
+        var summary = await _h.Applications.SummaryAsync("acc");
+        Assert.Equal((Dollars(40m), Dollars(0m), Dollars(60m)), (summary.Invoiceable, summary.Held, summary.Invoiced));
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.RejectAsync("app-1", "fin-1", "too late"));
+    }
+
+    [Fact]
+    public async Task Issue_OfAPendingApplication_IsRefused()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
+
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.IssueAsync("app-1"));
+
+        Assert.Equal("application.transition_refused", refused.Code);
+        Assert.Equal(0, await _h.Prepaid.Store.LastApplicationSequenceAsync("FP"));
+    }
+
+    [Fact]
+    public async Task Reject_ReleasesTheHold_AndResubmitMakesANewLinkedPendingApplication()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "wrong@acme.example", "first try");
+
+        var rejected = await _h.Applications.RejectAsync("app-1", "fin-1", "wrong email");
+        var afterReject = await _h.Applications.SummaryAsync("acc");
+        var resubmitted = await _h.Applications.ResubmitAsync("app-1", "app-2", email: "finance@acme.example");
+
+        Assert.Equal((InvoiceApplicationStatus.Rejected, "wrong email"), (rejected.Status, rejected.RejectionReason));
+        Assert.Equal(Dollars(100m), afterReject.Invoiceable);
+        var second = resubmitted.Application!;
+        Assert.Equal((InvoiceApplicationStatus.Pending, "app-1", Dollars(60m), "finance@acme.example", "first try"), (second.Status, second.ResubmissionOf, second.Amount, second.Email, second.Remarks));
+        Assert.Equal("app-2", (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.ResubmittedAs);
+        Assert.Equal(Dollars(40m), (await _h.Applications.SummaryAsync("acc")).Invoiceable);
+        Assert.Equal(second, (await _h.Applications.ResubmitAsync("app-1", "app-2")).Application);
+        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("app-1", "app-3")).Refusal!.Rule);
+        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("app-2", "app-4")).Refusal!.Rule);
+    }
+
+    [Fact]
+    public async Task Download_GivesTheIssuedDocument_AndNothingBefore()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1");
+        await Assert.ThrowsAsync<ApplicationNotIssuedException>(() => _h.Applications.DownloadAsync("app-1"));
+        await _h.Applications.ApproveAsync("app-1", "fin-1");
+        await _h.Applications.IssueAsync("app-1");
+
+        var document = await _h.Applications.DownloadAsync("app-1");
+        var text = Encoding.UTF8.GetString(document.Content.Span);
+
+        Assert.Equal("FP-2026-00001.txt", document.FileName);
+        Assert.Contains("Invoice FP-2026-00001\n", text, StringComparison.Ordinal);
+        Assert.Contains("Bill to        Acme AI Ltd (Company)\n", text, StringComparison.Ordinal);
+        Assert.Contains("Tax id         91310000MA1FL0000X\n", text, StringComparison.Ordinal);
+        Assert.Contains("Amount         60.00 USD\n", text, StringComparison.Ordinal);
+        Assert.Contains("Sent to        finance@acme.example\n", text, StringComparison.Ordinal);
+        Assert.Contains("Remarks        Q1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHeader_IsKeptAsItWasWhenApplying()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
+
+        await _h.Headers.EditAsync("hdr-acc", Company with { Title = "Acme AI Group" });
+
+        Assert.Equal("Acme AI Ltd", (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.Header.Title);
+    }
+
+    [Fact]
+    public async Task List_FiltersByStatusAndDate_NewestFirst_WithTheRowsFields()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.RechargedAsync("other", 100m);
+        for (var i = 1; i <= 4; i++)
+        {
+            await _h.Applications.ApplyAsync($"app-{i}", "acc", Dollars(10m), "finance@acme.example");
+        }
+
+        await _h.Applications.ApplyAsync("app-other", "other", Dollars(10m), "x@other.example");
+        await _h.Applications.ApproveAsync("app-2", "fin");
+        await _h.Applications.IssueAsync("app-2");
+        var first = (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!;
+        var third = (await _h.Prepaid.Store.FindApplicationAsync("app-3"))!;
+
+        var all = await _h.Applications.ListAsync(new InvoiceApplicationQuery("acc"));
+        var issued = await _h.Applications.ListAsync(new InvoiceApplicationQuery("acc") { Status = InvoiceApplicationStatus.Issued });
+        var dated = await _h.Applications.ListAsync(new InvoiceApplicationQuery("acc") { Applied = new(first.AppliedAt, third.AppliedAt), Page = new(1, 1) });
+
+        Assert.Equal(["app-4", "app-3", "app-2", "app-1"], all.Items.Select(r => r.ApplicationId));
+        var row = Assert.Single(issued.Items);
+        Assert.Equal(("FP-2026-00001", "Acme AI Ltd", Dollars(10m), InvoiceApplicationStatus.Issued), (row.Number, row.HeaderName, row.Amount, row.Status));
+        Assert.NotNull(row.IssuedAt);
+        Assert.Equal(["app-2"], dated.Items.Select(r => r.ApplicationId));
+        Assert.Equal((2, true), (dated.TotalCount, dated.HasNext));
+    }
+
+    [Fact]
+    public async Task Refund_OfAnInvoicedRecharge_IsRefused()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
+
+        var refund = await _h.Prepaid.TopUps.RefundAsync("ord-acc-0", "asked");
+
+        Assert.Equal(TopUpRefundOutcome.RefusedInvoiced, refund.Outcome);
+        Assert.Equal(TopUpStatus.Completed, refund.Order.Status);
+    }
+
+    [Fact]
+    public async Task ParallelApplications_NeverTogetherExceedTheInvoiceableAmount()
+    {
+        await _h.RechargedAsync("acc", 100m);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => _h.Applications.ApplyAsync($"app-{i}", "acc", Dollars(7m), "finance@acme.example"))));
+
+        Assert.Equal(14, results.Count(r => r.IsAccepted));   // 14 × 7 = 98 fit in 100
+        Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(ApplicationRule.AmountOverInvoiceable, r.Refusal!.Rule));
+        var summary = await _h.Applications.SummaryAsync("acc");
+        Assert.Equal((Dollars(2m), Dollars(98m)), (summary.Invoiceable, summary.Held));
+    }
+}
