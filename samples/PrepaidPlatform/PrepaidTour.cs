@@ -2,6 +2,8 @@ using Billing.Domain;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
@@ -21,7 +23,8 @@ namespace PrepaidPlatform;
 /// <summary>
 /// The prepaid side of a month: top-ups (one confirmed twice by a duplicate callback, one declined, one paid
 /// with the wrong amount), rated calls paid from the balance, a correction approved by a second manager, the
-/// billing pages (orders, the ledger, the balance), and the month closed into a Prepay invoice.
+/// billing pages (orders, the ledger, the balance), the month closed into a Prepay invoice, and invoice
+/// applications over the recharges (one issued, one rejected and resubmitted).
 /// </summary>
 public static class PrepaidTour
 {
@@ -124,5 +127,30 @@ public static class PrepaidTour
         var closed = await invoicing.CloseAsync(march);
         output.Write(new PlainTextInvoiceRenderer().Render(closed.Invoice!));
         output.WriteLine($"Closing March again: {(await invoicing.CloseAsync(march)).Outcome}");
+
+        output.WriteLine();
+        output.WriteLine("== Invoice applications over the recharges");
+        var headerStore = new InMemoryInvoiceHeaderStore();
+        var headers = new InvoiceHeaderService(headerStore);
+        var applications = new InvoiceApplicationService(
+            store, headerStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), clock);
+        var withoutHeader = await applications.ApplyAsync("app-1", "acc-42", M(40m), "finance@acme.example");
+        output.WriteLine($"apply without a header: {withoutHeader.Refusal!.Rule}");
+        await headers.AddAsync("hdr-1", "acc-42", new InvoiceHeaderDetails(InvoiceHeaderType.Company, "Acme AI Ltd", "91310000MA1FL0000X", "1 Harbour Rd"));
+        output.WriteLine($"apply 500.00 USD: {(await applications.ApplyAsync("app-1", "acc-42", M(500m), "finance@acme.example")).Refusal!.Rule}");
+        await applications.ApplyAsync("app-1", "acc-42", M(40m), "finance@acme.example", "March recharges");
+        await applications.ApplyAsync("app-2", "acc-42", M(30m), "finanse@acme.example");
+        await applications.ApproveAsync("app-1", "fin-1");
+        await applications.IssueAsync("app-1");
+        await applications.RejectAsync("app-2", "fin-1", "misspelled email");
+        await applications.ResubmitAsync("app-2", "app-3", email: "finance@acme.example");
+        foreach (var row in (await applications.ListAsync(new InvoiceApplicationQuery("acc-42"))).Items)
+        {
+            output.WriteLine($"{row.ApplicationId}  {row.Number ?? "-",-13}  {row.HeaderName}  {row.Amount,10}  {row.Status,-8}  applied {row.AppliedAt:yyyy-MM-dd HH:mm}  issued {(row.IssuedAt is { } issued ? issued.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "-")}");
+        }
+
+        var totals = await applications.SummaryAsync("acc-42");
+        output.WriteLine($"Invoiceable {totals.Invoiceable}, held {totals.Held}, invoiced {totals.Invoiced} (recharged {totals.Recharged}, refunded {totals.Refunded})");
+        output.Write(System.Text.Encoding.UTF8.GetString((await applications.DownloadAsync("app-1")).Content.Span));
     }
 }

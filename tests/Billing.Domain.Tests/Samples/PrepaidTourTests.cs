@@ -5,7 +5,7 @@ namespace Billing.Domain.Tests.Samples;
 public class PrepaidTourTests
 {
     [Fact]
-    public async Task RunAsync_PrintsTopUpsCallsACorrectionTheLedgerAndTheInvoice()
+    public async Task RunAsync_PrintsTopUpsCallsACorrectionTheLedgerTheInvoiceAndTheApplications()
     {
         var output = new StringWriter();
         using (new InvariantCultureScope())
@@ -30,6 +30,13 @@ public class PrepaidTourTests
         Assert.Contains("sub-7  Support plan  Active", lines);
         Assert.Contains("1  Duplicate charge reversal      ▼ -2.50 USD  2026-03-01 09:17", lines);
         Assert.Contains("Closing March again: AlreadyMade", lines);
+        Assert.Contains("apply without a header: NoInvoiceHeader", lines);
+        Assert.Contains("apply 500.00 USD: AmountOverInvoiceable", lines);
+        Assert.Contains("app-1  FP-2026-00001  Acme AI Ltd   40.00 USD  Issued    applied 2026-04-01 09:31  issued 2026-04-01 09:52", lines);
+        Assert.Contains("app-2  -              Acme AI Ltd   30.00 USD  Rejected  applied 2026-04-01 09:38  issued -", lines);
+        Assert.Contains("app-3  -              Acme AI Ltd   30.00 USD  Pending   applied 2026-04-01 10:06  issued -", lines);
+        Assert.Contains("Invoiceable 30.00 USD, held 30.00 USD, invoiced 40.00 USD (recharged 100.00 USD, refunded 0.00 USD)", lines);
+        Assert.Contains("Bill to        Acme AI Ltd (Company)", lines);
     }
 
     [Fact]
