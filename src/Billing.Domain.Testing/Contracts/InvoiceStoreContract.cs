@@ -1,0 +1,190 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Invoices;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
+using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Testing.InMemory;
+using NodaTime;
+using Xunit;
+
+namespace Billing.Domain.Testing.Contracts;
+
+/// <summary>
+/// The contract every <see cref="IInvoiceStore"/> adapter must pass: inherit it and return a fresh, empty store
+/// from <see cref="CreateStore"/>. It closes Prepay periods and runs postpaid invoices through the library's
+/// services against the store.
+/// </summary>
+/// <remarks>
+/// It checks that every field of an invoice round-trips (its three tables, each charge's taxes and derivation,
+/// the number), that stale versions, a second Prepay invoice for one period and a number out of sequence are
+/// refused with nothing written, that numbers stay gapless and unique under concurrent closes, that queries and
+/// totals filter as <see cref="InvoiceQuery"/> says, and that accounts are isolated.
+/// </remarks>
+public abstract class InvoiceStoreContract
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly BillingPeriod March = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+    private static readonly NumberSeries Series = new("INV", "INV-{yyyy}{MM}-{seq:000000}");
+
+    private readonly Lazy<IInvoiceStore> _store;
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 4, 2, 0, 0)) { AutoAdvance = Duration.FromMinutes(1) };
+    private readonly InMemoryPrepaidStore _prepaid = new();
+
+    /// <summary>Initializes the suite; the store is created on first use, once per test.</summary>
+    protected InvoiceStoreContract()
+    {
+        _store = new Lazy<IInvoiceStore>(CreateStore);
+    }
+
+    private IInvoiceStore Store => _store.Value;
+
+    private PrepayInvoicing Prepay => new(Store, _prepaid, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
+
+    private PostpaidInvoicing Postpaid => new(Store, new ChargeEngine(ChargePolicy.PerLine), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
+
+    /// <summary>A closed Prepay invoice keeps every field: number, period, tables, taxes, derivations.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task PrepayInvoice_RoundTripsEveryField()
+    {
+        var made = (await Prepay.CloseAsync(PeriodOf("acc", 19.99m, 5m))).Invoice!;
+
+        var stored = await Store.FindInvoiceAsync(made.InvoiceId);
+
+        AssertSame(made, stored!);
+        AssertSame(made, (await Store.FindPrepayInvoiceAsync("acc", March))!);
+        Assert.Equal(Series.NumberFor(1, new LocalDate(2026, 4, 2)), stored!.Number);
+        Assert.Equal(2, stored.Charges.Count);
+        Assert.Equal(made.Total, stored.Total);
+    }
+
+    /// <summary>A postpaid invoice keeps every field through draft, edits, finalizing and voiding.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task PostpaidInvoice_RoundTripsThroughItsLife()
+    {
+        await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
+        var edited = await Postpaid.EditAsync(
+            "inv-1",
+            [Fee("Pro plan", 49.5m, 20m)],
+            [new InvoiceSubscription("sub-1", "Pro", SubscriptionStatus.WaitingForManualApprove)],
+            [new InvoiceCorrection(1, "cor-1", "Goodwill ▲", new Money(2.50m, Usd), Instant.FromUtc(2026, 3, 9, 12, 30, 15))]);
+        AssertSame(edited, (await Store.FindInvoiceAsync("inv-1"))!);
+        await Postpaid.FinalizeAsync("inv-1");
+        var voided = await Postpaid.VoidAsync("inv-1", "issued by mistake");
+
+        AssertSame(voided, (await Store.FindInvoiceAsync("inv-1"))!);
+        Assert.NotNull(voided.Number);
+    }
+
+    /// <summary>A stale version, a second Prepay invoice for one account and period, and a number out of sequence are refused with nothing written.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Conflicts_AreRefused_AndWriteNothing()
+    {
+        var draft = await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
+        await Postpaid.EditAsync("inv-1", [Fee("Pro", 10m, 0m)], [], []);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false));
+        Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
+
+        var made = (await Prepay.CloseAsync(PeriodOf("acc", 1m))).Invoice!;
+        var second = Invoice.ClosePrepay("other-id", "acc", "Acme", March, Usd, null, [], [], _clock.GetCurrentInstant());
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(second, takesNumber: false));
+        Assert.Null(await Store.FindInvoiceAsync("other-id"));
+        AssertSame(made, (await Store.FindPrepayInvoiceAsync("acc", March))!);
+
+        await Postpaid.CreateDraftAsync("inv-2", "acc", "Acme", March, Usd);
+        var racing = (await Store.FindInvoiceAsync("inv-2"))!.Finalize(_clock.GetCurrentInstant());
+        var outOfSequence = racing.WithNumber(Series, 1, new LocalDate(2026, 4, 2));   // 1 is taken
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(outOfSequence, takesNumber: true));
+        Assert.Equal(InvoiceStatus.Draft, (await Store.FindInvoiceAsync("inv-2"))!.Status);
+        Assert.Equal(1, await Store.LastSequenceAsync("INV"));
+    }
+
+    /// <summary>Closes running at once take numbers 1, 2, … without a gap or a repeat, and close each period once.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Numbers_AreGaplessAndUnique_UnderConcurrentCloses()
+    {
+        var closes = Enumerable.Range(0, 24).Select(i => PeriodOf($"acc-{i % 16}", 1m + i)).ToList();
+
+        var results = await Task.WhenAll(closes.Select(period => Task.Run(() => Prepay.CloseAsync(period))));
+
+        var made = results.Where(r => r.Outcome == PrepayCloseOutcome.Made).Select(r => r.Invoice!).ToList();
+        Assert.Equal(16, made.Count);
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => (long)i), made.Select(i => i.Sequence!.Value).Order());
+        Assert.Equal(16, made.Select(i => i.Number).Distinct().Count());
+        Assert.Equal(16, await Store.LastSequenceAsync("INV"));
+    }
+
+    /// <summary>Queries filter by account, status, payment model, number and issue date, newest first; totals are per currency; accounts are isolated.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Queries_FilterOrderTotalAndIsolate()
+    {
+        var a = (await Prepay.CloseAsync(PeriodOf("acc-a", 10m))).Invoice!;
+        var b = (await Prepay.CloseAsync(PeriodOf("acc-b", 20m))).Invoice!;
+        await Postpaid.CreateDraftAsync("draft", "acc-a", "Acme", March, Currency.FromCode("EUR"));
+        var all = (await Store.QueryInvoicesAsync(new InvoiceQuery { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
+
+        foreach (var query in new[]
+        {
+            new InvoiceQuery { AccountId = "acc-a" },
+            new InvoiceQuery { Status = InvoiceStatus.Closed },
+            new InvoiceQuery { PaymentModel = PaymentModel.Postpaid },
+            new InvoiceQuery { Number = b.Number },
+            new InvoiceQuery { Issued = new InstantRange(a.IssuedAt, b.IssuedAt) },
+            new InvoiceQuery { Page = new PageRequest(2, 1) },
+        })
+        {
+            var expected = query.Apply(all);
+            var actual = await Store.QueryInvoicesAsync(query);
+            Assert.Equal(expected.Items.Select(i => i.InvoiceId), actual.Items.Select(i => i.InvoiceId));
+            Assert.Equal((expected.TotalCount, expected.HasNext), (actual.TotalCount, actual.HasNext));
+            Assert.Equal(query.TotalsByCurrency(all), await Store.TotalsByCurrencyAsync(query));
+        }
+
+        Assert.Equal(["draft", b.InvoiceId, a.InvoiceId], all.Select(i => i.InvoiceId));
+        Assert.All((await Store.QueryInvoicesAsync(new InvoiceQuery { AccountId = "acc-b" })).Items, i => Assert.Equal("acc-b", i.AccountId));
+        Assert.Null(await Store.FindPrepayInvoiceAsync("acc-c", March));
+    }
+
+    /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract IInvoiceStore CreateStore();
+
+    private static ChargeSpec Fee(string name, decimal amount, decimal vat) =>
+        ChargeSpec.For(name, 1m, new RecurringFee(new Money(amount, Usd))) with { DurationMonths = 1m, Taxes = vat == 0m ? [] : [new TaxRate("VAT", vat)], Discounts = [Discount.Percent(10m)] };
+
+    private static PrepayPeriod PeriodOf(string account, params decimal[] fees) =>
+        new(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd)
+        {
+            Subscriptions = [.. fees.Select((fee, i) => new SubscriptionCharges(new InvoiceSubscription($"{account}-sub-{i}", $"Plan {i}", SubscriptionStatus.Active), [Fee($"Plan {i}", fee, 21m)]))],
+        };
+
+    // Every field, the tables row by row, each charge's taxes and derivation.
+    private static void AssertSame(Invoice expected, Invoice actual)
+    {
+        Assert.Equal(
+            (expected.InvoiceId, expected.Number, expected.Series, expected.Sequence, expected.AccountId, expected.AccountName, expected.PaymentModel, expected.Status),
+            (actual.InvoiceId, actual.Number, actual.Series, actual.Sequence, actual.AccountId, actual.AccountName, actual.PaymentModel, actual.Status));
+        Assert.Equal(
+            (expected.Period, expected.Currency, expected.CreatedAt, expected.IssuedAt, expected.SettledAt, expected.VoidReason, expected.Version),
+            (actual.Period, actual.Currency, actual.CreatedAt, actual.IssuedAt, actual.SettledAt, actual.VoidReason, actual.Version));
+        Assert.Equal(expected.Charges.Count, actual.Charges.Count);
+        foreach (var (e, a) in expected.Charges.Zip(actual.Charges))
+        {
+            Assert.Equal((e.Number, e.Description, e.Quantity, e.DurationMonths, e.UnitPrice), (a.Number, a.Description, a.Quantity, a.DurationMonths, a.UnitPrice));
+            Assert.Equal((e.Discount, e.Taxes, e.Amount, e.Net), (a.Discount, a.Taxes, a.Amount, a.Net));
+            Assert.Equal(e.TaxAmounts, a.TaxAmounts);
+            Assert.Equal(e.Explanation.ToString(), a.Explanation.ToString());
+        }
+
+        Assert.Equal(expected.TaxSummary, actual.TaxSummary);
+        Assert.Equal(expected.Subscriptions, actual.Subscriptions);
+        Assert.Equal(expected.Corrections, actual.Corrections);
+        Assert.Equal(expected.Total, actual.Total);
+    }
+}

@@ -1,0 +1,362 @@
+using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Invoices;
+using Billing.Domain.Ledger;
+using Billing.Domain.Numbering;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Rating;
+using Billing.Domain.Storage;
+using Billing.Domain.Testing.InMemory;
+using Billing.Domain.Testing.Payments;
+using Billing.Domain.TopUps;
+using NodaTime;
+using Xunit;
+
+namespace Billing.Domain.Testing.Contracts;
+
+/// <summary>
+/// The contract every <see cref="IPrepaidStore"/> adapter must pass: inherit it in your test project and return a
+/// fresh, empty store from <see cref="CreateStore"/>. It drives the store through the library's own services, so
+/// what it stores is what a host's billing writes.
+/// </summary>
+/// <remarks>
+/// It checks that every field of every aggregate round-trips (amounts with their scale, instants, statuses,
+/// nested values), that stale versions and taken keys are refused with nothing written, that application numbers
+/// stay gapless under concurrent issues, that every query filters, orders and pages as its query record says, and
+/// that one account never sees another's rows.
+/// </remarks>
+public abstract class PrepaidStoreContract
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 1, 0, 0);
+
+    private readonly Lazy<Harness> _harness;
+
+    /// <summary>Initializes the suite; the store is created on first use, once per test.</summary>
+    protected PrepaidStoreContract()
+    {
+        _harness = new Lazy<Harness>(() => new Harness(CreateStore()));
+    }
+
+    private Harness H => _harness.Value;
+
+    /// <summary>A round trip keeps every field of the ledger head, its entries and the invoicing totals, amounts with their scale.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Account_AndEntries_RoundTripEveryField()
+    {
+        await H.FundAsync("acc", 100.50m);
+        await H.Accounts.SetCreditLimitAsync("acc", M(5.00m));
+        var recorded = await H.Consumption.RecordAsync(Call("acc", "req-1", 0.0012345m, Start + Duration.FromHours(5)));
+
+        var account = await H.Store.FindAccountAsync("acc");
+        var entry = await H.Store.FindEntryAsync("acc", ConsumptionService.KeyFor("req-1"));
+
+        Assert.Equal(recorded.Account, account);
+        Assert.Equal(recorded.Debit, entry);
+        AssertExact(M(100.4987655m), account!.Balance);
+        AssertExact(M(5.00m), account.CreditLimit);
+        AssertExact(M(100.50m), account.Invoicing.Recharged);
+        Assert.Equal(recorded.Account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
+    }
+
+    /// <summary>A top-up order keeps every field through its whole life.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Orders_RoundTripEveryField_ThroughTheirLife()
+    {
+        var completed = await H.FundAsync("acc", 20m, paid: 20.60m);
+        await H.Accounts.OpenAsync("acc", Usd);
+        var abnormal = await H.TopUps.CreateAsync("ord-x", "acc", M(10m), M(10.30m), "alipay");
+        var flagged = await H.TopUps.ConfirmAsync(new PaymentConfirmation("ord-x", "pay-x", M(1.03m), Start));
+        var refunded = await H.TopUps.RefundAsync(completed.OrderId, "asked");
+
+        Assert.Equal(flagged.Order, await H.Store.FindOrderAsync("ord-x"));
+        Assert.Equal(refunded.Order, await H.Store.FindOrderAsync(completed.OrderId));
+        AssertExact(M(20.60m), (await H.Store.FindOrderAsync(completed.OrderId))!.PaymentAmount);
+        AssertExact(M(1.03m), (await H.Store.FindOrderAsync("ord-x"))!.AmountReceived!.Value);
+        Assert.Equal(TopUpStatus.Abnormal, flagged.Order.Status);
+        Assert.NotEqual(abnormal.Version, flagged.Order.Version);
+    }
+
+    /// <summary>Consumption records and corrections keep every field.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ConsumptionAndCorrections_RoundTripEveryField()
+    {
+        await H.FundAsync("acc", 10m);
+        var call = new ConsumptionRecord(new UsageRecord("req-9", "acc", "key-b", "gpt-x", 1_234, 567, Start + Duration.FromMinutes(3), 89), M(0.004200m), "gpt-x/2026-01");
+        await H.Consumption.RecordAsync(call);
+        await H.Corrections.RequestAsync("cor-1", "acc", M(-1.25m), "Reversal ▼ of a duplicate", "alice", "req-9");
+        var approved = await H.Corrections.ApproveAsync("cor-1", "bob");
+        await H.Corrections.RequestAsync("cor-2", "acc", M(2m), "Goodwill", "alice");
+        var rejected = await H.Corrections.RejectAsync("cor-2", "bob", "not owed");
+
+        Assert.Equal(call, await H.Store.FindConsumptionAsync("acc", "req-9"));
+        AssertExact(M(0.004200m), (await H.Store.FindConsumptionAsync("acc", "req-9"))!.Cost);
+        Assert.Equal(approved.Correction, await H.Store.FindCorrectionAsync("cor-1"));
+        Assert.Equal(rejected.Correction, await H.Store.FindCorrectionAsync("cor-2"));
+        Assert.Equal(approved.Entry, await H.Store.FindEntryAsync("acc", CorrectionService.KeyFor("cor-1")));
+    }
+
+    /// <summary>An invoice application keeps every field, its header snapshot and its number.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Applications_RoundTripEveryField()
+    {
+        await H.FundAsync("acc", 100m);
+        await H.Headers.AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Company, "Acme", "TAX-1", "Addr", "Phone", "Bank", "0001"));
+        await H.Applications.ApplyAsync("app-1", "acc", M(40m), "a@acme.example", "remarks");
+        await H.Applications.ApproveAsync("app-1", "fin");
+        var issued = await H.Applications.IssueAsync("app-1");
+        await H.Applications.ApplyAsync("app-2", "acc", M(10m), "a@acme.example");
+        await H.Applications.RejectAsync("app-2", "fin", "why");
+        var resubmitted = await H.Applications.ResubmitAsync("app-2", "app-3");
+
+        Assert.Equal(issued, await H.Store.FindApplicationAsync("app-1"));
+        Assert.Equal(resubmitted.Application, await H.Store.FindApplicationAsync("app-3"));
+        Assert.Equal("app-3", (await H.Store.FindApplicationAsync("app-2"))!.ResubmittedAs);
+        Assert.Equal(1, await H.Store.LastApplicationSequenceAsync("FP"));
+    }
+
+    /// <summary>A change with one stale version is refused whole: nothing of it is written.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task StaleVersion_RefusesTheWholeChange()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        var order = await H.TopUps.CreateAsync("ord-1", "acc", M(5m), M(5m), "card");
+        await H.TopUps.CancelAsync("ord-1", "changed my mind");
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        var (credited, entry) = account.Post(LedgerEntryKind.TopUpCredit, M(5m), "topup:ord-1", Start, "ord-1", "credit");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(credited, entry, order.StartPayment("p"))));
+
+        Assert.Equal(account, await H.Store.FindAccountAsync("acc"));
+        Assert.Null(await H.Store.FindEntryAsync("acc", "topup:ord-1"));
+        Assert.Equal(TopUpStatus.Cancelled, (await H.Store.FindOrderAsync("ord-1"))!.Status);
+    }
+
+    /// <summary>A new aggregate whose id exists, a taken idempotency key and a recorded request id are refused.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task TakenIdsAndKeys_AreRefused()
+    {
+        var opened = await H.Accounts.OpenAsync("acc", Usd);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(PrepaidAccount.Open("acc", Usd, Start))));
+
+        var (first, entry) = opened.Post(LedgerEntryKind.Correction, M(1m), "key-1", Start, "c", "d");
+        var after = (await H.Store.CommitAsync(new PrepaidChange(first, entry))).Account!;
+        var (second, again) = after.Post(LedgerEntryKind.Correction, M(1m), "key-1", Start, "c", "d");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(second, again)));
+
+        var call = Call("acc", "req-1", 0m, Start);
+        var (debited, debit) = after.Post(LedgerEntryKind.ConsumptionDebit, M(0m), "consumption:req-1", Start, "req-1", "call");
+        var recorded = (await H.Store.CommitAsync(new PrepaidChange(debited, debit, consumption: call))).Account!;
+        var (twice, debitAgain) = recorded.Post(LedgerEntryKind.ConsumptionDebit, M(0m), "consumption:req-1b", Start, "req-1", "call");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(twice, debitAgain, consumption: call)));
+
+        Assert.Equal(recorded, await H.Store.FindAccountAsync("acc"));
+    }
+
+    /// <summary>Issues running at once take application numbers 1, 2, … without a gap or a repeat.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ApplicationNumbers_AreGaplessUnderConcurrency()
+    {
+        await H.FundAsync("acc", 1_000m);
+        await H.Headers.AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+        for (var i = 0; i < 12; i++)
+        {
+            await H.Applications.ApplyAsync($"app-{i}", "acc", M(10m), "a@acme.example");
+            await H.Applications.ApproveAsync($"app-{i}", "fin");
+        }
+
+        var issued = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => H.Applications.IssueAsync($"app-{i}"))));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), issued.Select(a => a.Sequence!.Value).Order());
+        Assert.Equal(12, issued.Select(a => a.Number).Distinct().Count());
+        Assert.Equal(12, await H.Store.LastApplicationSequenceAsync("FP"));
+    }
+
+    /// <summary>Orders filter by date, status and amount, newest first, paged.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task OrderQueries_FilterOrderAndPage()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        for (var i = 1; i <= 5; i++)
+        {
+            await H.TopUps.CreateAsync($"o{i}", "acc", M(i * 10m), M(i * 10m), "card");
+        }
+
+        await H.TopUps.CancelAsync("o2", "no");
+        var o1 = (await H.Store.FindOrderAsync("o1"))!;
+        var o4 = (await H.Store.FindOrderAsync("o4"))!;
+        var queries = new[]
+        {
+            new TopUpOrderQuery("acc"),
+            new TopUpOrderQuery("acc") { Page = new PageRequest(2, 2) },
+            new TopUpOrderQuery("acc") { Statuses = new HashSet<TopUpStatus> { TopUpStatus.Cancelled } },
+            new TopUpOrderQuery("acc") { MinAmount = 20m, MaxAmount = 40m },
+            new TopUpOrderQuery("acc") { Created = new InstantRange(o1.CreatedAt, o4.CreatedAt) },
+        };
+        var all = (await H.Store.QueryOrdersAsync(new TopUpOrderQuery("acc") { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
+
+        foreach (var query in queries)
+        {
+            AssertPage(query.Apply(all), await H.Store.QueryOrdersAsync(query));
+        }
+
+        Assert.Equal(["o5", "o4", "o3", "o2", "o1"], all.Select(o => o.OrderId));
+    }
+
+    /// <summary>Consumption filters by date, model, token and request id, newest first; sums per model and token; balances as of an instant.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ConsumptionQueries_FilterSumAndBalanceAsOf()
+    {
+        await H.FundAsync("acc", 100m);
+        for (var i = 0; i < 6; i++)
+        {
+            await H.Consumption.RecordAsync(Call("acc", $"r{i}", 1.5m, Start + Duration.FromHours(i), i % 2 == 0 ? "gpt-x" : "mini", i < 3 ? "key-a" : "key-b"));
+        }
+
+        var range = new InstantRange(Start + Duration.FromHours(1), Start + Duration.FromHours(5));
+        var all = (await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc") { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
+        foreach (var query in new[]
+        {
+            new ConsumptionQuery("acc") { Model = "mini" },
+            new ConsumptionQuery("acc") { TokenName = "key-a", Page = new PageRequest(1, 2) },
+            new ConsumptionQuery("acc") { RequestId = "r4" },
+            new ConsumptionQuery("acc") { Occurred = range },
+        })
+        {
+            AssertPage(query.Apply(all), await H.Store.QueryConsumptionAsync(query));
+        }
+
+        var sums = await H.Store.SumConsumptionAsync("acc", range);
+        Assert.Equal([("gpt-x", "key-a", 1L), ("gpt-x", "key-b", 1L), ("mini", "key-a", 1L), ("mini", "key-b", 1L)], sums.Select(s => (s.Model, s.TokenName, s.Calls)));
+        Assert.Equal(M(1.5m), sums[0].Cost);
+        var entries = (await H.Store.ListEntriesAsync("acc", InstantRange.All, new PageRequest(1, PageRequest.MaxSize))).Items;
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        var third = entries[2];
+        Assert.Equal(Money.Sum(entries.Take(3).Select(e => e.Amount), Usd), await H.Store.BalanceAsOfAsync("acc", third.RecordedAt));
+    }
+
+    /// <summary>Corrections and applications filter by status and date, newest first.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task CorrectionAndApplicationQueries_FilterAndOrder()
+    {
+        await H.FundAsync("acc", 100m);
+        await H.Headers.AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+        for (var i = 1; i <= 3; i++)
+        {
+            await H.Corrections.RequestAsync($"c{i}", "acc", M(i), "fix", "alice");
+            await H.Applications.ApplyAsync($"a{i}", "acc", M(i), "a@acme.example");
+        }
+
+        var approved = await H.Corrections.ApproveAsync("c2", "bob");
+        await H.Applications.RejectAsync("a1", "fin", "no");
+        var corrections = (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc"))).Items;
+        var applications = (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc"))).Items;
+
+        Assert.Equal(["c3", "c2", "c1"], corrections.Select(c => c.CorrectionId));
+        Assert.Equal(["c2"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Approved = new InstantRange(approved.Correction.ApprovedAt, null) })).Items.Select(c => c.CorrectionId));
+        Assert.Equal(["c3", "c1"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Status = CorrectionStatus.Requested })).Items.Select(c => c.CorrectionId));
+        Assert.Equal(["a3", "a2", "a1"], applications.Select(a => a.ApplicationId));
+        Assert.Equal(["a1"], (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc") { Status = InvoiceApplicationStatus.Rejected })).Items.Select(a => a.ApplicationId));
+        var a2 = applications[1];
+        Assert.Equal(["a2"], (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc") { Applied = new InstantRange(a2.AppliedAt, applications[0].AppliedAt) })).Items.Select(a => a.ApplicationId));
+    }
+
+    /// <summary>One account never sees another's orders, entries, consumption, corrections or applications.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Accounts_AreIsolated()
+    {
+        foreach (var account in new[] { "acc-1", "acc-2" })
+        {
+            await H.FundAsync(account, 10m);
+            await H.Consumption.RecordAsync(Call(account, "same-request", 1m, Start));
+            await H.Corrections.RequestAsync($"cor-{account}", account, M(1m), "fix", "alice");
+            await H.Headers.AddAsync($"hdr-{account}", account, new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+            await H.Applications.ApplyAsync($"app-{account}", account, M(1m), "a@acme.example");
+        }
+
+        Assert.All((await H.Store.QueryOrdersAsync(new TopUpOrderQuery("acc-1"))).Items, o => Assert.Equal("acc-1", o.AccountId));
+        Assert.Single((await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc-1"))).Items);
+        Assert.Equal("acc-2", (await H.Store.FindConsumptionAsync("acc-2", "same-request"))!.AccountId);
+        Assert.Equal(["cor-acc-1"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc-1"))).Items.Select(c => c.CorrectionId));
+        Assert.Equal(["app-acc-2"], (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc-2"))).Items.Select(a => a.ApplicationId));
+        Assert.All((await H.Store.ListEntriesAsync("acc-2", InstantRange.All, PageRequest.First)).Items, e => Assert.Equal("acc-2", e.AccountId));
+        Assert.Null(await H.Store.FindEntryAsync("acc-1", TopUpService.CreditKeyFor("ord-acc-2")));
+        Assert.Equal(M(9m), await H.Store.BalanceAsOfAsync("acc-1", Instant.MaxValue));
+    }
+
+    /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract IPrepaidStore CreateStore();
+
+    private static Money M(decimal amount) => new(amount, Usd);
+
+    private static ConsumptionRecord Call(string account, string requestId, decimal cost, Instant at, string model = "gpt-x", string token = "key-1") =>
+        new(new UsageRecord(requestId, account, token, model, 1_000, 200, at), M(cost), model + "/v1");
+
+    // Equal, and stored with the same number of decimals: 5.00 stays 5.00, not 5.
+    private static void AssertExact(Money expected, Money actual)
+    {
+        Assert.Equal(expected, actual);
+        Assert.Equal(expected.Amount.Scale, actual.Amount.Scale);
+    }
+
+    private static void AssertPage<T>(Page<T> expected, Page<T> actual)
+    {
+        Assert.Equal(expected.Items, actual.Items);
+        Assert.Equal((expected.TotalCount, expected.HasNext), (actual.TotalCount, actual.HasNext));
+    }
+
+    private sealed class Harness
+    {
+        public Harness(IPrepaidStore store)
+        {
+            Store = store;
+            var gateway = new InMemoryPaymentGateway(Clock);
+            gateway.ScriptByDefault(PaymentScript.SucceedAtOnce());
+            Accounts = new PrepaidAccountService(store, Clock, 1_000);
+            TopUps = new TopUpService(store, gateway, Clock, 1_000);
+            Consumption = new ConsumptionService(store, Clock, 1_000);
+            Corrections = new CorrectionService(store, Clock, 1_000);
+            Headers = new InvoiceHeaderService(HeaderStore, 1_000);
+            Applications = new InvoiceApplicationService(store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Clock, 1_000);
+        }
+
+        public FakeClock Clock { get; } = new(Start) { AutoAdvance = Duration.FromMinutes(1) };
+
+        public IPrepaidStore Store { get; }
+
+        public InMemoryInvoiceHeaderStore HeaderStore { get; } = new();
+
+        public PrepaidAccountService Accounts { get; }
+
+        public TopUpService TopUps { get; }
+
+        public ConsumptionService Consumption { get; }
+
+        public CorrectionService Corrections { get; }
+
+        public InvoiceHeaderService Headers { get; }
+
+        public InvoiceApplicationService Applications { get; }
+
+        public async Task<TopUpOrder> FundAsync(string account, decimal amount, decimal? paid = null)
+        {
+            await Accounts.OpenAsync(account, Usd);
+            var order = await TopUps.CreateAsync($"ord-{account}", account, M(amount), M(paid ?? amount), "card");
+            return await TopUps.StartPaymentAsync(order.OrderId);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Billing.Domain.Prepaid;
+using Billing.Domain.Testing.Contracts;
+using Billing.Domain.Testing.InMemory;
+
+namespace Billing.Domain.Tests.Testing;
+
+/// <summary>The in-memory prepaid store passes the contract every adapter must pass.</summary>
+public class InMemoryPrepaidStoreContractTests : PrepaidStoreContract
+{
+    protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore();
+}
+
+/// <summary>The in-memory invoice store passes the contract every adapter must pass.</summary>
+public class InMemoryInvoiceStoreContractTests : InvoiceStoreContract
+{
+    protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new InMemoryInvoiceStore();
+}
+
+/// <summary>The in-memory invoice header store passes the contract every adapter must pass.</summary>
+public class InMemoryInvoiceHeaderStoreContractTests : InvoiceHeaderStoreContract
+{
+    protected override Billing.Domain.InvoiceHeaders.IInvoiceHeaderStore CreateStore() => new InMemoryInvoiceHeaderStore();
+}
