@@ -1,0 +1,14 @@
+using Billing.Domain.Storage;
+
+namespace Billing.Domain.Reconciliation;
+
+/// <summary>A reconciliation of one account over one range: the sides' totals per day and every discrepancy found.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Range">The range reconciled.</param>
+/// <param name="Days">Per billing day, in order, every day with a record on any side.</param>
+/// <param name="Discrepancies">Every disagreement, ordered by kind then reference.</param>
+public sealed record ReconciliationReport(string AccountId, InstantRange Range, IReadOnlyList<ReconciliationDay> Days, IReadOnlyList<Discrepancy> Discrepancies)
+{
+    /// <summary>Gets a value indicating whether every side agrees.</summary>
+    public bool IsBalanced => Discrepancies.Count == 0;
+}
