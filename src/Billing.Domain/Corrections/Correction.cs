@@ -125,6 +125,15 @@ public sealed record Correction
     public Correction Reject(string manager, string reason, Instant at) =>
         Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager, DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
 
+    /// <summary>Rebuilds a correction as a storage adapter stored it; no rule is checked.</summary>
+    internal static Correction Restore(
+        string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects, CorrectionStatus status,
+        string? decidedBy, Instant? decidedAt, string? rejectionReason, long version) =>
+        new(correctionId, accountId, amount, description, requestedBy, requestedAt, corrects)
+        {
+            Status = status, DecidedBy = decidedBy, DecidedAt = decidedAt, RejectionReason = rejectionReason, Version = version,
+        };
+
     private static StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> BuildLifecycle()
     {
         var machine = new StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple>("correction");

@@ -94,6 +94,17 @@ public sealed record InvoiceApplication
         string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf) =>
         new(Preconditions.CheckText(applicationId), Preconditions.CheckText(accountId), header, amount, email, remarks, appliedAt, resubmissionOf);
 
+    /// <summary>Rebuilds an application as a storage adapter stored it; no rule is checked.</summary>
+    internal static InvoiceApplication Restore(
+        string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf,
+        InvoiceApplicationStatus status, (string? By, Instant? At) approved, (string? By, Instant? At, string? Reason) rejected, string? resubmittedAs,
+        (string? Number, string? Series, long? Sequence, Instant? IssuedAt) issued, long version) =>
+        new(applicationId, accountId, header, amount, email, remarks, appliedAt, resubmissionOf)
+        {
+            Status = status, ApprovedBy = approved.By, ApprovedAt = approved.At, RejectedBy = rejected.By, RejectedAt = rejected.At, RejectionReason = rejected.Reason,
+            ResubmittedAs = resubmittedAs, Number = issued.Number, Series = issued.Series, Sequence = issued.Sequence, IssuedAt = issued.IssuedAt, Version = version,
+        };
+
     /// <summary>Approves a pending application.</summary>
     /// <param name="by">Who approves.</param>
     /// <param name="at">When.</param>

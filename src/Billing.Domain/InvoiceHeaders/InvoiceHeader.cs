@@ -45,6 +45,10 @@ public sealed record InvoiceHeader
     public static InvoiceHeader Create(string headerId, string accountId, InvoiceHeaderDetails details) =>
         new(Preconditions.CheckText(headerId), Preconditions.CheckText(accountId), Preconditions.CheckNotNull(details).Checked());
 
+    /// <summary>Rebuilds a header as a storage adapter stored it; no rule is checked.</summary>
+    internal static InvoiceHeader Restore(string headerId, string accountId, InvoiceHeaderDetails details, bool isDefault, long version) =>
+        new(headerId, accountId, details) { IsDefault = isDefault, Version = version };
+
     /// <summary>Replaces what the invoice shows.</summary>
     /// <param name="details">The new details.</param>
     /// <returns>The edited header.</returns>

@@ -114,6 +114,11 @@ public sealed record PrepaidAccount
         return (this with { Balance = balance, EntryCount = entry.Sequence, Invoicing = invoicing }, entry);
     }
 
+    /// <summary>Rebuilds a ledger head as a storage adapter stored it; no rule is checked.</summary>
+    internal static PrepaidAccount Restore(
+        string accountId, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing, long version) =>
+        new(accountId, currency, creditLimit, openedAt) { CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, Version = version };
+
     /// <summary>Holds an amount for a new invoice application; the caller checked it is at most the invoiceable amount.</summary>
     internal PrepaidAccount Hold(Money amount) => this with { Invoicing = Invoicing with { Held = Invoicing.Held + amount } };
 

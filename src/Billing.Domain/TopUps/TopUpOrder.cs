@@ -151,6 +151,16 @@ public sealed record TopUpOrder
     /// <exception cref="StateMachines.TransitionRefusedException">The order is not pending.</exception>
     public TopUpOrder Cancel(string reason) => Move(TopUpTrigger.Cancel) with { StatusReason = Preconditions.CheckText(reason) };
 
+    /// <summary>Rebuilds an order as a storage adapter stored it; no rule is checked.</summary>
+    internal static TopUpOrder Restore(
+        string orderId, string accountId, Money amount, Money paymentAmount, string paymentMethod, Instant createdAt, TopUpStatus status, string? paymentReference,
+        Money? amountReceived, Instant? completedAt, string? statusReason, string? refundReference, Instant? refundedAt, long version) =>
+        new(orderId, accountId, amount, paymentAmount, paymentMethod, createdAt)
+        {
+            Status = status, PaymentReference = paymentReference, AmountReceived = amountReceived, CompletedAt = completedAt, StatusReason = statusReason,
+            RefundReference = refundReference, RefundedAt = refundedAt, Version = version,
+        };
+
     private static Money CheckPayable(Money amount, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(amount))] string? paramName = null)
     {
         Preconditions.CheckInitialized(amount.Currency, paramName);

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+
+namespace Billing.Domain.Sqlite;
+
+/// <summary>A SQLite file: opens connections with a busy timeout, and creates and migrates the schema, recording its version.</summary>
+internal sealed class SqliteDatabase
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE accounts (
+            account_id TEXT PRIMARY KEY, currency TEXT NOT NULL, credit_limit TEXT NOT NULL, balance TEXT NOT NULL, entry_count INTEGER NOT NULL,
+            opened_at INTEGER NOT NULL, recharged TEXT NOT NULL, refunded TEXT NOT NULL, held TEXT NOT NULL, invoiced TEXT NOT NULL, version INTEGER NOT NULL);
+        CREATE TABLE ledger_entries (
+            account_id TEXT NOT NULL, sequence INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL, idempotency_key TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL, reference TEXT NOT NULL, description TEXT NOT NULL,
+            PRIMARY KEY (account_id, sequence), UNIQUE (account_id, idempotency_key));
+        CREATE INDEX ledger_entries_by_time ON ledger_entries (account_id, recorded_at);
+        CREATE TABLE orders (
+            order_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount TEXT NOT NULL, amount_currency TEXT NOT NULL, payment_amount TEXT NOT NULL,
+            payment_currency TEXT NOT NULL, payment_method TEXT NOT NULL, created_at INTEGER NOT NULL, status TEXT NOT NULL, payment_reference TEXT,
+            received_amount TEXT, received_currency TEXT, completed_at INTEGER, status_reason TEXT, refund_reference TEXT, refunded_at INTEGER, version INTEGER NOT NULL);
+        CREATE INDEX orders_by_account ON orders (account_id, created_at);
+        CREATE TABLE consumption (
+            account_id TEXT NOT NULL, request_id TEXT NOT NULL, token_name TEXT NOT NULL, model TEXT NOT NULL, input_tokens INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL, cached_input_tokens INTEGER NOT NULL, occurred_at INTEGER NOT NULL, cost TEXT NOT NULL, currency TEXT NOT NULL,
+            price_version TEXT NOT NULL, PRIMARY KEY (account_id, request_id));
+        CREATE INDEX consumption_by_time ON consumption (account_id, occurred_at);
+        CREATE TABLE corrections (
+            correction_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL, description TEXT NOT NULL,
+            requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL, corrects TEXT, status TEXT NOT NULL, decided_by TEXT, decided_at INTEGER,
+            rejection_reason TEXT, version INTEGER NOT NULL);
+        CREATE INDEX corrections_by_account ON corrections (account_id, requested_at);
+        CREATE TABLE applications (
+            application_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, header_id TEXT NOT NULL, header_type TEXT NOT NULL, header_title TEXT NOT NULL,
+            header_tax_id TEXT, header_address TEXT, header_phone TEXT, header_bank TEXT, header_bank_account TEXT, header_is_default INTEGER NOT NULL,
+            header_version INTEGER NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL, email TEXT NOT NULL, remarks TEXT, applied_at INTEGER NOT NULL,
+            resubmission_of TEXT, status TEXT NOT NULL, approved_by TEXT, approved_at INTEGER, rejected_by TEXT, rejected_at INTEGER, rejection_reason TEXT,
+            resubmitted_as TEXT, number TEXT UNIQUE, series TEXT, sequence INTEGER, issued_at INTEGER, version INTEGER NOT NULL);
+        CREATE INDEX applications_by_account ON applications (account_id, applied_at);
+        CREATE TABLE application_series (series TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL);
+        """,
+    ];
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    /// <summary>Gets the schema version this adapter writes.</summary>
+    public static int SchemaVersion => Migrations.Length;
+
+    /// <summary>Opens a connection that waits up to five seconds for another writer.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var pragma = SqliteValues.Command(connection, null, "PRAGMA busy_timeout = 5000;");
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Switches the file to WAL and applies the migrations it has not seen, each in its own transaction with its version row.</summary>
+    public void Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var wal = SqliteValues.Command(connection, null, "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);"))
+        {
+            wal.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var read = SqliteValues.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
+        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Migrations.Length)
+        {
+            throw new InvalidOperationException($"The database is at schema version {current}; this adapter knows up to {Migrations.Length}. Use a newer Billing.Domain.Sqlite.");
+        }
+
+        for (var version = current + 1; version <= Migrations.Length; version++)
+        {
+            using var migrate = SqliteValues.Command(connection, transaction, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});");
+            migrate.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,382 @@
+using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Ledger;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Rating;
+using Billing.Domain.Storage;
+using Billing.Domain.TopUps;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using static Billing.Domain.Sqlite.SqliteValues;
+
+namespace Billing.Domain.Sqlite;
+
+/// <summary>
+/// The prepaid store on a SQLite file: ledgers, orders, consumption, corrections and invoice applications. The
+/// schema is created and migrated when the store is made; every commit is one transaction that checks every
+/// version and key before it writes anything.
+/// </summary>
+/// <remarks>
+/// Queries filter by account (and by time where an index serves it) in SQL and apply the rest of the query
+/// record's reference semantics (<c>Matches</c>, <c>Apply</c>) in memory, so they answer exactly as the in-memory
+/// store does; sums are computed in <see cref="decimal"/>, never by SQLite.
+/// </remarks>
+public sealed class SqlitePrepaidStore : IPrepaidStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Opens (and creates or migrates) the store in a SQLite file.</summary>
+    /// <param name="path">The file's path; created when missing.</param>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
+    public SqlitePrepaidStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _database = new SqliteDatabase(path);
+        _database.Migrate();
+    }
+
+    /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
+    internal Action<string>? AfterStep { get; set; }
+
+    /// <inheritdoc/>
+    public async Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        if (change.Account is { } account)
+        {
+            await ExpectAsync(connection, transaction, "prepaid account", "SELECT version FROM accounts WHERE account_id = $id", account.AccountId, account.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (change.Order is { } order)
+        {
+            await ExpectAsync(connection, transaction, "top-up order", "SELECT version FROM orders WHERE order_id = $id", order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (change.Correction is { } correction)
+        {
+            await ExpectAsync(connection, transaction, "correction", "SELECT version FROM corrections WHERE correction_id = $id", correction.CorrectionId, correction.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var application in change.Applications)
+        {
+            await ExpectAsync(connection, transaction, "invoice application", "SELECT version FROM applications WHERE application_id = $id", application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        var saved = change.Saved();
+        try
+        {
+            if (saved.Account is { } head)
+            {
+                await WriteAccountAsync(connection, transaction, head, cancellationToken).ConfigureAwait(false);
+                AfterStep?.Invoke("account");
+            }
+
+            if (saved.Entry is { } entry)
+            {
+                await ExecAsync(
+            connection, transaction, cancellationToken,
+                    "INSERT INTO ledger_entries VALUES ($account, $sequence, $kind, $amount, $currency, $key, $at, $reference, $description)",
+                    ("$account", entry.AccountId), ("$sequence", entry.Sequence), ("$kind", entry.Kind.ToString()), ("$amount", Amount(entry.Amount)),
+                    ("$currency", entry.Amount.Currency.Code), ("$key", entry.IdempotencyKey), ("$at", Time(entry.RecordedAt)), ("$reference", entry.Reference),
+                    ("$description", entry.Description)).ConfigureAwait(false);
+                AfterStep?.Invoke("entry");
+            }
+
+            if (saved.Consumption is { } call)
+            {
+                var usage = call.Usage;
+                await ExecAsync(
+            connection, transaction, cancellationToken,
+                    "INSERT INTO consumption VALUES ($account, $request, $token, $model, $input, $output, $cached, $at, $cost, $currency, $version)",
+                    ("$account", usage.AccountId), ("$request", usage.RequestId), ("$token", usage.TokenName), ("$model", usage.Model), ("$input", usage.InputTokens),
+                    ("$output", usage.OutputTokens), ("$cached", usage.CachedInputTokens), ("$at", Time(usage.OccurredAt)), ("$cost", Amount(call.Cost)),
+                    ("$currency", call.Cost.Currency.Code), ("$version", call.PriceVersion)).ConfigureAwait(false);
+                AfterStep?.Invoke("consumption");
+            }
+
+            if (saved.Order is { } savedOrder)
+            {
+                await WriteOrderAsync(connection, transaction, savedOrder, cancellationToken).ConfigureAwait(false);
+                AfterStep?.Invoke("order");
+            }
+
+            if (saved.Correction is { } savedCorrection)
+            {
+                await WriteCorrectionAsync(connection, transaction, savedCorrection, cancellationToken).ConfigureAwait(false);
+                AfterStep?.Invoke("correction");
+            }
+
+            foreach (var application in saved.Applications)
+            {
+                await WriteApplicationAsync(connection, transaction, application, cancellationToken).ConfigureAwait(false);
+                AfterStep?.Invoke("application");
+            }
+        }
+        catch (SqliteException unique) when (unique.SqliteErrorCode == 19)   // SQLITE_CONSTRAINT: a key or number is taken
+        {
+            throw new ConcurrencyConflictException("prepaid record", unique.Message, 0, null);
+        }
+
+        transaction.Commit();
+        return saved;
+    }
+
+    /// <inheritdoc/>
+    public Task<PrepaidAccount?> FindAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM accounts WHERE account_id = $id", ReadAccount, cancellationToken, ("$id", accountId));
+
+    /// <inheritdoc/>
+    public Task<LedgerEntry?> FindEntryAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM ledger_entries WHERE account_id = $id AND idempotency_key = $key", ReadEntry, cancellationToken, ("$id", accountId), ("$key", idempotencyKey));
+
+    /// <inheritdoc/>
+    public async Task<Page<LedgerEntry>> ListEntriesAsync(string accountId, InstantRange recorded, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var entries = await AllAsync(
+            "SELECT * FROM ledger_entries WHERE account_id = $id AND recorded_at >= $from AND recorded_at < $to ORDER BY sequence", ReadEntry, cancellationToken,
+            ("$id", accountId), ("$from", From(recorded)), ("$to", To(recorded))).ConfigureAwait(false);
+        return page.Cut(entries);
+    }
+
+    /// <inheritdoc/>
+    public async Task<Money?> BalanceAsOfAsync(string accountId, Instant asOf, CancellationToken cancellationToken = default)
+    {
+        if (await FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return null;
+        }
+
+        var entries = await AllAsync(
+            "SELECT * FROM ledger_entries WHERE account_id = $id AND recorded_at <= $at", ReadEntry, cancellationToken, ("$id", accountId), ("$at", Bound(asOf))).ConfigureAwait(false);
+        return Money.Sum(entries.Select(e => e.Amount), account.Currency);
+    }
+
+    /// <inheritdoc/>
+    public Task<TopUpOrder?> FindOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM orders WHERE order_id = $id", ReadOrder, cancellationToken, ("$id", orderId));
+
+    /// <inheritdoc/>
+    public async Task<Page<TopUpOrder>> QueryOrdersAsync(TopUpOrderQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await AllAsync(
+            "SELECT * FROM orders WHERE account_id = $id AND created_at >= $from AND created_at < $to", ReadOrder, cancellationToken,
+            ("$id", query.AccountId), ("$from", From(query.Created)), ("$to", To(query.Created))).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public Task<ConsumptionRecord?> FindConsumptionAsync(string accountId, string requestId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM consumption WHERE account_id = $id AND request_id = $request", ReadConsumption, cancellationToken, ("$id", accountId), ("$request", requestId));
+
+    /// <inheritdoc/>
+    public async Task<Page<ConsumptionRecord>> QueryConsumptionAsync(ConsumptionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await ConsumptionInAsync(query.AccountId, query.Occurred, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default) =>
+        [.. (await ConsumptionInAsync(accountId, occurred, cancellationToken).ConfigureAwait(false))
+            .GroupBy(r => (r.Usage.Model, r.Usage.TokenName))
+            .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
+            .Select(g => new ConsumptionTotal(
+                g.Key.Model, g.Key.TokenName, g.LongCount(), g.Sum(r => r.Usage.InputTokens), g.Sum(r => r.Usage.OutputTokens), g.Sum(r => r.Usage.CachedInputTokens),
+                Money.Sum(g.Select(r => r.Cost), g.First().Cost.Currency)))];
+
+    /// <inheritdoc/>
+    public Task<Correction?> FindCorrectionAsync(string correctionId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM corrections WHERE correction_id = $id", ReadCorrection, cancellationToken, ("$id", correctionId));
+
+    /// <inheritdoc/>
+    public async Task<Page<Correction>> QueryCorrectionsAsync(CorrectionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await AllAsync("SELECT * FROM corrections WHERE account_id = $id", ReadCorrection, cancellationToken, ("$id", query.AccountId)).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM applications WHERE application_id = $id", ReadApplication, cancellationToken, ("$id", applicationId));
+
+    /// <inheritdoc/>
+    public async Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await AllAsync("SELECT * FROM applications WHERE account_id = $id", ReadApplication, cancellationToken, ("$id", query.AccountId)).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, null, "SELECT last_sequence FROM application_series WHERE series = $series", ("$series", series));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+    }
+
+    private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
+
+    private static long To(InstantRange range) => range.End is { } end ? Bound(end) : long.MaxValue;
+
+    private static async Task ExpectAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string aggregate, string sql, string id, long expected, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, sql, ("$id", id));
+        var stored = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+        if (stored != expected)
+        {
+            throw new ConcurrencyConflictException(aggregate, id, expected, stored);
+        }
+    }
+
+    private static Task<int> WriteAccountAsync(SqliteConnection connection, SqliteTransaction transaction, PrepaidAccount a, CancellationToken cancellationToken) =>
+        ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            INSERT INTO accounts VALUES ($id, $currency, $limit, $balance, $count, $opened, $recharged, $refunded, $held, $invoiced, $version)
+            ON CONFLICT (account_id) DO UPDATE SET credit_limit = $limit, balance = $balance, entry_count = $count, recharged = $recharged,
+                refunded = $refunded, held = $held, invoiced = $invoiced, version = $version
+            """,
+            ("$id", a.AccountId), ("$currency", a.Currency.Code), ("$limit", Amount(a.CreditLimit)), ("$balance", Amount(a.Balance)), ("$count", a.EntryCount),
+            ("$opened", Time(a.OpenedAt)), ("$recharged", Amount(a.Invoicing.Recharged)), ("$refunded", Amount(a.Invoicing.Refunded)), ("$held", Amount(a.Invoicing.Held)),
+            ("$invoiced", Amount(a.Invoicing.Invoiced)), ("$version", a.Version));
+
+    private static Task<int> WriteOrderAsync(SqliteConnection connection, SqliteTransaction transaction, TopUpOrder o, CancellationToken cancellationToken) =>
+        ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            INSERT OR REPLACE INTO orders VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference,
+                $received, $receivedCurrency, $completed, $reason, $refundReference, $refunded, $version)
+            """,
+            ("$id", o.OrderId), ("$account", o.AccountId), ("$amount", Amount(o.Amount)), ("$amountCurrency", o.Amount.Currency.Code), ("$payment", Amount(o.PaymentAmount)),
+            ("$paymentCurrency", o.PaymentAmount.Currency.Code), ("$method", o.PaymentMethod), ("$created", Time(o.CreatedAt)), ("$status", o.Status.ToString()),
+            ("$reference", o.PaymentReference), ("$received", Amount(o.AmountReceived)), ("$receivedCurrency", Code(o.AmountReceived)), ("$completed", Time(o.CompletedAt)),
+            ("$reason", o.StatusReason), ("$refundReference", o.RefundReference), ("$refunded", Time(o.RefundedAt)), ("$version", o.Version));
+
+    private static Task<int> WriteCorrectionAsync(SqliteConnection connection, SqliteTransaction transaction, Correction c, CancellationToken cancellationToken) =>
+        ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            INSERT OR REPLACE INTO corrections VALUES ($id, $account, $amount, $currency, $description, $requestedBy, $requestedAt, $corrects, $status,
+                $decidedBy, $decidedAt, $reason, $version)
+            """,
+            ("$id", c.CorrectionId), ("$account", c.AccountId), ("$amount", Amount(c.Amount)), ("$currency", c.Amount.Currency.Code), ("$description", c.Description),
+            ("$requestedBy", c.RequestedBy), ("$requestedAt", Time(c.RequestedAt)), ("$corrects", c.Corrects), ("$status", c.Status.ToString()), ("$decidedBy", c.DecidedBy),
+            ("$decidedAt", Time(c.DecidedAt)), ("$reason", c.RejectionReason), ("$version", c.Version));
+
+    private static async Task WriteApplicationAsync(SqliteConnection connection, SqliteTransaction transaction, InvoiceApplication a, CancellationToken cancellationToken)
+    {
+        if (a.Number is not null && a.Series is not null)
+        {
+            using var read = Command(connection, transaction, "SELECT number FROM applications WHERE application_id = $id", ("$id", a.ApplicationId));
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string)
+            {
+                // This commit issues the application: its sequence must follow the series' last one.
+                using var last = Command(connection, transaction, "SELECT last_sequence FROM application_series WHERE series = $series", ("$series", a.Series));
+                var previous = await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+                if (a.Sequence != previous + 1)
+                {
+                    throw new ConcurrencyConflictException("number series", a.Series, (a.Sequence ?? 0) - 1, previous);
+                }
+
+                await ExecAsync(
+                    connection, transaction, cancellationToken, "INSERT INTO application_series VALUES ($series, $sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = $sequence",
+                    ("$series", a.Series), ("$sequence", a.Sequence)).ConfigureAwait(false);
+            }
+        }
+
+        var h = a.Header;
+        await ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            INSERT OR REPLACE INTO applications VALUES ($id, $account, $headerId, $headerType, $title, $taxId, $address, $phone, $bank, $bankAccount, $isDefault,
+                $headerVersion, $amount, $currency, $email, $remarks, $appliedAt, $resubmissionOf, $status, $approvedBy, $approvedAt, $rejectedBy, $rejectedAt,
+                $rejectionReason, $resubmittedAs, $number, $series, $sequence, $issuedAt, $version)
+            """,
+            ("$id", a.ApplicationId), ("$account", a.AccountId), ("$headerId", h.HeaderId), ("$headerType", h.Details.Type.ToString()), ("$title", h.Details.Title),
+            ("$taxId", h.Details.TaxId), ("$address", h.Details.Address), ("$phone", h.Details.Phone), ("$bank", h.Details.Bank), ("$bankAccount", h.Details.BankAccount),
+            ("$isDefault", h.IsDefault ? 1 : 0), ("$headerVersion", h.Version), ("$amount", Amount(a.Amount)), ("$currency", a.Amount.Currency.Code), ("$email", a.Email),
+            ("$remarks", a.Remarks), ("$appliedAt", Time(a.AppliedAt)), ("$resubmissionOf", a.ResubmissionOf), ("$status", a.Status.ToString()),
+            ("$approvedBy", a.ApprovedBy), ("$approvedAt", Time(a.ApprovedAt)), ("$rejectedBy", a.RejectedBy), ("$rejectedAt", Time(a.RejectedAt)),
+            ("$rejectionReason", a.RejectionReason), ("$resubmittedAs", a.ResubmittedAs), ("$number", a.Number), ("$series", a.Series), ("$sequence", a.Sequence),
+            ("$issuedAt", Time(a.IssuedAt)), ("$version", a.Version)).ConfigureAwait(false);
+    }
+
+    private static PrepaidAccount ReadAccount(SqliteDataReader r)
+    {
+        var currency = Currency.FromCode(Required(r, "currency"));
+        return PrepaidAccount.Restore(
+            Required(r, "account_id"), currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
+            new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
+            Long(r, "version"));
+    }
+
+    private static LedgerEntry ReadEntry(SqliteDataReader r) =>
+        new(Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), Money(r, "amount", "currency"), Required(r, "idempotency_key"),
+            Instant(r, "recorded_at"), Required(r, "reference"), Required(r, "description"));
+
+    private static TopUpOrder ReadOrder(SqliteDataReader r) =>
+        TopUpOrder.Restore(
+            Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency"), Money(r, "payment_amount", "payment_currency"),
+            Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"),
+            OptionalMoney(r, "received_amount", "received_currency"), OptionalInstant(r, "completed_at"), Text(r, "status_reason"), Text(r, "refund_reference"),
+            OptionalInstant(r, "refunded_at"), Long(r, "version"));
+
+    private static ConsumptionRecord ReadConsumption(SqliteDataReader r) =>
+        new(
+            new UsageRecord(
+                Required(r, "request_id"), Required(r, "account_id"), Required(r, "token_name"), Required(r, "model"), Long(r, "input_tokens"), Long(r, "output_tokens"),
+                Instant(r, "occurred_at"), Long(r, "cached_input_tokens")),
+            Money(r, "cost", "currency"),
+            Required(r, "price_version"));
+
+    private static Correction ReadCorrection(SqliteDataReader r) =>
+        Correction.Restore(
+            Required(r, "correction_id"), Required(r, "account_id"), Money(r, "amount", "currency"), Required(r, "description"), Required(r, "requested_by"),
+            Instant(r, "requested_at"), Text(r, "corrects"), Enum<CorrectionStatus>(r, "status"), Text(r, "decided_by"), OptionalInstant(r, "decided_at"),
+            Text(r, "rejection_reason"), Long(r, "version"));
+
+    private static InvoiceApplication ReadApplication(SqliteDataReader r)
+    {
+        var details = new InvoiceHeaderDetails(
+            Enum<InvoiceHeaderType>(r, "header_type"), Required(r, "header_title"), Text(r, "header_tax_id"), Text(r, "header_address"), Text(r, "header_phone"),
+            Text(r, "header_bank"), Text(r, "header_bank_account"));
+        var header = InvoiceHeader.Restore(Required(r, "header_id"), Required(r, "account_id"), details, Long(r, "header_is_default") != 0, Long(r, "header_version"));
+        return InvoiceApplication.Restore(
+            Required(r, "application_id"), Required(r, "account_id"), header, Money(r, "amount", "currency"), Required(r, "email"), Text(r, "remarks"),
+            Instant(r, "applied_at"), Text(r, "resubmission_of"), Enum<InvoiceApplicationStatus>(r, "status"),
+            (Text(r, "approved_by"), OptionalInstant(r, "approved_at")),
+            (Text(r, "rejected_by"), OptionalInstant(r, "rejected_at"), Text(r, "rejection_reason")),
+            Text(r, "resubmitted_as"),
+            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"), OptionalInstant(r, "issued_at")),
+            Long(r, "version"));
+    }
+
+    private Task<List<ConsumptionRecord>> ConsumptionInAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken) =>
+        AllAsync(
+            "SELECT * FROM consumption WHERE account_id = $id AND occurred_at >= $from AND occurred_at < $to", ReadConsumption, cancellationToken,
+            ("$id", accountId), ("$from", From(occurred)), ("$to", To(occurred)));
+
+    private async Task<T?> FirstAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
+        where T : class =>
+        (await AllAsync(sql, read, cancellationToken, parameters).ConfigureAwait(false)).FirstOrDefault();
+
+    private async Task<List<T>> AllAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
