@@ -40,6 +40,19 @@ internal sealed class SqliteDatabase
         CREATE INDEX applications_by_account ON applications (account_id, applied_at);
         CREATE TABLE application_series (series TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE invoices (
+            invoice_id TEXT PRIMARY KEY, number TEXT UNIQUE, series TEXT, sequence INTEGER, account_id TEXT NOT NULL, account_name TEXT NOT NULL,
+            payment_model TEXT NOT NULL, status TEXT NOT NULL, period_start TEXT NOT NULL, period_end TEXT NOT NULL, currency TEXT NOT NULL,
+            charges TEXT NOT NULL, tax_summary TEXT NOT NULL, subscriptions TEXT NOT NULL, corrections TEXT NOT NULL, created_at INTEGER NOT NULL,
+            issued_at INTEGER, settled_at INTEGER, void_reason TEXT, version INTEGER NOT NULL);
+        CREATE UNIQUE INDEX prepay_invoice_per_period ON invoices (account_id, period_start, period_end) WHERE payment_model = 'Prepaid';
+        CREATE TABLE invoice_series (series TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL);
+        CREATE TABLE invoice_headers (
+            header_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, type TEXT NOT NULL, title TEXT NOT NULL, tax_id TEXT, address TEXT, phone TEXT,
+            bank TEXT, bank_account TEXT, is_default INTEGER NOT NULL, version INTEGER NOT NULL);
+        CREATE INDEX invoice_headers_by_account ON invoice_headers (account_id);
+        """,
     ];
 
     private readonly string _connectionString;
@@ -60,6 +73,21 @@ internal sealed class SqliteDatabase
         using var pragma = SqliteValues.Command(connection, null, "PRAGMA busy_timeout = 5000;");
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>Runs a query on its own connection and reads every row.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = SqliteValues.Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>Switches the file to WAL and applies the migrations it has not seen, each in its own transaction with its version row.</summary>

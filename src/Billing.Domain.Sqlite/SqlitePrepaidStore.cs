@@ -49,22 +49,22 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         using var transaction = connection.BeginTransaction();
         if (change.Account is { } account)
         {
-            await ExpectAsync(connection, transaction, "prepaid account", "SELECT version FROM accounts WHERE account_id = $id", account.AccountId, account.Version, cancellationToken).ConfigureAwait(false);
+            await ExpectVersionAsync(connection, transaction, "prepaid account", "accounts", "account_id", account.AccountId, account.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Order is { } order)
         {
-            await ExpectAsync(connection, transaction, "top-up order", "SELECT version FROM orders WHERE order_id = $id", order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
+            await ExpectVersionAsync(connection, transaction, "top-up order", "orders", "order_id", order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Correction is { } correction)
         {
-            await ExpectAsync(connection, transaction, "correction", "SELECT version FROM corrections WHERE correction_id = $id", correction.CorrectionId, correction.Version, cancellationToken).ConfigureAwait(false);
+            await ExpectVersionAsync(connection, transaction, "correction", "corrections", "correction_id", correction.CorrectionId, correction.Version, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var application in change.Applications)
         {
-            await ExpectAsync(connection, transaction, "invoice application", "SELECT version FROM applications WHERE application_id = $id", application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
+            await ExpectVersionAsync(connection, transaction, "invoice application", "applications", "application_id", application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
         }
 
         var saved = change.Saved();
@@ -215,24 +215,12 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     public async Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null, "SELECT last_sequence FROM application_series WHERE series = $series", ("$series", series));
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+        return await SqliteValues.LastSequenceAsync(connection, null, "application_series", series, cancellationToken).ConfigureAwait(false);
     }
 
     private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
 
     private static long To(InstantRange range) => range.End is { } end ? Bound(end) : long.MaxValue;
-
-    private static async Task ExpectAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string aggregate, string sql, string id, long expected, CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, transaction, sql, ("$id", id));
-        var stored = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
-        if (stored != expected)
-        {
-            throw new ConcurrencyConflictException(aggregate, id, expected, stored);
-        }
-    }
 
     private static Task<int> WriteAccountAsync(SqliteConnection connection, SqliteTransaction transaction, PrepaidAccount a, CancellationToken cancellationToken) =>
         ExecAsync(
@@ -250,7 +238,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         ExecAsync(
             connection, transaction, cancellationToken,
             """
-            INSERT OR REPLACE INTO orders VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference,
+            DELETE FROM orders WHERE order_id = $id;
+            INSERT INTO orders VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference,
                 $received, $receivedCurrency, $completed, $reason, $refundReference, $refunded, $version)
             """,
             ("$id", o.OrderId), ("$account", o.AccountId), ("$amount", Amount(o.Amount)), ("$amountCurrency", o.Amount.Currency.Code), ("$payment", Amount(o.PaymentAmount)),
@@ -262,7 +251,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         ExecAsync(
             connection, transaction, cancellationToken,
             """
-            INSERT OR REPLACE INTO corrections VALUES ($id, $account, $amount, $currency, $description, $requestedBy, $requestedAt, $corrects, $status,
+            DELETE FROM corrections WHERE correction_id = $id;
+            INSERT INTO corrections VALUES ($id, $account, $amount, $currency, $description, $requestedBy, $requestedAt, $corrects, $status,
                 $decidedBy, $decidedAt, $reason, $version)
             """,
             ("$id", c.CorrectionId), ("$account", c.AccountId), ("$amount", Amount(c.Amount)), ("$currency", c.Amount.Currency.Code), ("$description", c.Description),
@@ -277,8 +267,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string)
             {
                 // This commit issues the application: its sequence must follow the series' last one.
-                using var last = Command(connection, transaction, "SELECT last_sequence FROM application_series WHERE series = $series", ("$series", a.Series));
-                var previous = await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+                var previous = await SqliteValues.LastSequenceAsync(connection, transaction, "application_series", a.Series, cancellationToken).ConfigureAwait(false);
                 if (a.Sequence != previous + 1)
                 {
                     throw new ConcurrencyConflictException("number series", a.Series, (a.Sequence ?? 0) - 1, previous);
@@ -294,7 +283,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         await ExecAsync(
             connection, transaction, cancellationToken,
             """
-            INSERT OR REPLACE INTO applications VALUES ($id, $account, $headerId, $headerType, $title, $taxId, $address, $phone, $bank, $bankAccount, $isDefault,
+            DELETE FROM applications WHERE application_id = $id;
+            INSERT INTO applications VALUES ($id, $account, $headerId, $headerType, $title, $taxId, $address, $phone, $bank, $bankAccount, $isDefault,
                 $headerVersion, $amount, $currency, $email, $remarks, $appliedAt, $resubmissionOf, $status, $approvedBy, $approvedAt, $rejectedBy, $rejectedAt,
                 $rejectionReason, $resubmittedAs, $number, $series, $sequence, $issuedAt, $version)
             """,
@@ -366,17 +356,6 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         where T : class =>
         (await AllAsync(sql, read, cancellationToken, parameters).ConfigureAwait(false)).FirstOrDefault();
 
-    private async Task<List<T>> AllAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private Task<List<T>> AllAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        _database.QueryAsync(sql, read, cancellationToken, parameters);
 }

@@ -59,6 +59,25 @@ internal static class SqliteValues
     }
 #pragma warning restore CA1068
 
+    /// <summary>Refuses a write whose aggregate is not at the version it was read at (0: it must not exist yet).</summary>
+    public static async Task ExpectVersionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string aggregate, string table, string key, string id, long expected, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, $"SELECT version FROM {table} WHERE {key} = $id", ("$id", id));
+        var stored = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+        if (stored != expected)
+        {
+            throw new Storage.ConcurrencyConflictException(aggregate, id, expected, stored);
+        }
+    }
+
+    /// <summary>Reads a number series' last sequence, 0 when it has none.</summary>
+    public static async Task<long> LastSequenceAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, string series, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, $"SELECT last_sequence FROM {table} WHERE series = $series", ("$series", series));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+    }
+
     /// <summary>Makes a command with named parameters; null values are stored as NULL.</summary>
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

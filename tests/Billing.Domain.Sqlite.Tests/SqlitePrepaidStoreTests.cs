@@ -16,13 +16,13 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void Schema_IsCreatedOnce_InWalMode_WithItsVersion()
+    public void Schema_IsMigratedOnce_InWalMode_WithItsVersions()
     {
         _ = new SqlitePrepaidStore(_database.Path);
         _ = new SqlitePrepaidStore(_database.Path);
 
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));   // each migration once
         Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
     }
 

@@ -129,6 +129,17 @@ public sealed record Invoice
             IssuedAt = closedAt,
         };
 
+    /// <summary>Rebuilds an invoice as a storage adapter stored it; no rule is checked.</summary>
+    internal static Invoice Restore(
+        string invoiceId, string accountId, string accountName, PaymentModel paymentModel, BillingPeriod period, Currency currency, Instant createdAt,
+        InvoiceStatus status, (string? Number, string? Series, long? Sequence) number, (IReadOnlyList<ChargeLine> Charges, IReadOnlyList<TaxAmount> TaxSummary) charges,
+        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, (Instant? Issued, Instant? Settled, string? VoidReason) dates, long version) =>
+        new(invoiceId, accountId, accountName, paymentModel, period, currency, createdAt)
+        {
+            Status = status, Number = number.Number, Series = number.Series, Sequence = number.Sequence, Charges = charges.Charges, TaxSummary = charges.TaxSummary,
+            Subscriptions = subscriptions, Corrections = corrections, IssuedAt = dates.Issued, SettledAt = dates.Settled, VoidReason = dates.VoidReason, Version = version,
+        };
+
     /// <summary>Starts a postpaid draft: editable, without a number.</summary>
     /// <param name="invoiceId">The invoice's id.</param>
     /// <param name="accountId">The account.</param>

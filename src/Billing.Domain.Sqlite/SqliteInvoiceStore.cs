@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Billing.Domain.Charging;
+using Billing.Domain.Invoices;
+using Billing.Domain.Periods;
+using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+using static Billing.Domain.Sqlite.SqliteValues;
+
+namespace Billing.Domain.Sqlite;
+
+/// <summary>
+/// The invoice store on a SQLite file: invoices (their tables as exact JSON), one Prepay invoice per account and
+/// period, and gapless number series advanced in the transaction that saves the numbered invoice.
+/// </summary>
+public sealed class SqliteInvoiceStore : IInvoiceStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Opens (and creates or migrates) the store in a SQLite file; it may be the prepaid store's file.</summary>
+    /// <param name="path">The file's path; created when missing.</param>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
+    public SqliteInvoiceStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _database = new SqliteDatabase(path);
+        _database.Migrate();
+    }
+
+    /// <inheritdoc/>
+    public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction();
+        await ExpectVersionAsync(connection, transaction, "invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
+
+        if (takesNumber)
+        {
+            var series = invoice.Series ?? throw new ArgumentException("An invoice that takes a number carries its series.", nameof(invoice));
+            var previous = await SqliteValues.LastSequenceAsync(connection, transaction, "invoice_series", series, cancellationToken).ConfigureAwait(false);
+            if (invoice.Sequence != previous + 1)
+            {
+                throw new ConcurrencyConflictException("number series", series, (invoice.Sequence ?? 0) - 1, previous);
+            }
+
+            await ExecAsync(
+                connection, transaction, cancellationToken, "INSERT INTO invoice_series VALUES ($series, $sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = $sequence",
+                ("$series", series), ("$sequence", invoice.Sequence)).ConfigureAwait(false);
+        }
+
+        var saved = invoice with { Version = invoice.Version + 1 };
+        try
+        {
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                """
+                DELETE FROM invoices WHERE invoice_id = $id;
+                INSERT INTO invoices VALUES ($id, $number, $series, $sequence, $account, $name, $model, $status, $start, $end, $currency, $charges,
+                    $taxes, $subscriptions, $corrections, $created, $issued, $settled, $voidReason, $version)
+                """,
+                ("$id", saved.InvoiceId), ("$number", saved.Number), ("$series", saved.Series), ("$sequence", saved.Sequence), ("$account", saved.AccountId),
+                ("$name", saved.AccountName), ("$model", saved.PaymentModel.ToString()), ("$status", saved.Status.ToString()), ("$start", Day(saved.Period.Start)),
+                ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, SqliteJson.Options)),
+                ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, SqliteJson.Options)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, SqliteJson.Options)),
+                ("$corrections", JsonSerializer.Serialize(saved.Corrections, SqliteJson.Options)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
+                ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
+        }
+        catch (SqliteException unique) when (unique.SqliteErrorCode == 19)   // SQLITE_CONSTRAINT: a Prepay period or a number is taken
+        {
+            throw new ConcurrencyConflictException("invoice", invoice.InvoiceId, invoice.Version, null);
+        }
+
+        transaction.Commit();
+        return saved;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Invoice?> FindInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>
+        (await AllAsync("SELECT * FROM invoices WHERE invoice_id = $id", cancellationToken, ("$id", invoiceId)).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<Invoice?> FindPrepayInvoiceAsync(string accountId, BillingPeriod period, CancellationToken cancellationToken = default) =>
+        (await AllAsync(
+            "SELECT * FROM invoices WHERE account_id = $account AND period_start = $start AND period_end = $end AND payment_model = 'Prepaid'", cancellationToken,
+            ("$account", accountId), ("$start", Day(period.Start)), ("$end", Day(period.End))).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<Page<Invoice>> QueryInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Money>> TotalsByCurrencyAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.TotalsByCurrency(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteValues.LastSequenceAsync(connection, null, "invoice_series", series, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static Invoice Read(SqliteDataReader r)
+    {
+        var period = new BillingPeriod(LocalDatePattern.Iso.Parse(Required(r, "period_start")).Value, LocalDatePattern.Iso.Parse(Required(r, "period_end")).Value);
+        return Invoice.Restore(
+            Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
+            Currency.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
+            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence")),
+            (Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary")),
+            Json<List<InvoiceSubscription>>(r, "subscriptions"),
+            Json<List<InvoiceCorrection>>(r, "corrections"),
+            (OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason")),
+            Long(r, "version"));
+    }
+
+    private static T Json<T>(SqliteDataReader reader, string column) =>
+        JsonSerializer.Deserialize<T>(Required(reader, column), SqliteJson.Options) ?? throw new InvalidOperationException($"Column {column} holds null.");
+
+    // The account is filtered in SQL; the query record's reference semantics do the rest.
+    private Task<List<Invoice>> CandidatesAsync(InvoiceQuery query, CancellationToken cancellationToken) =>
+        query.AccountId is { } account
+            ? AllAsync("SELECT * FROM invoices WHERE account_id = $account", cancellationToken, ("$account", account))
+            : AllAsync("SELECT * FROM invoices", cancellationToken);
+
+    private Task<List<Invoice>> AllAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        _database.QueryAsync(sql, Read, cancellationToken, parameters);
+}

@@ -1,0 +1,34 @@
+using Billing.Domain.Prepaid;
+using Billing.Domain.Testing.Contracts;
+
+namespace Billing.Domain.Sqlite.Tests;
+
+/// <summary>The SQLite prepaid store passes the contract every adapter must pass, against a real SQLite file.</summary>
+public sealed class SqlitePrepaidStoreContractTests : PrepaidStoreContract, IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    protected override IPrepaidStore CreateStore() => new SqlitePrepaidStore(_database.Path);
+}
+
+/// <summary>The SQLite invoice store passes the contract every adapter must pass, against a real SQLite file.</summary>
+public sealed class SqliteInvoiceStoreContractTests : InvoiceStoreContract, IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new SqliteInvoiceStore(_database.Path);
+}
+
+/// <summary>The SQLite invoice header store passes the contract every adapter must pass, against a real SQLite file.</summary>
+public sealed class SqliteInvoiceHeaderStoreContractTests : InvoiceHeaderStoreContract, IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    protected override Billing.Domain.InvoiceHeaders.IInvoiceHeaderStore CreateStore() => new SqliteInvoiceHeaderStore(_database.Path);
+}
