@@ -116,7 +116,7 @@ public sealed class InvoiceApplicationService
         });
     }
 
-    /// <summary>Approves a pending application; approving it again returns it.</summary>
+    /// <summary>Approves a pending application; approving it again, or once it is issued, returns it.</summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="by">Who approves.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -126,7 +126,8 @@ public sealed class InvoiceApplicationService
     public Task<InvoiceApplication> ApproveAsync(string applicationId, string by, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckText(by);
-        return Move(applicationId, InvoiceApplicationStatus.Approved, (account, application) => (account, application.Approve(by, _commands.Now)), cancellationToken);
+        return Move(
+            applicationId, a => a.Status is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued, (account, application) => (account, application.Approve(by, _commands.Now)), cancellationToken);
     }
 
     /// <summary>Rejects a pending or approved application with a reason, releasing its hold; rejecting it again returns it.</summary>
@@ -142,7 +143,7 @@ public sealed class InvoiceApplicationService
         Preconditions.CheckText(by);
         Preconditions.CheckText(reason);
         return Move(
-            applicationId, InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
+            applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
     }
 
     /// <summary>Issues an approved application: it takes the next number of the series, and its amount moves from held to invoiced, in one commit. Issuing it again returns it.</summary>
@@ -229,11 +230,11 @@ public sealed class InvoiceApplicationService
     }
 
     private Task<InvoiceApplication> Move(
-        string applicationId, InvoiceApplicationStatus target, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move, CancellationToken cancellationToken) =>
+        string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
             var application = await FindAsync(applicationId, cancellationToken).ConfigureAwait(false);
-            if (application.Status == target)
+            if (done(application))
             {
                 return application;
             }

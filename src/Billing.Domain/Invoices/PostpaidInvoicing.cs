@@ -78,7 +78,7 @@ public sealed class PostpaidInvoicing
         return Change(invoiceId, invoice => invoice.Edit(document, subscriptions, corrections), cancellationToken);
     }
 
-    /// <summary>Finalizes a draft: Open, numbered from its series in the same commit; finalizing it again returns it.</summary>
+    /// <summary>Finalizes a draft: Open, numbered from its series in the same commit; finalizing it again, or once it is settled, returns it.</summary>
     /// <param name="invoiceId">The draft.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The open, numbered invoice.</returns>
@@ -88,7 +88,7 @@ public sealed class PostpaidInvoicing
         ConflictRetry.RunAsync(_attempts, async () =>
         {
             var invoice = await FindAsync(invoiceId, cancellationToken).ConfigureAwait(false);
-            return invoice.Status == InvoiceStatus.Open
+            return invoice.Status != InvoiceStatus.Draft && invoice.Number is not null
                 ? invoice
                 : await _numbering.CommitNumberedAsync(_invoices, invoice.Finalize(_clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
         });

@@ -116,6 +116,7 @@ public class InvoiceApplicationServiceTests
         Assert.Equal((InvoiceApplicationStatus.Issued, "FP-2026-00001"), (issued.Status, issued.Number));
         Assert.NotNull(issued.IssuedAt);
         Assert.Equal(issued, await _h.Applications.IssueAsync("app-1"));
+        Assert.Equal(issued, await _h.Applications.ApproveAsync("app-1", "fin-2"));   // replaying the approval after the issue changes nothing
         var summary = await _h.Applications.SummaryAsync("acc");
         Assert.Equal((Dollars(40m), Dollars(0m), Dollars(60m)), (summary.Invoiceable, summary.Held, summary.Invoiced));
         await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.RejectAsync("app-1", "fin-1", "too late"));

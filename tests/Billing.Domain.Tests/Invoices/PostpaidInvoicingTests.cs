@@ -68,6 +68,7 @@ public class PostpaidInvoicingTests
         Assert.Equal((InvoiceStatus.Void, open.Number, "issued by mistake"), (voided.Status, voided.Number, voided.VoidReason));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(voided, await _h.Postpaid.VoidAsync("inv-1", "again"));
+        Assert.Equal(voided, await _h.Postpaid.FinalizeAsync("inv-1"));   // replaying the finalize after voiding changes nothing
         await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.MarkPaidAsync("inv-1"));
         await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.VoidAsync("inv-2", "too late"));
         await Assert.ThrowsAsync<InvoiceNotEditableException>(() => _h.Postpaid.EditAsync("inv-2", [], [], []));

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using Billing.Domain;
+using Billing.Domain.Charging;
+using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Invoices;
+using Billing.Domain.Ledger;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
+using Billing.Domain.Rating;
+using Billing.Domain.Reconciliation;
+using Billing.Domain.Sqlite;
+using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Testing;
+using Billing.Domain.Testing.Payments;
+using Billing.Domain.TopUps;
+using NodaTime;
+
+namespace PrepaidPlatform;
+
+/// <summary>
+/// The main job: one month of a small prepaid AI-API platform on a SQLite file. Top-ups (one confirmed twice by a
+/// duplicate callback, one declined, one paid with the wrong amount), per-call usage rated with the price book and
+/// paid from the balance, a correction requested and approved by a second manager, subscriptions moving through
+/// their lifecycle, the month closed into Prepay invoices, invoice applications (one issued, one rejected and
+/// resubmitted), the invoiceable summary and the reconciliation. Documents are written to a folder. Every command
+/// is idempotent, so a second run on the same file changes nothing.
+/// </summary>
+public static class PrepaidMonth
+{
+    private const int Steps = 7;
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly BillingPeriod March = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+    private static readonly AccountTimeZone Utc = new(DateTimeZone.Utc);
+
+    /// <summary>Runs the month against the SQLite file in <paramref name="dataDirectory"/>, writing what happens to <paramref name="output"/>.</summary>
+    /// <param name="output">Where to write, such as the console.</param>
+    /// <param name="dataDirectory">Where the database (<c>billing.db</c>) and the documents (<c>documents/</c>) go; created when missing.</param>
+    /// <returns>A task that completes when the month has run.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static async Task RunAsync(TextWriter output, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        var documents = Directory.CreateDirectory(Path.Combine(dataDirectory, "documents")).FullName;
+        var database = Path.Combine(dataDirectory, "billing.db");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 8, 0)) { AutoAdvance = Duration.FromMinutes(7) };
+        var store = new SqlitePrepaidStore(database);
+        var invoiceStore = new SqliteInvoiceStore(database);
+        var headerStore = new SqliteInvoiceHeaderStore(database);
+        var gateway = new InMemoryPaymentGateway(clock);
+        var accounts = new PrepaidAccountService(store, clock);
+        var topUps = new TopUpService(store, gateway, clock);
+        var consumption = new ConsumptionService(store, clock);
+        var corrections = new CorrectionService(store, clock);
+        var renderer = new PlainTextInvoiceRenderer();
+        var step = 0;
+        void Progress(string what) => output.WriteLine($"[{++step}/{Steps}] {what}");
+
+        output.WriteLine($"Billing month of March 2026 on {database}");
+        Progress("Top-ups");
+        await accounts.OpenAsync("acc-42", Usd);
+        await accounts.OpenAsync("acc-77", Usd);
+        gateway.Script("ord-1001", PaymentScript.CallBackTwice());
+        gateway.Script("ord-1002", PaymentScript.Decline("card declined"));
+        gateway.Script("ord-1003", PaymentScript.Pay(M(10.30m)));
+        foreach (var (orderId, account, credit, paid) in new[] { ("ord-1001", "acc-42", 100m, 103m), ("ord-1002", "acc-42", 50m, 51.50m), ("ord-1003", "acc-42", 20m, 20.60m), ("ord-2001", "acc-77", 30m, 30m) })
+        {
+            await topUps.CreateAsync(orderId, account, M(credit), M(paid), "card");
+            var started = await topUps.StartPaymentAsync(orderId);
+            output.WriteLine($"  {orderId} {account}: credit {M(credit)} for {M(paid)} -> {started.Status}{(started.StatusReason is { } reason ? $" ({reason})" : "")}");
+        }
+
+        await gateway.DeliverCallbacksAsync(async confirmation =>
+        {
+            var result = await topUps.ConfirmAsync(confirmation);
+            var what = result.Replayed ? "duplicate, nothing changed" : result.Credit is { } entry ? $"credited {entry.Amount}" : result.Order.StatusReason;
+            output.WriteLine($"  callback {confirmation.OrderId} {confirmation.AmountPaid}: {result.Order.Status}, {what}");
+        });
+
+        Progress("Calls rated and paid from the balance");
+        var rater = new UsageRater(
+            TokenPriceBook.Empty(Usd).With(new TokenPrice("gpt-x", "gpt-x/2026-01", M(2.50m), M(10m), M(1.25m), Instant.FromUtc(2026, 1, 1, 0, 0))),
+            RoundingPolicy.Commercial.WithScale(6));
+        UsageRecord[] calls =
+        [
+            new("req-1", "acc-42", "prod-key", "gpt-x", 1_200_000, 350_000, Instant.FromUtc(2026, 3, 3, 9, 15)),
+            new("req-2", "acc-42", "prod-key", "gpt-x", 5_400_000, 1_100_000, Instant.FromUtc(2026, 3, 3, 9, 16)),
+            new("req-2", "acc-42", "prod-key", "gpt-x", 5_400_000, 1_100_000, Instant.FromUtc(2026, 3, 3, 9, 16)),
+            new("req-3", "acc-42", "batch-key", "gpt-x", 30_000_000, 2_000_000, Instant.FromUtc(2026, 3, 4, 1, 0)),
+            new("req-4", "acc-77", "key", "gpt-x", 800_000, 100_000, Instant.FromUtc(2026, 3, 12, 14, 0)),
+        ];
+        foreach (var call in calls)
+        {
+            var rated = rater.Rate(call);
+            var result = await consumption.RecordAsync(rated);
+            output.WriteLine($"  {call.RequestId} {call.AccountId} cost {rated.Cost}: {result.Outcome}, balance {result.Account.Balance}");
+        }
+
+        Progress("A correction");
+        await corrections.RequestAsync("cor-7", "acc-42", M(-2.50m), "Duplicate charge reversal", requestedBy: "alice", corrects: "req-2");
+        try
+        {
+            await corrections.ApproveAsync("cor-7", manager: "alice");
+        }
+        catch (SelfApprovalException refused)
+        {
+            output.WriteLine($"  alice approves her own: refused ({refused.Code})");
+        }
+
+        var approved = await corrections.ApproveAsync("cor-7", manager: "bob");
+        output.WriteLine($"  bob approves: {approved.Entry!.Description} {approved.Entry.Amount} at {approved.Correction.ApprovedAt}");
+
+        Progress("Subscriptions through their lifecycle");
+        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
+        Instant Next() => at += Duration.FromHours(3);
+        var support = Subscription.Order("sub-7", "acc-42", "Support plan", "support-basic", BillingType.Recurring, PaymentModel.Prepaid, at, "alice");
+        support.StartInstallation(Next(), "provisioner");
+        support.CompleteInstallation(Next(), "provisioner");
+        support.CompleteActivation(Next(), "provisioner");
+        var gpu = Subscription.Order("sub-8", "acc-42", "GPU inference box", "gpu-small", BillingType.Recurring, PaymentModel.Prepaid, Next(), "alice");
+        gpu.StartInstallation(Next(), "provisioner");
+        gpu.FailInstallation(Next(), "provisioner", "no capacity in region");
+        var seats = Subscription.Order("sub-9", "acc-77", "Team seats", "seats", BillingType.Recurring, PaymentModel.Prepaid, Next(), "li");
+        seats.StartInstallation(Next(), "provisioner");
+        seats.CompleteInstallation(Next(), "provisioner");
+        seats.CompleteActivation(Next(), "provisioner");
+        foreach (var subscription in new[] { support, gpu, seats })
+        {
+            output.WriteLine($"  {subscription.Id} {subscription.Name}: {string.Join(" -> ", subscription.History.Select(h => h.To.ApiName).Prepend(subscription.History[0].From.ApiName))}");
+        }
+
+        Progress("March closed into Prepay invoices");
+        clock.Advance(Duration.FromDays(31));
+        var invoicing = new PrepayInvoicing(
+            invoiceStore, store, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
+        var vat = new TaxRate("VAT", 21m);
+        ChargeSpec Monthly(Subscription s, decimal fee) => ChargeSpec.For($"{s.Name}, March", 1m, new RecurringFee(M(fee))) with { DurationMonths = 1m, Taxes = [vat] };
+        var periods = new[]
+        {
+            new PrepayPeriod("acc-42", "Acme AI", March, Utc, Usd)
+            {
+                Subscriptions =
+                [
+                    new SubscriptionCharges(new InvoiceSubscription(support.Id, support.Name, support.Status), [Monthly(support, 15m)]),
+                    new SubscriptionCharges(new InvoiceSubscription(gpu.Id, gpu.Name, gpu.Status), []),
+                ],
+            },
+            new PrepayPeriod("acc-77", "Li's studio", March, Utc, Usd) { Subscriptions = [new SubscriptionCharges(new InvoiceSubscription(seats.Id, seats.Name, seats.Status), [Monthly(seats, 8m)])] },
+        };
+        foreach (var closed in await invoicing.CloseAllAsync(periods))
+        {
+            output.WriteLine($"  {closed.AccountId}: {closed.Outcome} {closed.Invoice?.Number}");
+            if (closed.Invoice is { } invoice)
+            {
+                output.Write(Indent(renderer.Render(invoice)));
+                await WriteAsync(documents, await renderer.RenderAsync(invoice));
+            }
+        }
+
+        Progress("Invoice applications over the recharges");
+        var headers = new InvoiceHeaderService(headerStore);
+        var applications = new InvoiceApplicationService(store, headerStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, renderer, clock);
+        if ((await headers.ListAsync("acc-42")).Count == 0)
+        {
+            output.WriteLine($"  apply without a header: {(await applications.ApplyAsync("app-0", "acc-42", M(40m), "finance@acme.example")).Refusal?.Rule}");
+        }
+
+        await headers.AddAsync("hdr-1", "acc-42", new InvoiceHeaderDetails(InvoiceHeaderType.Company, "Acme AI Ltd", "91310000MA1FL0000X", "1 Harbour Rd"));
+        output.WriteLine($"  apply 500.00 USD: {(await applications.ApplyAsync("app-big", "acc-42", M(500m), "finance@acme.example")).Refusal?.Rule}");
+        await applications.ApplyAsync("app-1", "acc-42", M(40m), "finance@acme.example", "March recharges");
+        await applications.ApplyAsync("app-2", "acc-42", M(30m), "finanse@acme.example");
+        await applications.ApproveAsync("app-1", "fin-1");
+        await applications.IssueAsync("app-1");
+        await applications.RejectAsync("app-2", "fin-1", "misspelled email");
+        await applications.ResubmitAsync("app-2", "app-3", email: "finance@acme.example");
+        foreach (var row in (await applications.ListAsync(new InvoiceApplicationQuery("acc-42"))).Items)
+        {
+            output.WriteLine($"  {row.ApplicationId}  {row.Number ?? "-",-13}  {row.HeaderName}  {row.Amount,10}  {row.Status,-8}  applied {Time(row.AppliedAt)}  issued {(row.IssuedAt is { } issued ? Time(issued) : "-")}");
+        }
+
+        var totals = await applications.SummaryAsync("acc-42");
+        output.WriteLine($"  Invoiceable {totals.Invoiceable}, held {totals.Held}, invoiced {totals.Invoiced} (recharged {totals.Recharged}, refunded {totals.Refunded})");
+        await WriteAsync(documents, await applications.DownloadAsync("app-1"));
+
+        Progress("Reconciliation of March");
+        var usageLogs = calls.Append(new UsageRecord("req-5", "acc-42", "prod-key", "gpt-x", 10_000, 2_000, Instant.FromUtc(2026, 3, 20, 10, 0)));
+        var report = await new Reconciler(store, rater).ReconcileAsync("acc-42", new InstantRange(Utc.StartOf(March.Start), Utc.StartOf(March.End)), Utc, usageLogs);
+        foreach (var day in report.Days)
+        {
+            output.WriteLine($"  {day.Day:uuuu-MM-dd}  orders {day.Orders} topped up {day.ToppedUp,12}  ledger {day.LedgerCredits,12}  calls {day.ConsumptionRecords} consumed {day.Consumed,12}  logged {day.UsageLogs} rated {day.UsageLogCost,12}");
+        }
+
+        foreach (var discrepancy in report.Discrepancies)
+        {
+            output.WriteLine($"  {discrepancy.Kind} {discrepancy.Reference}: {discrepancy.Detail}");
+        }
+
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        ReconciliationCsv.Write(report, csv);
+        await File.WriteAllTextAsync(Path.Combine(documents, "reconciliation-2026-03.csv"), csv.ToString());
+        output.WriteLine($"Documents in {documents}: {string.Join(", ", Directory.GetFiles(documents).Select(Path.GetFileName).Order(StringComparer.Ordinal))}");
+
+        Money M(decimal amount) => new(amount, Usd);
+    }
+
+    private static string Time(Instant instant) => instant.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Indent(string text) => string.Concat(text.Split('\n').Where(line => line.Length > 0).Select(line => "    " + line + Environment.NewLine));
+
+    private static Task WriteAsync(string folder, RenderedDocument document) =>
+        File.WriteAllBytesAsync(Path.Combine(folder, document.FileName), document.Content.ToArray());
+}

@@ -1,0 +1,93 @@
+using Billing.Domain.Invoices;
+using Billing.Domain.Sqlite;
+using Billing.Domain.Storage;
+using Billing.Domain.TopUps;
+using Microsoft.Data.Sqlite;
+using PrepaidPlatform;
+
+namespace Billing.Domain.Tests.Samples;
+
+public sealed class PrepaidMonthTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"billing-sample-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunsTheMonthOnSqlite_PrintsTheInvoicesApplicationsAndReconciliation_AndWritesTheDocuments()
+    {
+        var lines = await RunAsync();
+
+        Assert.Contains("[1/7] Top-ups", lines);
+        Assert.Contains("  callback ord-1001 103.00 USD: Completed, credited 100.00 USD", lines);
+        Assert.Contains("  callback ord-1001 103.00 USD: Completed, duplicate, nothing changed", lines);
+        Assert.Contains("  callback ord-1003 10.30 USD: Abnormal, Paid 10.30 USD where 20.60 USD was expected.", lines);
+        Assert.Contains("  req-2 acc-42 cost 24.50 USD: AlreadyRecorded, balance 69.00 USD", lines);
+        Assert.Contains("  req-3 acc-42 cost 95.00 USD: RefusedOverCreditLimit, balance 69.00 USD", lines);
+        Assert.Contains("  alice approves her own: refused (correction.self_approval)", lines);
+        Assert.Contains("  sub-8 GPU inference box: ordered -> installing -> installation_failed", lines);
+        Assert.Contains("  acc-42: Made INV-202604-000001", lines);
+        Assert.Contains("  acc-77: Made INV-202604-000002", lines);
+        Assert.Contains("    Total          46.65 USD", lines);
+        Assert.Contains("    sub-7  Support plan  Active", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("    sub-8", StringComparison.Ordinal));   // no charges closed: not on the invoice
+        Assert.Contains("  apply without a header: NoInvoiceHeader", lines);
+        Assert.Contains(lines, l => l.StartsWith("  app-1  FP-2026-00001  Acme AI Ltd   40.00 USD  Issued", StringComparison.Ordinal));
+        Assert.Contains("  Invoiceable 30.00 USD, held 30.00 USD, invoiced 40.00 USD (recharged 100.00 USD, refunded 0.00 USD)", lines);
+        Assert.Contains(lines, l => l.StartsWith("  Missing req-3: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  Missing req-5: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  Duplicate req-2: ", StringComparison.Ordinal));
+        Assert.Equal(
+            ["FP-2026-00001.txt", "INV-202604-000001.txt", "INV-202604-000002.txt", "reconciliation-2026-03.csv"],
+            Directory.GetFiles(Path.Combine(_folder, "documents")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ASecondRunOnTheSameFile_ChangesNothing()
+    {
+        await RunAsync();
+        var first = await SnapshotAsync();
+
+        var again = await RunAsync();
+
+        Assert.Equal(first, await SnapshotAsync());
+        Assert.Contains("  acc-42: AlreadyMade INV-202604-000001", again);
+        Assert.Contains("  ord-1001 acc-42: credit 100.00 USD for 103.00 USD -> Completed", again);
+        Assert.DoesNotContain(again, l => l.Contains("apply without a header", StringComparison.Ordinal));
+    }
+
+    private async Task<string[]> RunAsync()
+    {
+        var output = new StringWriter();
+        using (new InvariantCultureScope())
+        {
+            await PrepaidMonth.RunAsync(output, _folder);
+        }
+
+        return output.ToString().Split(Environment.NewLine);
+    }
+
+    // Everything the month wrote: ledgers, orders, invoices, number series.
+    private async Task<string> SnapshotAsync()
+    {
+        var path = Path.Combine(_folder, "billing.db");
+        var prepaid = new SqlitePrepaidStore(path);
+        var invoices = new SqliteInvoiceStore(path);
+        var lines = new List<string>();
+        foreach (var account in new[] { "acc-42", "acc-77" })
+        {
+            lines.Add((await prepaid.FindAccountAsync(account))!.ToString());
+            lines.AddRange((await prepaid.ListEntriesAsync(account, InstantRange.All, new PageRequest(1, PageRequest.MaxSize))).Items.Select(e => e.ToString()));
+            lines.AddRange((await prepaid.QueryOrdersAsync(new TopUpOrderQuery(account))).Items.Select(o => o.ToString()));
+            lines.AddRange((await prepaid.QueryApplicationsAsync(new Billing.Domain.InvoiceApplications.InvoiceApplicationQuery(account))).Items.Select(a => a.ToString()));
+        }
+
+        lines.AddRange((await invoices.QueryInvoicesAsync(new InvoiceQuery())).Items.Select(i => $"{i.InvoiceId} {i.Number} {i.Status} {i.Total} v{i.Version}"));
+        lines.Add($"INV {await invoices.LastSequenceAsync("INV")}, FP {await prepaid.LastApplicationSequenceAsync("FP")}");
+        return string.Join("\n", lines);
+    }
+}
