@@ -31,6 +31,9 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
         _database.Migrate();
     }
 
+    /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
+    internal Action<string>? AfterStep { get; set; }
+
     /// <inheritdoc/>
     public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
     {
@@ -51,6 +54,7 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
             await ExecAsync(
                 connection, transaction, cancellationToken, "INSERT INTO invoice_series VALUES ($series, $sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = $sequence",
                 ("$series", series), ("$sequence", invoice.Sequence)).ConfigureAwait(false);
+            AfterStep?.Invoke("series");
         }
 
         var saved = invoice with { Version = invoice.Version + 1 };
@@ -69,6 +73,7 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
                 ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, SqliteJson.Options)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, SqliteJson.Options)),
                 ("$corrections", JsonSerializer.Serialize(saved.Corrections, SqliteJson.Options)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
                 ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
+            AfterStep?.Invoke("invoice");
         }
         catch (SqliteException unique) when (unique.SqliteErrorCode == 19)   // SQLITE_CONSTRAINT: a Prepay period or a number is taken
         {

@@ -113,7 +113,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
 
             foreach (var application in saved.Applications)
             {
-                await WriteApplicationAsync(connection, transaction, application, cancellationToken).ConfigureAwait(false);
+                await WriteApplicationAsync(connection, transaction, application, AfterStep, cancellationToken).ConfigureAwait(false);
                 AfterStep?.Invoke("application");
             }
         }
@@ -259,7 +259,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             ("$requestedBy", c.RequestedBy), ("$requestedAt", Time(c.RequestedAt)), ("$corrects", c.Corrects), ("$status", c.Status.ToString()), ("$decidedBy", c.DecidedBy),
             ("$decidedAt", Time(c.DecidedAt)), ("$reason", c.RejectionReason), ("$version", c.Version));
 
-    private static async Task WriteApplicationAsync(SqliteConnection connection, SqliteTransaction transaction, InvoiceApplication a, CancellationToken cancellationToken)
+    private static async Task WriteApplicationAsync(
+        SqliteConnection connection, SqliteTransaction transaction, InvoiceApplication a, Action<string>? afterStep, CancellationToken cancellationToken)
     {
         if (a.Number is not null && a.Series is not null)
         {
@@ -276,6 +277,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 await ExecAsync(
                     connection, transaction, cancellationToken, "INSERT INTO application_series VALUES ($series, $sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = $sequence",
                     ("$series", a.Series), ("$sequence", a.Sequence)).ConfigureAwait(false);
+                afterStep?.Invoke("series");
             }
         }
 
