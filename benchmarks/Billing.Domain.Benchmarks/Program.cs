@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*'            measured runs
-// dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*' --quick    one pass each, a smoke test
+// dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*' --quick    one pass each, in process, a smoke test
 var quick = args.Contains("--quick");
 var job = quick
-    ? Job.Dry
+    ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)   // once each, in this process: no build or launch per benchmark
     : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
     .Run([.. args.Where(a => a != "--quick")], DefaultConfig.Instance.AddJob(job.AsDefault()));
