@@ -182,12 +182,9 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default) =>
-        [.. (await ConsumptionInAsync(accountId, occurred, cancellationToken).ConfigureAwait(false))
-            .GroupBy(r => (r.Usage.Model, r.Usage.TokenName))
-            .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
-            .Select(g => new ConsumptionTotal(
-                g.Key.Model, g.Key.TokenName, g.LongCount(), g.Sum(r => r.Usage.InputTokens), g.Sum(r => r.Usage.OutputTokens), g.Sum(r => r.Usage.CachedInputTokens),
-                Money.Sum(g.Select(r => r.Cost), g.First().Cost.Currency)))];
+        await FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is { } account
+            ? ConsumptionTotal.Sum(await ConsumptionInAsync(accountId, occurred, cancellationToken).ConfigureAwait(false), account.Currency)
+            : [];
 
     /// <inheritdoc/>
     public Task<Correction?> FindCorrectionAsync(string correctionId, CancellationToken cancellationToken = default) =>

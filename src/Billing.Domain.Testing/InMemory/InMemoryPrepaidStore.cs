@@ -148,14 +148,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default) =>
-        Read<IReadOnlyList<ConsumptionTotal>>(() => _ledgers.GetValueOrDefault(accountId) is { } ledger
-            ? [.. ledger.Consumption.Values
-                .Where(r => occurred.Contains(r.OccurredAt))
-                .GroupBy(r => (r.Usage.Model, r.Usage.TokenName))
-                .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
-                .Select(g => new ConsumptionTotal(
-                    g.Key.Model, g.Key.TokenName, g.LongCount(), g.Sum(r => r.Usage.InputTokens), g.Sum(r => r.Usage.OutputTokens),
-                    g.Sum(r => r.Usage.CachedInputTokens), Money.Sum(g.Select(r => r.Cost), ledger.Head.Currency)))]
+        Read(() => _ledgers.GetValueOrDefault(accountId) is { } ledger
+            ? ConsumptionTotal.Sum(ledger.Consumption.Values.Where(r => occurred.Contains(r.OccurredAt)), ledger.Head.Currency)
             : []);
 
     /// <inheritdoc/>

@@ -8,4 +8,19 @@ namespace Billing.Domain.Consumption;
 /// <param name="OutputTokens">The output tokens.</param>
 /// <param name="CachedInputTokens">The cached input tokens.</param>
 /// <param name="Cost">The sum of the calls' costs, exactly as debited.</param>
-public sealed record ConsumptionTotal(string Model, string TokenName, long Calls, long InputTokens, long OutputTokens, long CachedInputTokens, Money Cost);
+public sealed record ConsumptionTotal(string Model, string TokenName, long Calls, long InputTokens, long OutputTokens, long CachedInputTokens, Money Cost)
+{
+    /// <summary>Sums records per model and token name, ordered by model then token name (ordinal): what a store's <see cref="IConsumptionStore.SumConsumptionAsync"/> returns.</summary>
+    /// <param name="records">The records, all in <paramref name="currency"/>.</param>
+    /// <param name="currency">The currency of the costs.</param>
+    /// <returns>One total per model and token name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <exception cref="CurrencyMismatchException">A cost is in another currency.</exception>
+    public static IReadOnlyList<ConsumptionTotal> Sum(IEnumerable<Rating.ConsumptionRecord> records, Currency currency) =>
+        [.. Utility.Preconditions.CheckNotNull(records)
+            .GroupBy(r => (r.Usage.Model, r.Usage.TokenName))
+            .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
+            .Select(g => new ConsumptionTotal(
+                g.Key.Model, g.Key.TokenName, g.LongCount(), g.Sum(r => r.Usage.InputTokens), g.Sum(r => r.Usage.OutputTokens),
+                g.Sum(r => r.Usage.CachedInputTokens), Money.Sum(g.Select(r => r.Cost), currency)))];
+}

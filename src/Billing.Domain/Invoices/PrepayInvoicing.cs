@@ -126,18 +126,8 @@ public sealed class PrepayInvoicing
             });
         }
 
-        var approved = new List<Correction>();
-        for (var page = new PageRequest(1, PageRequest.MaxSize); ; page = new PageRequest(page.Number + 1, page.Size))
-        {
-            var rows = await _corrections.QueryCorrectionsAsync(
-                new CorrectionQuery(account.AccountId) { Status = CorrectionStatus.Approved, Approved = range, Page = page }, cancellationToken).ConfigureAwait(false);
-            approved.AddRange(rows.Items);
-            if (!rows.HasNext)
-            {
-                break;
-            }
-        }
-
+        var approved = await Pages.AllAsync(page => _corrections.QueryCorrectionsAsync(
+            new CorrectionQuery(account.AccountId) { Status = CorrectionStatus.Approved, Approved = range, Page = page }, cancellationToken)).ConfigureAwait(false);
         var corrections = approved
             .OrderBy(c => c.ApprovedAt).ThenBy(c => c.CorrectionId, StringComparer.Ordinal)
             .Select((c, i) => new InvoiceCorrection(i + 1, c.CorrectionId, c.Description, c.Amount, c.ApprovedAt!.Value))

@@ -49,11 +49,11 @@ public sealed class Reconciler
         var account = await _store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
         var found = new List<Discrepancy>();
 
-        var orders = (await AllAsync(page => _store.QueryOrdersAsync(new TopUpOrderQuery(accountId) { Page = page }, cancellationToken)).ConfigureAwait(false))
+        var orders = (await Pages.AllAsync(page => _store.QueryOrdersAsync(new TopUpOrderQuery(accountId) { Page = page }, cancellationToken)).ConfigureAwait(false))
             .Where(o => o.CompletedAt is { } completed && range.Contains(completed)).ToList();
-        var entries = await AllAsync(page => _store.ListEntriesAsync(accountId, range, page, cancellationToken)).ConfigureAwait(false);
+        var entries = await Pages.AllAsync(page => _store.ListEntriesAsync(accountId, range, page, cancellationToken)).ConfigureAwait(false);
         var credits = entries.Where(e => e.Kind == LedgerEntryKind.TopUpCredit).ToList();
-        var consumption = await AllAsync(page => _store.QueryConsumptionAsync(new ConsumptionQuery(accountId) { Occurred = range, Page = page }, cancellationToken)).ConfigureAwait(false);
+        var consumption = await Pages.AllAsync(page => _store.QueryConsumptionAsync(new ConsumptionQuery(accountId) { Occurred = range, Page = page }, cancellationToken)).ConfigureAwait(false);
         var logs = usageLogs.Where(u => Preconditions.CheckNotNull(u, nameof(usageLogs)).AccountId == accountId && range.Contains(u.OccurredAt)).ToList();
 
         // Billing records against the ledger's credits.
@@ -122,20 +122,6 @@ public sealed class Reconciler
 
         var days = Days(account.Currency, timeZone, orders, credits, consumption, logs);
         return new ReconciliationReport(accountId, range, days, [.. found.OrderBy(d => d.Kind).ThenBy(d => d.Reference, StringComparer.Ordinal).ThenBy(d => d.FoundIn)]);
-    }
-
-    private static async Task<List<T>> AllAsync<T>(Func<PageRequest, Task<Page<T>>> read)
-    {
-        var all = new List<T>();
-        for (var page = new PageRequest(1, PageRequest.MaxSize); ; page = new PageRequest(page.Number + 1, page.Size))
-        {
-            var rows = await read(page).ConfigureAwait(false);
-            all.AddRange(rows.Items);
-            if (!rows.HasNext)
-            {
-                return all;
-            }
-        }
     }
 
     private List<ReconciliationDay> Days(
