@@ -64,7 +64,7 @@ public sealed class SqliteInvoiceHeaderStore : IInvoiceHeaderStore
         [.. (await AllAsync("SELECT * FROM invoice_headers WHERE account_id = $account", cancellationToken, ("$account", accountId)).ConfigureAwait(false))
             .OrderByDescending(h => h.IsDefault).ThenBy(h => h.Title, StringComparer.Ordinal).ThenBy(h => h.HeaderId, StringComparer.Ordinal)];
 
-    private static InvoiceHeader Read(SqliteDataReader r) =>
+    private InvoiceHeader Read(SqliteDataReader r) =>
         InvoiceHeader.Restore(
             Required(r, "header_id"), Required(r, "account_id"),
             new InvoiceHeaderDetails(

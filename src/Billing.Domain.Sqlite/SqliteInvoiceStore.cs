@@ -19,14 +19,19 @@ namespace Billing.Domain.Sqlite;
 public sealed class SqliteInvoiceStore : IInvoiceStore
 {
     private readonly SqliteDatabase _database;
+    private readonly CurrencyRegistry _currencies;
+    private readonly System.Text.Json.JsonSerializerOptions _json;
 
     /// <summary>Opens (and creates or migrates) the store in a SQLite file; it may be the prepaid store's file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
+    /// <param name="currencies">The currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 when null.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
     /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
-    public SqliteInvoiceStore(string path)
+    public SqliteInvoiceStore(string path, CurrencyRegistry? currencies = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _currencies = currencies ?? CurrencyRegistry.Iso4217;
+        _json = SqliteJson.OptionsFor(_currencies);
         _database = new SqliteDatabase(path);
         _database.Migrate();
     }
@@ -69,9 +74,9 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
                 """,
                 ("$id", saved.InvoiceId), ("$number", saved.Number), ("$series", saved.Series), ("$sequence", saved.Sequence), ("$account", saved.AccountId),
                 ("$name", saved.AccountName), ("$model", saved.PaymentModel.ToString()), ("$status", saved.Status.ToString()), ("$start", Day(saved.Period.Start)),
-                ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, SqliteJson.Options)),
-                ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, SqliteJson.Options)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, SqliteJson.Options)),
-                ("$corrections", JsonSerializer.Serialize(saved.Corrections, SqliteJson.Options)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
+                ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, _json)),
+                ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
+                ("$corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
                 ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
             AfterStep?.Invoke("invoice");
         }
@@ -117,12 +122,12 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
 
     private static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private static Invoice Read(SqliteDataReader r)
+    private Invoice Read(SqliteDataReader r)
     {
         var period = new BillingPeriod(LocalDatePattern.Iso.Parse(Required(r, "period_start")).Value, LocalDatePattern.Iso.Parse(Required(r, "period_end")).Value);
         return Invoice.Restore(
             Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
-            Currency.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
+            _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
             (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence")),
             (Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary")),
             Json<List<InvoiceSubscription>>(r, "subscriptions"),
@@ -131,8 +136,8 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
             Long(r, "version"));
     }
 
-    private static T Json<T>(SqliteDataReader reader, string column) =>
-        JsonSerializer.Deserialize<T>(Required(reader, column), SqliteJson.Options) ?? throw new InvalidOperationException($"Column {column} holds null.");
+    private T Json<T>(SqliteDataReader reader, string column) =>
+        JsonSerializer.Deserialize<T>(Required(reader, column), _json) ?? throw new InvalidOperationException($"Column {column} holds null.");
 
     // The account is filtered in SQL; the query record's reference semantics do the rest.
     private Task<List<Invoice>> CandidatesAsync(InvoiceQuery query, CancellationToken cancellationToken) =>

@@ -12,18 +12,19 @@ namespace Billing.Domain.Sqlite;
 /// <summary>JSON for the nested parts of an invoice (charge lines with their derivations, tables): amounts as exact decimal text, instants in extended ISO.</summary>
 internal static class SqliteJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    /// <summary>Options whose amounts may be in any currency of <paramref name="currencies"/>.</summary>
+    public static JsonSerializerOptions OptionsFor(CurrencyRegistry currencies) => new()
     {
-        Converters = { new MoneyConverter(), new DiscountConverter(), new ProrationConverter(), new InstantConverter(), new StatusConverter() },
+        Converters = { new MoneyConverter(currencies), new DiscountConverter(), new ProrationConverter(), new InstantConverter(), new StatusConverter() },
     };
 
-    private sealed class MoneyConverter : JsonConverter<Money>
+    private sealed class MoneyConverter(CurrencyRegistry currencies) : JsonConverter<Money>
     {
         public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString() ?? throw new JsonException("An amount is text.");
             var space = text.IndexOf(' ', StringComparison.Ordinal);
-            return new Money(decimal.Parse(text.AsSpan(0, space), NumberStyles.Number, CultureInfo.InvariantCulture), Currency.FromCode(text[(space + 1)..]));
+            return new Money(decimal.Parse(text.AsSpan(0, space), NumberStyles.Number, CultureInfo.InvariantCulture), currencies.FromCode(text[(space + 1)..]));
         }
 
         public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>

@@ -26,14 +26,17 @@ namespace Billing.Domain.Sqlite;
 public sealed class SqlitePrepaidStore : IPrepaidStore
 {
     private readonly SqliteDatabase _database;
+    private readonly CurrencyRegistry _currencies;
 
     /// <summary>Opens (and creates or migrates) the store in a SQLite file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
+    /// <param name="currencies">The currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 when null.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
     /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
-    public SqlitePrepaidStore(string path)
+    public SqlitePrepaidStore(string path, CurrencyRegistry? currencies = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _currencies = currencies ?? CurrencyRegistry.Iso4217;
         _database = new SqliteDatabase(path);
         _database.Migrate();
     }
@@ -296,48 +299,48 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             ("$issuedAt", Time(a.IssuedAt)), ("$version", a.Version)).ConfigureAwait(false);
     }
 
-    private static PrepaidAccount ReadAccount(SqliteDataReader r)
+    private PrepaidAccount ReadAccount(SqliteDataReader r)
     {
-        var currency = Currency.FromCode(Required(r, "currency"));
+        var currency = _currencies.FromCode(Required(r, "currency"));
         return PrepaidAccount.Restore(
             Required(r, "account_id"), currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
             new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
             Long(r, "version"));
     }
 
-    private static LedgerEntry ReadEntry(SqliteDataReader r) =>
-        new(Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), Money(r, "amount", "currency"), Required(r, "idempotency_key"),
+    private LedgerEntry ReadEntry(SqliteDataReader r) =>
+        new(Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), Money(r, "amount", "currency", _currencies), Required(r, "idempotency_key"),
             Instant(r, "recorded_at"), Required(r, "reference"), Required(r, "description"));
 
-    private static TopUpOrder ReadOrder(SqliteDataReader r) =>
+    private TopUpOrder ReadOrder(SqliteDataReader r) =>
         TopUpOrder.Restore(
-            Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency"), Money(r, "payment_amount", "payment_currency"),
+            Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency", _currencies), Money(r, "payment_amount", "payment_currency", _currencies),
             Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"),
-            OptionalMoney(r, "received_amount", "received_currency"), OptionalInstant(r, "completed_at"), Text(r, "status_reason"), Text(r, "refund_reference"),
+            OptionalMoney(r, "received_amount", "received_currency", _currencies), OptionalInstant(r, "completed_at"), Text(r, "status_reason"), Text(r, "refund_reference"),
             OptionalInstant(r, "refunded_at"), Long(r, "version"));
 
-    private static ConsumptionRecord ReadConsumption(SqliteDataReader r) =>
+    private ConsumptionRecord ReadConsumption(SqliteDataReader r) =>
         new(
             new UsageRecord(
                 Required(r, "request_id"), Required(r, "account_id"), Required(r, "token_name"), Required(r, "model"), Long(r, "input_tokens"), Long(r, "output_tokens"),
                 Instant(r, "occurred_at"), Long(r, "cached_input_tokens")),
-            Money(r, "cost", "currency"),
+            Money(r, "cost", "currency", _currencies),
             Required(r, "price_version"));
 
-    private static Correction ReadCorrection(SqliteDataReader r) =>
+    private Correction ReadCorrection(SqliteDataReader r) =>
         Correction.Restore(
-            Required(r, "correction_id"), Required(r, "account_id"), Money(r, "amount", "currency"), Required(r, "description"), Required(r, "requested_by"),
+            Required(r, "correction_id"), Required(r, "account_id"), Money(r, "amount", "currency", _currencies), Required(r, "description"), Required(r, "requested_by"),
             Instant(r, "requested_at"), Text(r, "corrects"), Enum<CorrectionStatus>(r, "status"), Text(r, "decided_by"), OptionalInstant(r, "decided_at"),
             Text(r, "rejection_reason"), Long(r, "version"));
 
-    private static InvoiceApplication ReadApplication(SqliteDataReader r)
+    private InvoiceApplication ReadApplication(SqliteDataReader r)
     {
         var details = new InvoiceHeaderDetails(
             Enum<InvoiceHeaderType>(r, "header_type"), Required(r, "header_title"), Text(r, "header_tax_id"), Text(r, "header_address"), Text(r, "header_phone"),
             Text(r, "header_bank"), Text(r, "header_bank_account"));
         var header = InvoiceHeader.Restore(Required(r, "header_id"), Required(r, "account_id"), details, Long(r, "header_is_default") != 0, Long(r, "header_version"));
         return InvoiceApplication.Restore(
-            Required(r, "application_id"), Required(r, "account_id"), header, Money(r, "amount", "currency"), Required(r, "email"), Text(r, "remarks"),
+            Required(r, "application_id"), Required(r, "account_id"), header, Money(r, "amount", "currency", _currencies), Required(r, "email"), Text(r, "remarks"),
             Instant(r, "applied_at"), Text(r, "resubmission_of"), Enum<InvoiceApplicationStatus>(r, "status"),
             (Text(r, "approved_by"), OptionalInstant(r, "approved_at")),
             (Text(r, "rejected_by"), OptionalInstant(r, "rejected_at"), Text(r, "rejection_reason")),

@@ -25,14 +25,14 @@ internal static class SqliteValues
 
     public static object? Time(Instant? instant) => instant is { } i ? Time(i) : null;
 
-    public static Money Money(SqliteDataReader reader, string amount, string currency) =>
-        new(decimal.Parse(reader.GetString(reader.GetOrdinal(amount)), NumberStyles.Number, CultureInfo.InvariantCulture), Currency.FromCode(reader.GetString(reader.GetOrdinal(currency))));
+    public static Money Money(SqliteDataReader reader, string amount, string currency, CurrencyRegistry currencies) =>
+        MoneyIn(reader, amount, currencies.FromCode(reader.GetString(reader.GetOrdinal(currency))));
 
     public static Money MoneyIn(SqliteDataReader reader, string amount, Currency currency) =>
         new(decimal.Parse(reader.GetString(reader.GetOrdinal(amount)), NumberStyles.Number, CultureInfo.InvariantCulture), currency);
 
-    public static Money? OptionalMoney(SqliteDataReader reader, string amount, string currency) =>
-        reader.IsDBNull(reader.GetOrdinal(amount)) ? null : Money(reader, amount, currency);
+    public static Money? OptionalMoney(SqliteDataReader reader, string amount, string currency, CurrencyRegistry currencies) =>
+        reader.IsDBNull(reader.GetOrdinal(amount)) ? null : Money(reader, amount, currency, currencies);
 
     public static Instant Instant(SqliteDataReader reader, string column) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(reader.GetInt64(reader.GetOrdinal(column)));
 

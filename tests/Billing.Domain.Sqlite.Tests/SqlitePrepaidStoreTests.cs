@@ -55,6 +55,20 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         Assert.Equal(opened, await new SqlitePrepaidStore(_database.Path).FindAccountAsync("acc"));
     }
 
+    [Fact]
+    public async Task AHostsOwnCurrency_RoundTrips_WithItsRegistry()
+    {
+        var credits = Currency.Custom("CRD", 4);
+        var store = new SqlitePrepaidStore(_database.Path, CurrencyRegistry.Iso4217.With(credits));
+        var consumption = new Consumption.ConsumptionService(store, new FakeClock(Start));
+        await new PrepaidAccountService(store, new FakeClock(Start)).OpenAsync("acc", credits, new Money(10.5m, credits));
+        var recorded = await consumption.RecordAsync(new ConsumptionRecord(new UsageRecord("req-1", "acc", "key", "gpt-x", 10, 10, Start), new Money(0.0042m, credits), "v1"));
+
+        Assert.Equal(recorded.Account, await store.FindAccountAsync("acc"));
+        Assert.Equal(new Money(0.0042m, credits), (await store.FindConsumptionAsync("acc", "req-1"))!.Cost);
+        await Assert.ThrowsAsync<UnknownCurrencyException>(() => new SqlitePrepaidStore(_database.Path).FindAccountAsync("acc"));
+    }
+
     [Theory]
     [InlineData("account")]
     [InlineData("entry")]
