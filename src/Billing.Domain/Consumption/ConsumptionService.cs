@@ -48,10 +48,7 @@ public sealed class ConsumptionService
         return _commands.RunAsync(async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(consumption.AccountId, cancellationToken).ConfigureAwait(false);
-            if (consumption.Cost.Currency != account.Currency)
-            {
-                throw new CurrencyMismatchException(account.Currency, consumption.Cost.Currency);
-            }
+            account.CheckCurrency(consumption.Cost);
 
             if (await _commands.Store.FindEntryAsync(account.AccountId, key, cancellationToken).ConfigureAwait(false) is { } first)
             {

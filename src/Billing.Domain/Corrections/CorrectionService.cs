@@ -46,10 +46,7 @@ public sealed class CorrectionService
         return _commands.RunAsync(async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            if (amount.Currency != account.Currency)
-            {
-                throw new CurrencyMismatchException(account.Currency, amount.Currency);
-            }
+            account.CheckCurrency(amount);
 
             if (await _commands.Store.FindCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false) is { } existing)
             {

@@ -100,10 +100,10 @@ public sealed class InvoiceApplicationService
         Preconditions.CheckText(applicationId);
         return _commands.RunAsync(async () =>
         {
-            var rejected = await FindAsync(rejectedId, cancellationToken).ConfigureAwait(false);
+            var rejected = await _commands.Store.RequireApplicationAsync(rejectedId, cancellationToken).ConfigureAwait(false);
             if (rejected.ResubmittedAs == applicationId)
             {
-                return new ApplyResult(await FindAsync(applicationId, cancellationToken).ConfigureAwait(false), null);
+                return new ApplyResult(await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false), null);
             }
 
             if (rejected.Status != InvoiceApplicationStatus.Rejected || rejected.ResubmittedAs is not null)
@@ -155,7 +155,7 @@ public sealed class InvoiceApplicationService
     public Task<InvoiceApplication> IssueAsync(string applicationId, CancellationToken cancellationToken = default) =>
         _commands.RunAsync(async () =>
         {
-            var application = await FindAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
             if (application.Status == InvoiceApplicationStatus.Issued)
             {
                 return application;
@@ -187,7 +187,7 @@ public sealed class InvoiceApplicationService
     /// <exception cref="ApplicationNotIssuedException">It is not issued.</exception>
     public async Task<RenderedDocument> DownloadAsync(string applicationId, CancellationToken cancellationToken = default)
     {
-        var application = await FindAsync(applicationId, cancellationToken).ConfigureAwait(false);
+        var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
         return application.Status == InvoiceApplicationStatus.Issued
             ? await _renderer.RenderAsync(application, cancellationToken).ConfigureAwait(false)
             : throw new ApplicationNotIssuedException(applicationId, application.Status);
@@ -233,7 +233,7 @@ public sealed class InvoiceApplicationService
         string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
-            var application = await FindAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
             if (done(application))
             {
                 return application;
@@ -244,7 +244,4 @@ public sealed class InvoiceApplicationService
             var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, applications: [next]), cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
         });
-
-    private async Task<InvoiceApplication> FindAsync(string applicationId, CancellationToken cancellationToken) =>
-        await _commands.Store.FindApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("invoice application", applicationId);
 }

@@ -28,16 +28,13 @@ public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
     /// <inheritdoc/>
     public Task<RenderedDocument> RenderAsync(Invoice invoice, CancellationToken cancellationToken = default)
     {
-        var text = Render(invoice);
-        var name = (invoice.Number ?? invoice.InvoiceId) + ".txt";
-        return Task.FromResult(new RenderedDocument(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
+        return Document(invoice.Number ?? invoice.InvoiceId, Render(invoice));
     }
 
     /// <inheritdoc/>
     public Task<RenderedDocument> RenderAsync(InvoiceApplication application, CancellationToken cancellationToken = default)
     {
-        var text = Render(application);
-        return Task.FromResult(new RenderedDocument((application.Number ?? application.ApplicationId) + ".txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
+        return Document(application.Number ?? application.ApplicationId, Render(application));
     }
 
     /// <summary>Renders an invoice application's invoice to text: number, issue date, whom it is made out to, the amount.</summary>
@@ -119,6 +116,9 @@ public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
         Line($"Total {invoice.Total}");
         return text.ToString();
     }
+
+    private static Task<RenderedDocument> Document(string name, string text) =>
+        Task.FromResult(new RenderedDocument(name + ".txt", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)));
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 

@@ -119,6 +119,15 @@ public sealed record PrepaidAccount
         string accountId, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing, long version) =>
         new(accountId, currency, creditLimit, openedAt) { CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, Version = version };
 
+    /// <summary>Throws <see cref="CurrencyMismatchException"/> unless <paramref name="amount"/> is in the ledger's currency.</summary>
+    internal void CheckCurrency(Money amount)
+    {
+        if (amount.Currency != Currency)
+        {
+            throw new CurrencyMismatchException(Currency, amount.Currency);
+        }
+    }
+
     /// <summary>Holds an amount for a new invoice application; the caller checked it is at most the invoiceable amount.</summary>
     internal PrepaidAccount Hold(Money amount) => this with { Invoicing = Invoicing with { Held = Invoicing.Held + amount } };
 

@@ -155,16 +155,15 @@ public sealed class Reconciler
     private IEnumerable<Discrepancy> Compare(ConsumptionRecord record, UsageRecord log)
     {
         var billed = record.Usage;
+        var expected = _rater.TryRate(log, out var rated) ? rated : null;
         if ((billed.Model, billed.InputTokens, billed.OutputTokens, billed.CachedInputTokens) != (log.Model, log.InputTokens, log.OutputTokens, log.CachedInputTokens))
         {
-            var rated = _rater.TryRate(log, out var again) ? again.Cost : (Money?)null;
             yield return new(
-                DiscrepancyKind.AmountMismatch, record.RequestId, ReconciliationSide.ConsumptionRecords, null, rated, record.Cost,
+                DiscrepancyKind.AmountMismatch, record.RequestId, ReconciliationSide.ConsumptionRecords, null, expected?.Cost, record.Cost,
                 $"Call {record.RequestId}: billed {billed.Model} {billed.InputTokens}/{billed.OutputTokens}/{billed.CachedInputTokens} tokens, logged {log.Model} {log.InputTokens}/{log.OutputTokens}/{log.CachedInputTokens}.");
         }
-        else if (!_rater.TryRate(log, out var again) || again.Cost != record.Cost || again.PriceVersion != record.PriceVersion)
+        else if (expected is null || expected.Cost != record.Cost || expected.PriceVersion != record.PriceVersion)
         {
-            var expected = _rater.TryRate(log, out var rated) ? rated : null;
             yield return new(
                 DiscrepancyKind.RateMismatch, record.RequestId, ReconciliationSide.ConsumptionRecords, null, expected?.Cost, record.Cost,
                 $"Call {record.RequestId} was billed {record.Cost} at {record.PriceVersion}; the price book gives {expected?.Cost.ToString() ?? "no price"} at {expected?.PriceVersion ?? "-"}.");

@@ -57,10 +57,7 @@ public sealed class TopUpService
         return _commands.RunAsync(async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            if (amount.Currency != account.Currency)
-            {
-                throw new CurrencyMismatchException(account.Currency, amount.Currency);
-            }
+            account.CheckCurrency(amount);
 
             if (await _commands.Store.FindOrderAsync(orderId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -164,7 +161,7 @@ public sealed class TopUpService
         var order = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
         if (order.Status == TopUpStatus.Refunded)
         {
-            return new TopUpRefund(TopUpRefundOutcome.AlreadyRefunded, order, await _commands.Store.FindEntryAsync(order.AccountId, RefundKeyFor(orderId), cancellationToken).ConfigureAwait(false));
+            return await AlreadyRefundedAsync(order, cancellationToken).ConfigureAwait(false);
         }
 
         TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.Refund, default);
@@ -191,7 +188,7 @@ public sealed class TopUpService
             var current = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
             if (current.Status == TopUpStatus.Refunded)
             {
-                return new TopUpRefund(TopUpRefundOutcome.AlreadyRefunded, current, await _commands.Store.FindEntryAsync(current.AccountId, RefundKeyFor(orderId), cancellationToken).ConfigureAwait(false));
+                return await AlreadyRefundedAsync(current, cancellationToken).ConfigureAwait(false);
             }
 
             var now = _commands.Now;
@@ -221,6 +218,10 @@ public sealed class TopUpService
                 : (await _commands.Store.CommitAsync(new PrepaidChange(order: order.Cancel(reason)), cancellationToken).ConfigureAwait(false)).Order!;
         });
     }
+
+    // A refund asked again: the order as it is, with the debit the first refund wrote.
+    private async Task<TopUpRefund> AlreadyRefundedAsync(TopUpOrder order, CancellationToken cancellationToken) =>
+        new(TopUpRefundOutcome.AlreadyRefunded, order, await _commands.Store.FindEntryAsync(order.AccountId, RefundKeyFor(order.OrderId), cancellationToken).ConfigureAwait(false));
 
     // Applies the gateway's answer to the order as it is now: a confirmation may have settled it meanwhile.
     private async Task<TopUpOrder> ApplyAsync(string orderId, PaymentAttempt attempt, CancellationToken cancellationToken)
