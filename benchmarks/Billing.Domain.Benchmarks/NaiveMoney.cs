@@ -8,10 +8,22 @@ public sealed record NaiveMoney(decimal Amount, string Currency)
     /// <summary>Adds another amount after comparing currency codes.</summary>
     /// <param name="other">The amount to add.</param>
     /// <returns>A new amount.</returns>
-    public NaiveMoney Add(NaiveMoney other) =>
-        string.Equals(Currency, other.Currency, StringComparison.OrdinalIgnoreCase)
-            ? new NaiveMoney(Amount + other.Amount, Currency)
-            : throw new InvalidOperationException("Currency mismatch.");
+    public NaiveMoney Add(NaiveMoney other) => new(Amount + SameCurrency(other).Amount, Currency);
+
+    /// <summary>Subtracts another amount after comparing currency codes.</summary>
+    /// <param name="other">The amount to subtract.</param>
+    /// <returns>A new amount.</returns>
+    public NaiveMoney Subtract(NaiveMoney other) => new(Amount - SameCurrency(other).Amount, Currency);
+
+    /// <summary>Multiplies by a factor.</summary>
+    /// <param name="factor">The factor.</param>
+    /// <returns>A new amount.</returns>
+    public NaiveMoney Times(decimal factor) => new(Amount * factor, Currency);
+
+    /// <summary>Rounds half away from zero.</summary>
+    /// <param name="decimals">The decimals to keep.</param>
+    /// <returns>A new amount.</returns>
+    public NaiveMoney Round(int decimals) => new(Math.Round(Amount, decimals, MidpointRounding.AwayFromZero), Currency);
 
     /// <summary>Splits into parts in cents, the first parts taking the leftover cents.</summary>
     /// <param name="money">The amount.</param>
@@ -29,4 +41,7 @@ public sealed record NaiveMoney(decimal Amount, string Currency)
 
         return shares.Select(s => new NaiveMoney(s / 100m, money.Currency)).ToArray();
     }
+
+    private NaiveMoney SameCurrency(NaiveMoney other) =>
+        string.Equals(Currency, other.Currency, StringComparison.OrdinalIgnoreCase) ? other : throw new InvalidOperationException("Currency mismatch.");
 }

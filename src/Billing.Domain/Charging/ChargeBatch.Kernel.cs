@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Billing.Domain.Charging;
 
@@ -80,33 +81,57 @@ public sealed partial class ChargeBatch
         public void PerUnitScaled(
             ChargeBatch batch, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
         {
-            var scaledTax = batch._scaledTax;
-            nets = nets[..quantities.Length];
-            discountAmounts = discountAmounts[..quantities.Length];
-            taxes = taxes[..quantities.Length];
-            for (var i = 0; i < quantities.Length; i++)
+            // The caller has checked that every span holds at least quantities.Length values.
+            var count = quantities.Length;
+            var columns = new Columns(quantities, unitPrices, discounts, nets, discountAmounts, taxes);
+            for (var i = Run(batch._scaledTax, columns, 0, count); i < count; i = Run(batch._scaledTax, columns, i + 1, count))
             {
-                var (quantity, price, discount) = (quantities[i], unitPrices[i], discounts[i]);
-                if ((ulong)quantity <= MaxScaledQuantity && (ulong)price <= MaxScaledPrice && (ulong)discount <= 1_000_000
-                    && Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0
-                    && TryUnits(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
-                {
-                    nets[i] = net;
-                    discountAmounts[i] = rounded - net;
-                    taxes[i] = tax;
-                }
-                else
-                {
-                    (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledLine(quantity, price, discount, i, (nameof(quantities), nameof(unitPrices)));
-                }
+                (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledLine(quantities[i], unitPrices[i], discounts[i], i, (nameof(quantities), nameof(unitPrices)));
             }
         }
 
+        // The hot loop over lines start to count - 1: every line runs the same straight-line arithmetic, its checks
+        // gathered with & into one flag tested once, after it. Returns the first line it could not take (out of
+        // range, or needing 128 bits), or count when it took them all. It calls nothing and reads the columns
+        // through refs, so that no register is spilled around a call and no length is kept for bounds checks.
+        // On a line it does not take the arithmetic computes garbage (unchecked, no exception) that is not written.
+        private static int Run(long scaledTax, in Columns columns, int start, int count)
+        {
+            ref readonly var quantities = ref columns.Quantities;
+            ref readonly var unitPrices = ref columns.UnitPrices;
+            ref readonly var discounts = ref columns.Discounts;
+            ref var nets = ref columns.Nets;
+            ref var discountAmounts = ref columns.DiscountAmounts;
+            ref var taxes = ref columns.Taxes;
+            for (var i = start; i < count; i++)
+            {
+                var (quantity, price, discount) = (Unsafe.Add(ref Unsafe.AsRef(in quantities), i), Unsafe.Add(ref Unsafe.AsRef(in unitPrices), i), Unsafe.Add(ref Unsafe.AsRef(in discounts), i));
+                var (high, subtotal) = Multiply((ulong)quantity, (ulong)price);
+                var fits = ((ulong)quantity <= MaxScaledQuantity) & ((ulong)price <= MaxScaledPrice) & ((ulong)discount <= 1_000_000)
+                    & (high == 0) & (subtotal <= long.MaxValue)
+                    & Units((long)subtotal, discount, scaledTax, out var net, out var rounded, out var tax);
+                if (!fits)
+                {
+                    return i;
+                }
+
+                Unsafe.Add(ref nets, i) = net;
+                Unsafe.Add(ref discountAmounts, i) = rounded - net;
+                Unsafe.Add(ref taxes, i) = tax;
+            }
+
+            return count;
+        }
+
+        public bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax) =>
+            Units(subtotal, discount, scaledTax, out net, out rounded, out tax);
+
         // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal
         // is split into whole units at the rounding scale and a remainder, each discounted apart, so that no
-        // intermediate needs 128 bits; false when one would not fit.
+        // intermediate needs 128 bits; false when one would not fit. Branch-free: the overflow checks are
+        // gathered into the result, never returned early, so a batch's loop runs one straight line per line.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax)
+        private static bool Units(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax)
         {
             var cutPower = ScaledDecimal.Power(TCut.Value);
             var units = ScaledDecimal.DividePowerOfTen(subtotal, TCut.Value);   // subtotal = units × 10^cut + rest
@@ -119,39 +144,46 @@ public sealed partial class ChargeBatch
             // (both factors at most 10^6) always fit 64 bits; the checks fold away for those instantiations.
             var wide = TCut.Value < 7;
             var keep = 1_000_000 - discount;
-            long kept;
-            if (!wide)
-            {
-                kept = units * keep;
-            }
-            else if (Math.BigMul(units, keep, out kept) != 0 || kept < 0)
-            {
-                net = tax = 0;
-                return false;
-            }
+            var kept = units * keep;
+            var fits = !wide || Fits(units, keep);
 
-            var whole = kept / 1_000_000;
+            var whole = ScaledDecimal.DividePowerOfTen(kept, 6);
             var part = ((kept - (whole * 1_000_000)) * cutPower) + (rest * keep);
             var carry = ScaledDecimal.DividePowerOfTen(part, TCut.Value + 6);
             var remainder = part - (carry * ScaledDecimal.Power(TCut.Value + 6));
             net = whole + carry;
             net += ScaledDecimal.RoundUp(remainder, ScaledDecimal.Power(TCut.Value + 6), (net & 1) == 0, TMode.Value) ? 1 : 0;
 
-            long taxed;
-            if (!wide)
-            {
-                taxed = net * scaledTax;
-            }
-            else if (Math.BigMul(net, scaledTax, out taxed) != 0 || taxed < 0)
-            {
-                tax = 0;
-                return false;
-            }
-
+            var taxed = net * scaledTax;
+            fits &= !wide || Fits(net, scaledTax);
             tax = ScaledDecimal.RoundDivide(taxed, 6, TMode.Value);
-            return true;
+            return fits;
         }
     }
+
+    // The first value of each column of a scaled batch.
+    private readonly ref struct Columns(
+        ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+    {
+        public readonly ref readonly long Quantities = ref MemoryMarshal.GetReference(quantities);
+        public readonly ref readonly long UnitPrices = ref MemoryMarshal.GetReference(unitPrices);
+        public readonly ref readonly long Discounts = ref MemoryMarshal.GetReference(discounts);
+        public readonly ref long Nets = ref MemoryMarshal.GetReference(nets);
+        public readonly ref long DiscountAmounts = ref MemoryMarshal.GetReference(discountAmounts);
+        public readonly ref long Taxes = ref MemoryMarshal.GetReference(taxes);
+    }
+
+    // The 128-bit product of two 64-bit values, as a pair: no local's address is taken in the caller's hot loop.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong High, ulong Low) Multiply(ulong left, ulong right)
+    {
+        var high = Math.BigMul(left, right, out var low);
+        return (high, low);
+    }
+
+    // Whether the product of two non-negative values fits a long.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Fits(long left, long right) => Multiply((ulong)left, (ulong)right) is (0, <= long.MaxValue);
 
     private struct HalfToEven : IConstant<RoundingMode>
     {

@@ -88,29 +88,33 @@ internal static class ScaledDecimal
         return (long)(RoundUp((long)(value - (quotient * divisor)), (long)divisor, Int128.IsEvenInteger(quotient), mode) ? quotient + 1 : quotient);
     }
 
-    /// <summary>Divides a non-negative value by 10^power (1 to 18), truncating; each power is a constant, so the division compiles to a multiplication.</summary>
+    /// <summary>
+    /// Divides a non-negative value by 10^power (1 to 18), truncating. Each power is a constant and the division
+    /// unsigned, so it compiles to a multiplication and a shift, with no sign fix-up. A negative value (garbage a
+    /// branch-free caller computes and then discards) gives a meaningless quotient, never an exception.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long DividePowerOfTen(long value, int power) => power switch
+    public static long DividePowerOfTen(long value, int power) => (long)(power switch
     {
-        1 => value / 10,
-        2 => value / 100,
-        3 => value / 1_000,
-        4 => value / 10_000,
-        5 => value / 100_000,
-        6 => value / 1_000_000,
-        7 => value / 10_000_000,
-        8 => value / 100_000_000,
-        9 => value / 1_000_000_000,
-        10 => value / 10_000_000_000,
-        11 => value / 100_000_000_000,
-        12 => value / 1_000_000_000_000,
-        13 => value / 10_000_000_000_000,
-        14 => value / 100_000_000_000_000,
-        15 => value / 1_000_000_000_000_000,
-        16 => value / 10_000_000_000_000_000,
-        17 => value / 100_000_000_000_000_000,
-        _ => value / 1_000_000_000_000_000_000,
-    };
+        1 => (ulong)value / 10,
+        2 => (ulong)value / 100,
+        3 => (ulong)value / 1_000,
+        4 => (ulong)value / 10_000,
+        5 => (ulong)value / 100_000,
+        6 => (ulong)value / 1_000_000,
+        7 => (ulong)value / 10_000_000,
+        8 => (ulong)value / 100_000_000,
+        9 => (ulong)value / 1_000_000_000,
+        10 => (ulong)value / 10_000_000_000,
+        11 => (ulong)value / 100_000_000_000,
+        12 => (ulong)value / 1_000_000_000_000,
+        13 => (ulong)value / 10_000_000_000_000,
+        14 => (ulong)value / 100_000_000_000_000,
+        15 => (ulong)value / 1_000_000_000_000_000,
+        16 => (ulong)value / 10_000_000_000_000_000,
+        17 => (ulong)value / 100_000_000_000_000_000,
+        _ => (ulong)value / 1_000_000_000_000_000_000,
+    });
 
     /// <summary>Returns whether a non-negative quotient with this remainder of this divisor rounds up by the mode.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -156,7 +160,7 @@ internal static class ScaledDecimal
 
         var quotient = DividePowerOfTen(value, power);
         var divisor = Power(power);
-        return RoundUp(value - (quotient * divisor), divisor, (quotient & 1) == 0, mode) ? quotient + 1 : quotient;
+        return quotient + (RoundUp(value - (quotient * divisor), divisor, (quotient & 1) == 0, mode) ? 1 : 0);   // an add, not a branch
     }
 
     private static Int128[] BuildWidePowers()

@@ -9,6 +9,7 @@ namespace Billing.Domain.Tests.Charging;
 public class ChargeBatchProperties
 {
     private static readonly Currency[] Currencies = [Currency.FromCode("USD"), Currency.FromCode("JPY"), Currency.FromCode("KWD")];
+    private static readonly Int128 MaxSubtotal = (Int128)1_000_000_000_000_000_000 * 1_000;   // 10^12 at scale 9
 
     private static Arbitrary<(int Currency, RoundingMode Mode, int? Scale, decimal TaxPercent)> Setups =>
         Arb.From(
@@ -33,6 +34,21 @@ public class ChargeBatchProperties
                 quantityUnits / Power(quantityScale),
                 priceUnits * (decimal)priceMultiplier / Power(priceScale),
                 Math.Min(100m, discountUnits / Power(discountScale))));
+
+    // Scaled columns (quantity at 3 decimals, price at 6, discount at 4 of a percent) of every size the 64-bit loop
+    // takes and some that need 128 bits, with quantity × price kept within the scaled API's 10^12.
+    private static Arbitrary<(long Quantity, long Price, long Discount)> ScaledLines =>
+        Arb.From(
+            from quantity in Gen.OneOf(Gen.Choose(0, 100_000).Select(q => (long)q), Wide)
+            from price in Gen.OneOf(Gen.Choose(0, 100_000_000).Select(p => (long)p), Wide)
+            from discount in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 1_000_000))
+            select (price == 0 ? quantity : quantity % ((long)(MaxSubtotal / price) + 1), price, (long)discount));
+
+    // Up to 10^15 - 1: the largest quantity or price the scaled API reads.
+    private static Gen<long> Wide =>
+        from high in Gen.Choose(0, 999_999)
+        from low in Gen.Choose(0, 999_999_999)
+        select ((long)high * 1_000_000_000) + low;
 
     private static Arbitrary<decimal> Quantities =>
         Arb.From(from units in Gen.OneOf(Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
@@ -73,26 +89,47 @@ public class ChargeBatchProperties
         }));
 
     [Fact]
-    public void PerUnitScaled_EqualsPerUnit() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20_000), Prop.ForAll(Setups, Lines, (setup, line) =>
+    public void PerUnitScaled_EqualsTheEngine_OverAHundredThousandLines() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, ScaledLines, (setup, line) =>
         {
-            var (batch, _, _) = Build(setup);
-            if (!batch.SupportsScaled
-                || line.Quantity * 1_000m != decimal.Truncate(line.Quantity * 1_000m)
-                || line.UnitPrice * 1_000_000m != decimal.Truncate(line.UnitPrice * 1_000_000m)
-                || line.DiscountPercent * 10_000m != decimal.Truncate(line.DiscountPercent * 10_000m)
-                || line.UnitPrice > 1_000_000_000m
-                || line.Quantity * line.UnitPrice > 1_000_000_000_000m)
+            var (batch, engine, tax) = Build(setup);
+            if (!batch.SupportsScaled)
             {
-                return true;   // outside the scaled API's domain: PerUnit covers it
+                return Throws<InvalidOperationException>(() => batch.PerUnitScaled([line.Quantity], [line.Price], [line.Discount], new long[1], new long[1], new long[1]));
             }
 
-            var expected = new ChargeAmounts[1];
-            batch.PerUnit([line], expected);
             long[] nets = [0], discounts = [0], taxes = [0];
-            batch.PerUnitScaled([(long)(line.Quantity * 1_000m)], [(long)(line.UnitPrice * 1_000_000m)], [(long)(line.DiscountPercent * 10_000m)], nets, discounts, taxes);
+            batch.PerUnitScaled([line.Quantity], [line.Price], [line.Discount], nets, discounts, taxes);
+
+            var (quantity, price, discount) = (line.Quantity / 1_000m, line.Price / 1_000_000m, line.Discount / 10_000m);
+            var expected = engine.Calculate(ChargeSpec.For("x", quantity, new PerUnitPrice(new Money(price, batch.Currency))) with
+            {
+                Discounts = [Discount.Percent(discount)],
+                Taxes = tax is null ? [] : [tax],
+            });
             var unit = 1m / Power(batch.RoundingScale);
-            return nets[0] * unit == expected[0].Net && discounts[0] * unit == expected[0].Discount && taxes[0] * unit == expected[0].Tax;
+            return nets[0] * unit == expected.Net.Amount && discounts[0] * unit == expected.Discount.Amount && taxes[0] * unit == expected.Taxes.Amount;
+        }));
+
+    [Fact]
+    public void PerUnitScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Check.One(Laws.Config, Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(ScaledLines.Generator)), (setup, lines) =>
+        {
+            var (batch, _, _) = Build(setup);
+            if (!batch.SupportsScaled)
+            {
+                return true;
+            }
+
+            // Lines the 64-bit loop takes and lines it hands to the 128-bit path, mixed: the loop resumes after each.
+            long[] nets = new long[lines.Length], discounts = new long[lines.Length], taxes = new long[lines.Length];
+            batch.PerUnitScaled(lines.Select(l => l.Quantity).ToArray(), lines.Select(l => l.Price).ToArray(), lines.Select(l => l.Discount).ToArray(), nets, discounts, taxes);
+            long[] net = [0], discount = [0], tax = [0];
+            return lines.Select((line, i) =>
+            {
+                batch.PerUnitScaled([line.Quantity], [line.Price], [line.Discount], net, discount, tax);
+                return (net[0], discount[0], tax[0]) == (nets[i], discounts[i], taxes[i]);
+            }).All(same => same);
         }));
 
     [Fact]
@@ -115,6 +152,20 @@ public class ChargeBatchProperties
         var rounding = setup.Scale is { } scale ? new RoundingPolicy(setup.Mode, scale) : new RoundingPolicy(setup.Mode);
         var tax = setup.TaxPercent == 0m ? null : new TaxRate("tax", setup.TaxPercent);
         return (new ChargeBatch(Currencies[setup.Currency], rounding, tax), new ChargeEngine(new ChargePolicy(rounding, TaxRounding.PerLine)), tax);
+    }
+
+    private static bool Throws<TException>(Action action)
+        where TException : Exception
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (TException)
+        {
+            return true;
+        }
     }
 
     private static bool Same(ChargeAmounts actual, ChargeLine expected) =>
