@@ -27,6 +27,7 @@ public class GraduatedChargeLineBenchmarks
     private long[] _tierPrices = [];
     private long[] _tierFees = [];
     private long[] _netUnits = [];
+    private long[] _discountUnits = [];
     private long[] _taxUnits = [];
     private GraduatedPrice _price = null!;
     private ChargeBatch _batch = null!;
@@ -52,6 +53,7 @@ public class GraduatedChargeLineBenchmarks
         _tierPrices = Tiers.Select(t => (long)(t.UnitPrice * 1_000_000m)).ToArray();
         _tierFees = Tiers.Select(t => (long)(t.FlatFee * 1_000_000_000m)).ToArray();
         _netUnits = new long[N];
+        _discountUnits = new long[N];
         _taxUnits = new long[N];
     }
 
@@ -76,6 +78,14 @@ public class GraduatedChargeLineBenchmarks
     {
         _batch.Graduated(_price, _quantities, DiscountPercent, _results);
         return _results[^1].Amount;
+    }
+
+    /// <summary>Billing.Domain: ChargeBatch.GraduatedScaled over the same scaled quantities the kernel reads.</summary>
+    [Benchmark]
+    public long EngineScaled()
+    {
+        _batch.GraduatedScaled(_price, _scaledQuantities, (long)(DiscountPercent * 10_000m), _netUnits, _discountUnits, _taxUnits);
+        return _netUnits[^1] + _taxUnits[^1];
     }
 
     /// <summary>The floor: scaled integers in and out, Int128 arithmetic, the tiers as arrays, half away from zero.</summary>

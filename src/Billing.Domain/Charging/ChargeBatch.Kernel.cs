@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Billing.Domain.Pricing;
 
 namespace Billing.Domain.Charging;
 
@@ -16,7 +17,9 @@ public sealed partial class ChargeBatch
 
         void PerUnitScaled(ChargeBatch batch, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes);
 
-        bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax);
+        void Graduated(ChargeBatch batch, GraduatedPrice price, ScaledTiers tiers, ReadOnlySpan<decimal> quantities, decimal discountPercent, long discount, Span<ChargeAmounts> results);
+
+        void GraduatedScaled(ChargeBatch batch, ScaledTiers tiers, ReadOnlySpan<long> quantities, long discount, Span<long> nets, Span<long> discountAmounts, Span<long> taxes);
     }
 
     private interface IConstant<T>
@@ -67,7 +70,7 @@ public sealed partial class ChargeBatch
                     && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
                     && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
                     && Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0
-                    && TryUnits(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                    && Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
                 {
                     results[i] = new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
                 }
@@ -106,10 +109,9 @@ public sealed partial class ChargeBatch
             for (var i = start; i < count; i++)
             {
                 var (quantity, price, discount) = (Unsafe.Add(ref Unsafe.AsRef(in quantities), i), Unsafe.Add(ref Unsafe.AsRef(in unitPrices), i), Unsafe.Add(ref Unsafe.AsRef(in discounts), i));
-                var (high, subtotal) = Multiply((ulong)quantity, (ulong)price);
                 var fits = ((ulong)quantity <= MaxScaledQuantity) & ((ulong)price <= MaxScaledPrice) & ((ulong)discount <= 1_000_000)
-                    & (high == 0) & (subtotal <= long.MaxValue)
-                    & Units((long)subtotal, discount, scaledTax, out var net, out var rounded, out var tax);
+                    & Fits(quantity, price)
+                    & Units(quantity * price, discount, scaledTax, out var net, out var rounded, out var tax);
                 if (!fits)
                 {
                     return i;
@@ -123,8 +125,50 @@ public sealed partial class ChargeBatch
             return count;
         }
 
-        public bool TryUnits(long subtotal, long discount, long scaledTax, out long net, out long rounded, out long tax) =>
-            Units(subtotal, discount, scaledTax, out net, out rounded, out tax);
+        public void Graduated(
+            ChargeBatch batch, GraduatedPrice price, ScaledTiers tiers, ReadOnlySpan<decimal> quantities, decimal discountPercent, long discount, Span<ChargeAmounts> results)
+        {
+            var scaledTax = batch._scaledTax;
+            var scale = (byte)(9 - TCut.Value);
+            for (var i = 0; i < quantities.Length; i++)
+            {
+                if (ScaledDecimal.TryScale(quantities[i], QuantityScale, MaxScaledQuantity, out var quantity)
+                    & tiers.TryPrice(quantity, out var subtotal)
+                    & Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                {
+                    results[i] = new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+                }
+                else
+                {
+                    results[i] = batch.GraduatedLine(price, tiers, quantities[i], discountPercent, discount, i, nameof(quantities));
+                }
+            }
+        }
+
+        public void GraduatedScaled(
+            ChargeBatch batch, ScaledTiers tiers, ReadOnlySpan<long> quantities, long discount, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+        {
+            var scaledTax = batch._scaledTax;
+            nets = nets[..quantities.Length];
+            discountAmounts = discountAmounts[..quantities.Length];
+            taxes = taxes[..quantities.Length];
+            for (var i = 0; i < quantities.Length; i++)
+            {
+                var quantity = quantities[i];
+                if (((ulong)quantity <= MaxScaledQuantity)
+                    & tiers.TryPrice(quantity, out var subtotal)
+                    & Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                {
+                    nets[i] = net;
+                    discountAmounts[i] = rounded - net;
+                    taxes[i] = tax;
+                }
+                else
+                {
+                    (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledGraduatedLine(tiers, quantity, discount, i, nameof(quantities));
+                }
+            }
+        }
 
         // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal
         // is split into whole units at the rounding scale and a remainder, each discounted apart, so that no
@@ -173,17 +217,12 @@ public sealed partial class ChargeBatch
         public readonly ref long Taxes = ref MemoryMarshal.GetReference(taxes);
     }
 
-    // The 128-bit product of two 64-bit values, as a pair: no local's address is taken in the caller's hot loop.
+    // Whether the product of two non-negative values surely fits a long, estimated in doubles: no 128-bit multiply,
+    // whose low half .NET returns through memory. Each conversion and the product are off by at most 2^-53 of their
+    // value, so an estimate under 9 × 10^18 means a product under 2^63 (9.22 × 10^18). A product between the two is
+    // refused though it fits: the caller then takes its exact 128-bit path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong High, ulong Low) Multiply(ulong left, ulong right)
-    {
-        var high = Math.BigMul(left, right, out var low);
-        return (high, low);
-    }
-
-    // Whether the product of two non-negative values fits a long.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Fits(long left, long right) => Multiply((ulong)left, (ulong)right) is (0, <= long.MaxValue);
+    private static bool Fits(long left, long right) => (double)left * right < 9e18;
 
     private struct HalfToEven : IConstant<RoundingMode>
     {

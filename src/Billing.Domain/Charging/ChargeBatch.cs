@@ -1,4 +1,5 @@
 using Billing.Domain.Pricing;
+using System.Runtime.CompilerServices;
 using Billing.Domain.Utility;
 
 namespace Billing.Domain.Charging;
@@ -94,25 +95,49 @@ public sealed partial class ChargeBatch
     /// <exception cref="ArgumentOutOfRangeException">A quantity is negative or has more than three decimals, or the discount is outside 0 to 100.</exception>
     public void Graduated(GraduatedPrice price, ReadOnlySpan<decimal> quantities, decimal discountPercent, Span<ChargeAmounts> results)
     {
-        Preconditions.CheckNotNull(price);
-        Preconditions.CheckArgument(price.Currency == Currency, nameof(price), $"The tiers are in {price.Currency.Code}, the batch in {Currency.Code}.");
+        CheckTiers(price);
         Preconditions.CheckArgument(results.Length >= quantities.Length, nameof(results), "The results span is shorter than the quantities.");
         Check(0m, discountPercent, -1, nameof(discountPercent));
-        var tiers = ScaledTiers.TryCreate(price);
-        var fast = _fast & tiers is not null & ScaledDecimal.TryScale(discountPercent, PercentScale, 1_000_000, out var discount);
+        var tiers = _kernel is null ? null : ScaledTiers.TryCreate(price);
+        if (tiers is not null && ScaledDecimal.TryScale(discountPercent, PercentScale, 1_000_000, out var discount))
+        {
+            _kernel!.Graduated(this, price, tiers, quantities, discountPercent, discount, results);
+            return;
+        }
+
         for (var i = 0; i < quantities.Length; i++)
         {
-            if (fast && ScaledDecimal.TryScale(quantities[i], QuantityScale, MaxScaledQuantity, out var quantity)
-                && tiers!.Price(quantity) is var subtotal && subtotal <= MaxScaledSubtotal)
-            {
-                results[i] = subtotal <= long.MaxValue ? Fast((long)subtotal, discount) : Wide(subtotal, discount);
-            }
-            else
-            {
-                Check(quantities[i], discountPercent, i, nameof(quantities));
-                results[i] = Slow(price.Price(quantities[i]).Amount, discountPercent);
-            }
+            results[i] = GraduatedLine(price, null, quantities[i], discountPercent, 0, i, nameof(quantities));
         }
+    }
+
+    /// <summary>
+    /// Prices every quantity, given in thousandths, with graduated tiers, less one discount, and its tax, writing
+    /// minor units: the same amounts as <see cref="Graduated"/>, for a billing run that reads and stores integer columns.
+    /// </summary>
+    /// <param name="price">The graduated tiers, in the batch's currency: bounds with up to 3 decimals and at most 10^12, prices and flat fees with up to 6 decimals and at most 10^9.</param>
+    /// <param name="quantities">Each quantity in thousandths (1.5 is 1500); 0 to 10^15.</param>
+    /// <param name="discount">The discount on every line in ten-thousandths of a percent (12.5 % is 125000); 0 to 1,000,000.</param>
+    /// <param name="nets">Where to write each net, in units of 10^-<see cref="RoundingScale"/>.</param>
+    /// <param name="discountAmounts">Where to write each discount amount, in the same units.</param>
+    /// <param name="taxes">Where to write each tax, in the same units.</param>
+    /// <exception cref="InvalidOperationException"><see cref="SupportsScaled"/> is false.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="price"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tiers are in another currency or outside the bounds stated, or an output span is shorter than the quantities.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The discount is out of range, or a quantity is, or its price is above 10^12; the lines before it have been written.</exception>
+    public void GraduatedScaled(GraduatedPrice price, ReadOnlySpan<long> quantities, long discount, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+    {
+        CheckScaled();
+        CheckTiers(price);
+        var tiers = ScaledTiers.TryCreate(price)
+            ?? throw new ArgumentException("A tier's bound has more than 3 decimals or is above 10^12, or a price or flat fee has more than 6 or is above 10^9: use Graduated.", nameof(price));
+        if ((ulong)discount > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(discount), discount, "A discount is between 0 and 1,000,000 ten-thousandths of a percent.");
+        }
+
+        CheckOutputs(quantities.Length, nets, discountAmounts, taxes);
+        _kernel!.GraduatedScaled(this, tiers, quantities, discount, nets, discountAmounts, taxes);
     }
 
     /// <summary>Gets a value indicating whether <see cref="PerUnitScaled"/> can be used: the tax has at most 4 decimals and the rounding scale is at most 6.</summary>
@@ -137,15 +162,28 @@ public sealed partial class ChargeBatch
     public void PerUnitScaled(
         ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
     {
-        if (!_fast)
-        {
-            throw new InvalidOperationException("This batch's tax has more than 4 decimals or its rounding scale is above 6: use PerUnit.");
-        }
-
+        CheckScaled();
         var count = quantities.Length;
         Preconditions.CheckArgument(unitPrices.Length == count && discounts.Length == count, nameof(unitPrices), "The input spans have different lengths.");
-        Preconditions.CheckArgument(nets.Length >= count && discountAmounts.Length >= count && taxes.Length >= count, nameof(nets), "An output span is shorter than the input.");
+        CheckOutputs(count, nets, discountAmounts, taxes);
         _kernel!.PerUnitScaled(this, quantities, unitPrices, discounts, nets, discountAmounts, taxes);
+    }
+
+    private static void CheckOutputs(int count, Span<long> nets, Span<long> discountAmounts, Span<long> taxes) =>
+        Preconditions.CheckArgument(nets.Length >= count && discountAmounts.Length >= count && taxes.Length >= count, nameof(nets), "An output span is shorter than the input.");
+
+    private void CheckScaled()
+    {
+        if (!_fast)
+        {
+            throw new InvalidOperationException("This batch's tax has more than 4 decimals or its rounding scale is above 6: use the decimal methods.");
+        }
+    }
+
+    private void CheckTiers(GraduatedPrice price)
+    {
+        Preconditions.CheckNotNull(price);
+        Preconditions.CheckArgument(price.Currency == Currency, nameof(price), $"The tiers are in {price.Currency.Code}, the batch in {Currency.Code}.");
     }
 
     // One line off the kernel's 64-bit path: in 128 bits when its scaled values fit, else in decimals.
@@ -177,26 +215,43 @@ public sealed partial class ChargeBatch
             throw new ArgumentOutOfRangeException(paramNames.Values, $"Line {index}: quantity {quantity}, unit price {price} or discount {discount} is out of range.");
         }
 
-        var wide = (Int128)quantity * price;
-        if (wide > MaxScaledSubtotal)
+        return ScaledUnits((Int128)quantity * price, discount, index, paramNames.Prices);
+    }
+
+    // One graduated scaled line off the kernel's 64-bit path: in 128 bits, or refused when out of range.
+    private (long Net, long DiscountAmount, long Tax) ScaledGraduatedLine(ScaledTiers tiers, long quantity, long discount, int index, string paramName)
+    {
+        if ((ulong)quantity > MaxScaledQuantity)
         {
-            throw new ArgumentOutOfRangeException(paramNames.Prices, $"Line {index}: quantity x unit price is above 10^12; use PerUnit, which falls back to decimals.");
+            throw new ArgumentOutOfRangeException(paramName, quantity, $"Line {index}: a quantity is 0 to 10^15 thousandths.");
         }
 
-        var (net, rounded, tax) = WideUnits(wide, discount);
+        return ScaledUnits(tiers.Price(quantity), discount, index, paramName);
+    }
+
+    private (long Net, long DiscountAmount, long Tax) ScaledUnits(Int128 subtotal, long discount, int index, string paramName)
+    {
+        if (subtotal > MaxScaledSubtotal)
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"Line {index}: the line's price is above 10^12; use the decimal methods, which fall back to decimals.");
+        }
+
+        var (net, rounded, tax) = WideUnits(subtotal, discount);
         return (net, rounded - net, tax);
     }
 
-    // A graduated line's subtotal at scale 9, in 64 bits where it fits.
-    private ChargeAmounts Fast(long subtotal, long discount)
+    // One graduated line off the kernel's 64-bit path: in 128 bits when its scaled values fit, else in decimals.
+    private ChargeAmounts GraduatedLine(GraduatedPrice price, ScaledTiers? tiers, decimal quantity, decimal discountPercent, long discount, int index, string paramName)
     {
-        if (!_kernel!.TryUnits(subtotal, discount, _scaledTax, out var net, out var rounded, out var tax))
+        if (tiers is not null
+            && ScaledDecimal.TryScale(quantity, QuantityScale, MaxScaledQuantity, out var scaled)
+            && tiers.Price(scaled) is var subtotal && subtotal <= MaxScaledSubtotal)
         {
             return Wide(subtotal, discount);
         }
 
-        var scale = (byte)_scale;
-        return new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
+        Check(quantity, discountPercent, index, paramName);
+        return Slow(price.Price(quantity).Amount, discountPercent);
     }
 
     // The same computation in 128 bits, for lines whose intermediates do not fit 64.
@@ -241,9 +296,9 @@ public sealed partial class ChargeBatch
     {
         private readonly long[] _bounds;
         private readonly long[] _prices;
-        private readonly Int128[] _fees;
+        private readonly long[] _fees;
 
-        private ScaledTiers(long[] bounds, long[] prices, Int128[] fees)
+        private ScaledTiers(long[] bounds, long[] prices, long[] fees)
         {
             _bounds = bounds;
             _prices = prices;
@@ -255,7 +310,7 @@ public sealed partial class ChargeBatch
             var count = price.Tiers.Count;
             var bounds = new long[count];
             var prices = new long[count];
-            var fees = new Int128[count];
+            var fees = new long[count];
             for (var i = 0; i < count; i++)
             {
                 var tier = price.Tiers[i];
@@ -267,12 +322,42 @@ public sealed partial class ChargeBatch
                 }
 
                 bounds[i] = tier.UpTo is null ? long.MaxValue : bounds[i];
-                fees[i] = (Int128)fee * 1_000;
+                fees[i] = fee * 1_000;   // at most 10^18
             }
 
             return new ScaledTiers(bounds, prices, fees);
         }
 
+        // The price at scale 9 in 64 bits; false when it does not fit. Branch-free: every tier is visited, reached or
+        // not, and the minimum, the clamp at zero and the fee of a reached tier are sign masks, not comparisons.
+        // Random quantities reach a random number of tiers; a branch on it would be mispredicted every other line.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryPrice(long quantity, out long subtotal)
+        {
+            ulong total = 0;
+            var below = 0L;
+            var fits = true;
+            var (bounds, prices, fees) = (_bounds, _prices, _fees);
+            for (var i = 0; i < bounds.Length && i < prices.Length && i < fees.Length; i++)
+            {
+                var bound = bounds[i];
+                var over = bound - quantity;
+                var inTier = quantity + (over & (over >> 63)) - below;   // min(bound, quantity) - below
+                inTier &= ~(inTier >> 63);                                // 0 when the quantity does not reach the tier
+                var reached = (below - quantity) >> 63;                   // all ones when it does
+                fits &= Fits(inTier, prices[i]);
+                total += (ulong)(inTier * prices[i]);
+                fits &= total <= long.MaxValue;
+                total += (ulong)(fees[i] & reached);
+                fits &= total <= long.MaxValue;
+                below = bound;
+            }
+
+            subtotal = (long)total;
+            return fits;
+        }
+
+        // The price at scale 9 in 128 bits.
         public Int128 Price(long quantity)
         {
             Int128 total = 0;

@@ -50,6 +50,23 @@ public class ChargeBatchProperties
         from low in Gen.Choose(0, 999_999_999)
         select ((long)high * 1_000_000_000) + low;
 
+    // One to four tiers (bounds with up to 3 decimals, some tiers wide enough for 128-bit prices; prices and flat
+    // fees with up to 6 decimals, sometimes 7, which the scaled path refuses) and a discount for every line.
+    private static Arbitrary<((decimal? UpTo, decimal Price, decimal Fee)[] Tiers, decimal DiscountPercent)> TierSets =>
+        Arb.From(
+            from count in Gen.Choose(1, 4)
+            from steps in Gen.ArrayOf(Gen.OneOf(Gen.Choose(1, 2_000_000), Gen.Choose(1, int.MaxValue)), count)
+            from prices in Gen.ArrayOf(Gen.OneOf(Gen.Choose(0, 2_000_000), Gen.Choose(0, int.MaxValue)), count)
+            from fees in Gen.ArrayOf(Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 100_000_000)), count)
+            from priceScale in Gen.Elements(0, 2, 4, 6, 6, 7)
+            from discountUnits in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 1_000_000))
+            select (
+                steps.Select((step, i) => (
+                    UpTo: i == count - 1 ? (decimal?)null : steps.Take(i + 1).Sum(s => (decimal)s) / 1_000m,
+                    Price: prices[i] / Power(priceScale),
+                    Fee: fees[i] / Power(Math.Min(priceScale, 4)))).ToArray(),
+                discountUnits / 10_000m));
+
     private static Arbitrary<decimal> Quantities =>
         Arb.From(from units in Gen.OneOf(Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
 
@@ -70,22 +87,68 @@ public class ChargeBatchProperties
         }));
 
     [Fact]
-    public void Graduated_EqualsTheEngine() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20_000), Prop.ForAll(Setups, Quantities, (setup, quantity) =>
+    public void Graduated_EqualsTheEngine_OverAHundredThousandLines() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
         {
             var (batch, engine, tax) = Build(setup);
-            var currency = batch.Currency;
-            var price = new GraduatedPrice(
-            [
-                new(1_000m, new Money(0.105m, currency), new Money(2.5m, currency)),
-                new(50_000.5m, new Money(0.0425m, currency)),
-                new(null, new Money(0.000125m, currency), new Money(1m, currency)),
-            ]);
+            var price = Tiers(tierSet.Tiers, batch.Currency);
             var results = new ChargeAmounts[1];
-            batch.Graduated(price, [quantity], 7.5m, results);
+            batch.Graduated(price, [quantity], tierSet.DiscountPercent, results);
 
-            var expected = engine.Calculate(ChargeSpec.For("x", quantity, price) with { Discounts = [Discount.Percent(7.5m)], Taxes = tax is null ? [] : [tax] });
+            var expected = engine.Calculate(ChargeSpec.For("x", quantity, price) with
+            {
+                Discounts = [Discount.Percent(tierSet.DiscountPercent)],
+                Taxes = tax is null ? [] : [tax],
+            });
             return Same(results[0], expected);
+        }));
+
+    [Fact]
+    public void GraduatedScaled_EqualsGraduated_OverAHundredThousandLines() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
+        {
+            var (batch, _, _) = Build(setup);
+            var price = Tiers(tierSet.Tiers, batch.Currency);
+            long[] nets = [0], discounts = [0], taxes = [0];
+            var scaledQuantity = (long)(quantity * 1_000m);
+            var scaledDiscount = (long)(tierSet.DiscountPercent * 10_000m);
+            var outOfScale = tierSet.Tiers.Any(t => t.Price.Scale > 6 || t.Fee.Scale > 6 || t.Price > 1_000_000_000m || t.Fee > 1_000_000_000m);
+            if (!batch.SupportsScaled)
+            {
+                return Throws<InvalidOperationException>(() => batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes));
+            }
+
+            if (outOfScale)
+            {
+                return Throws<ArgumentException>(() => batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes));
+            }
+
+            var expected = new ChargeAmounts[1];
+            batch.Graduated(price, [quantity], tierSet.DiscountPercent, expected);
+            if (price.Price(quantity).Amount > 1_000_000_000_000m)
+            {
+                return Throws<ArgumentOutOfRangeException>(() => batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes));
+            }
+
+            batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes);
+            var unit = 1m / Power(batch.RoundingScale);
+            return nets[0] * unit == expected[0].Net && discounts[0] * unit == expected[0].Discount && taxes[0] * unit == expected[0].Tax;
+        }));
+
+    [Fact]
+    public void Graduated_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Check.One(Laws.Config, Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, quantities) =>
+        {
+            var (batch, _, _) = Build(setup);
+            var price = Tiers(tierSet.Tiers, batch.Currency);
+            var all = new ChargeAmounts[quantities.Length];
+            batch.Graduated(price, quantities, tierSet.DiscountPercent, all);
+            var one = new ChargeAmounts[1];
+            return quantities.Select((quantity, i) =>
+            {
+                batch.Graduated(price, [quantity], tierSet.DiscountPercent, one);
+                return one[0] == all[i];
+            }).All(same => same);
         }));
 
     [Fact]
@@ -153,6 +216,9 @@ public class ChargeBatchProperties
         var tax = setup.TaxPercent == 0m ? null : new TaxRate("tax", setup.TaxPercent);
         return (new ChargeBatch(Currencies[setup.Currency], rounding, tax), new ChargeEngine(new ChargePolicy(rounding, TaxRounding.PerLine)), tax);
     }
+
+    private static GraduatedPrice Tiers((decimal? UpTo, decimal Price, decimal Fee)[] tiers, Currency currency) =>
+        new(tiers.Select(t => new PriceTier(t.UpTo, new Money(t.Price, currency), new Money(t.Fee, currency))).ToArray());
 
     private static bool Throws<TException>(Action action)
         where TException : Exception

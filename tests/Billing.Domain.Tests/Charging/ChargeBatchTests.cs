@@ -70,6 +70,36 @@ public class ChargeBatchTests
     }
 
     [Fact]
+    public void GraduatedScaled_WritesMinorUnits()
+    {
+        var price = new GraduatedPrice([new(1_000m, new Money(0.10m, Usd), new Money(2.50m, Usd)), new(10_000m, new Money(0.05m, Usd)), new(null, new Money(0.01m, Usd))]);
+        long[] nets = new long[3], discounts = new long[3], taxes = new long[3];
+
+        Batch.GraduatedScaled(price, [15_000_000, 0, 1_000_500], 50_000, nets, discounts, taxes);   // 5 % off
+
+        Assert.Equal([572_38L, 0L, 97_40L], nets);          // (600 + 2.50) x 0.95 = 572.375; 102.525 x 0.95 = 97.39875
+        Assert.Equal([30_12L, 0L, 5_13L], discounts);        // 602.50 - 572.38; 102.53 - 97.40
+        Assert.Equal([120_20L, 0L, 20_45L], taxes);          // 120.1998; 20.454
+    }
+
+    [Fact]
+    public void GraduatedScaled_BadInput_Throws()
+    {
+        var usd = new GraduatedPrice([new(null, new Money(1m, Usd))]);
+        var fine = new GraduatedPrice([new(null, new Money(0.0000001m, Usd))]);
+        long[] one = [0];
+
+        Assert.Throws<ArgumentException>("price", () => Batch.GraduatedScaled(fine, [1], 0, one, one, one));
+        Assert.Throws<ArgumentOutOfRangeException>("discount", () => Batch.GraduatedScaled(usd, [1], 1_000_001, one, one, one));
+        Assert.Throws<ArgumentOutOfRangeException>("quantities", () => Batch.GraduatedScaled(usd, [-1], 0, one, one, one));
+        Assert.Throws<ArgumentOutOfRangeException>("quantities", () => Batch.GraduatedScaled(usd, [1_000_000_000_000_001], 0, one, one, one));
+        Assert.Throws<ArgumentException>("nets", () => Batch.GraduatedScaled(usd, [1, 2], 0, one, one, one));
+        Assert.Throws<ArgumentNullException>("price", () => Batch.GraduatedScaled(null!, [1], 0, one, one, one));
+        Assert.Throws<InvalidOperationException>(() =>
+            new ChargeBatch(Usd, RoundingPolicy.Commercial.WithScale(8)).GraduatedScaled(usd, [1], 0, one, one, one));
+    }
+
+    [Fact]
     public void PerUnitScaled_WritesMinorUnits()
     {
         long[] nets = new long[2], discounts = new long[2], taxes = new long[2];
