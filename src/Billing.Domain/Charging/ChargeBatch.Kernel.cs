@@ -148,26 +148,37 @@ public sealed partial class ChargeBatch
         public void GraduatedScaled(
             ChargeBatch batch, ScaledTiers tiers, ReadOnlySpan<long> quantities, long discount, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
         {
-            var scaledTax = batch._scaledTax;
-            nets = nets[..quantities.Length];
-            discountAmounts = discountAmounts[..quantities.Length];
-            taxes = taxes[..quantities.Length];
-            for (var i = 0; i < quantities.Length; i++)
+            var count = quantities.Length;
+            for (var i = RunGraduated(batch._scaledTax, tiers, discount, quantities, nets[..count], discountAmounts[..count], taxes[..count]);
+                i < count;
+                i += 1 + RunGraduated(batch._scaledTax, tiers, discount, quantities[(i + 1)..], nets[(i + 1)..count], discountAmounts[(i + 1)..count], taxes[(i + 1)..count]))
+            {
+                (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledGraduatedLine(tiers, quantities[i], discount, i, nameof(quantities));
+            }
+        }
+
+        // The hot loop of GraduatedScaled, as Run is PerUnitScaled's: returns the first line it could not take, or
+        // the count when it took them all; it calls nothing.
+        private static int RunGraduated(
+            long scaledTax, ScaledTiers tiers, long discount, ReadOnlySpan<long> quantities, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
+        {
+            for (var i = 0; i < quantities.Length && i < nets.Length && i < discountAmounts.Length && i < taxes.Length; i++)
             {
                 var quantity = quantities[i];
-                if (((ulong)quantity <= MaxScaledQuantity)
+                var fits = ((ulong)quantity <= MaxScaledQuantity)
                     & tiers.TryPrice(quantity, out var subtotal)
-                    & Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                    & Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax);
+                if (!fits)
                 {
-                    nets[i] = net;
-                    discountAmounts[i] = rounded - net;
-                    taxes[i] = tax;
+                    return i;
                 }
-                else
-                {
-                    (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledGraduatedLine(tiers, quantity, discount, i, nameof(quantities));
-                }
+
+                nets[i] = net;
+                discountAmounts[i] = rounded - net;
+                taxes[i] = tax;
             }
+
+            return quantities.Length;
         }
 
         // subtotal at scale 9; discount at scale 4 of a percentage (10^6 = 100 %). Stays in 64 bits: the subtotal

@@ -152,6 +152,30 @@ public class ChargeBatchProperties
         }));
 
     [Fact]
+    public void GraduatedScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Check.One(Laws.Config, Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, quantities) =>
+        {
+            var (batch, _, _) = Build(setup);
+            var price = Tiers(tierSet.Tiers, batch.Currency);
+            if (!batch.SupportsScaled || tierSet.Tiers.Any(t => t.Price.Scale > 6 || t.Price > 1_000_000_000m) || quantities.Any(q => price.Price(q).Amount > 1_000_000_000_000m))
+            {
+                return true;   // refused as a whole or at a line: the example tests cover both
+            }
+
+            // Lines the 64-bit loop takes and lines it hands to the 128-bit path, mixed: the loop resumes after each.
+            var scaled = quantities.Select(q => (long)(q * 1_000m)).ToArray();
+            var discount = (long)(tierSet.DiscountPercent * 10_000m);
+            long[] nets = new long[scaled.Length], discounts = new long[scaled.Length], taxes = new long[scaled.Length];
+            batch.GraduatedScaled(price, scaled, discount, nets, discounts, taxes);
+            long[] net = [0], one = [0], tax = [0];
+            return scaled.Select((quantity, i) =>
+            {
+                batch.GraduatedScaled(price, [quantity], discount, net, one, tax);
+                return (net[0], one[0], tax[0]) == (nets[i], discounts[i], taxes[i]);
+            }).All(same => same);
+        }));
+
+    [Fact]
     public void PerUnitScaled_EqualsTheEngine_OverAHundredThousandLines() =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, ScaledLines, (setup, line) =>
         {
