@@ -33,8 +33,11 @@ public class GraduatedChargeLineBenchmarks
     private ChargeBatch _batch = null!;
 
     /// <summary>Gets or sets the number of lines.</summary>
-    [Params(1_000, 1_000_000)]
+    [ParamsSource(nameof(Counts))]
     public int N { get; set; }
+
+    /// <summary>Gets the numbers to measure: 1,000, 1,000,000; the first only in quick mode.</summary>
+    public static IEnumerable<int> Counts => Sizes.Of(1_000, 1_000_000);
 
     /// <summary>Builds the same lines and tiers in each representation.</summary>
     [GlobalSetup]

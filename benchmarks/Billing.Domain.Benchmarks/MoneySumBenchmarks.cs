@@ -16,8 +16,11 @@ public class MoneySumBenchmarks
     private Currency _usd;
 
     /// <summary>Gets or sets the number of amounts.</summary>
-    [Params(1_000, 100_000)]
+    [ParamsSource(nameof(Counts))]
     public int N { get; set; }
+
+    /// <summary>Gets the numbers to measure: 1,000, 100,000; the first only in quick mode.</summary>
+    public static IEnumerable<int> Counts => Sizes.Of(1_000, 100_000);
 
     /// <summary>Builds the same amounts in each representation.</summary>
     [GlobalSetup]

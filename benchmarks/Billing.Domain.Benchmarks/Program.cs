@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*'            measured runs
 // dotnet run -c Release --project benchmarks/Billing.Domain.Benchmarks -- --filter '*' --quick    one pass each, in process, a smoke test
 var quick = args.Contains("--quick");
+Billing.Domain.Benchmarks.Sizes.Quick = quick;   // before BenchmarkDotNet lists the parameters
 var job = quick
     ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)   // once each, in this process: no build or launch per benchmark
     : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10);

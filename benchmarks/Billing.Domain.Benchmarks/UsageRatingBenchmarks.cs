@@ -25,10 +25,13 @@ public class UsageRatingBenchmarks
     private DenseDailyUsage[] _rows = [];
 
     /// <summary>Gets or sets the number of accounts the calls spread over.</summary>
-    [Params(1_000, 100_000)]
+    [ParamsSource(nameof(AccountCounts))]
     public int Accounts { get; set; }
 
-    /// <summary>Builds 1,000,000 calls over 30 days and the price book.</summary>
+    /// <summary>Gets the account counts to measure: 1,000, 100,000; the first only in quick mode.</summary>
+    public static IEnumerable<int> AccountCounts => Sizes.Of(1_000, 100_000);
+
+    /// <summary>Builds 1,000,000 calls (100,000 in quick mode) over 30 days and the price book.</summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -46,7 +49,7 @@ public class UsageRatingBenchmarks
         _rater = new UsageRater(book, RoundingPolicy.Commercial.WithScale(8));
         _utc = new AccountTimeZone(DateTimeZone.Utc);
         var random = new Random(11);
-        _usage = new UsageRecord[1_000_000];
+        _usage = new UsageRecord[Sizes.UsageCalls];
         _events = new UsageEvent[_usage.Length];
         for (var i = 0; i < _usage.Length; i++)
         {
