@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Billing.Domain.Pricing;
 
 namespace Billing.Domain.Charging;
@@ -84,31 +83,26 @@ public sealed partial class ChargeBatch
         public void PerUnitScaled(
             ChargeBatch batch, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
         {
-            // The caller has checked that every span holds at least quantities.Length values.
             var count = quantities.Length;
-            var columns = new Columns(quantities, unitPrices, discounts, nets, discountAmounts, taxes);
-            for (var i = Run(batch._scaledTax, columns, 0, count); i < count; i = Run(batch._scaledTax, columns, i + 1, count))
+            for (var i = Run(batch._scaledTax, quantities, unitPrices, discounts, nets, discountAmounts, taxes);
+                i < count;
+                i += 1 + Run(batch._scaledTax, quantities[(i + 1)..], unitPrices[(i + 1)..], discounts[(i + 1)..], nets[(i + 1)..], discountAmounts[(i + 1)..], taxes[(i + 1)..]))
             {
                 (nets[i], discountAmounts[i], taxes[i]) = batch.ScaledLine(quantities[i], unitPrices[i], discounts[i], i, (nameof(quantities), nameof(unitPrices)));
             }
         }
 
-        // The hot loop over lines start to count - 1: every line runs the same straight-line arithmetic, its checks
-        // gathered with & into one flag tested once, after it. Returns the first line it could not take (out of
-        // range, or needing 128 bits), or count when it took them all. It calls nothing and reads the columns
-        // through refs, so that no register is spilled around a call and no length is kept for bounds checks.
-        // On a line it does not take the arithmetic computes garbage (unchecked, no exception) that is not written.
-        private static int Run(long scaledTax, in Columns columns, int start, int count)
+        // The hot loop: every line runs the same straight-line arithmetic, its checks gathered with & into one flag
+        // tested once, after it. Returns the first line it could not take (out of range, or needing 128 bits), or
+        // the count when it took them all. It calls nothing, so that the JIT keeps the columns in registers instead
+        // of spilling them around a call. On a line it does not take the arithmetic computes garbage (unchecked,
+        // no exception) that is not written.
+        private static int Run(
+            long scaledTax, ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
         {
-            ref readonly var quantities = ref columns.Quantities;
-            ref readonly var unitPrices = ref columns.UnitPrices;
-            ref readonly var discounts = ref columns.Discounts;
-            ref var nets = ref columns.Nets;
-            ref var discountAmounts = ref columns.DiscountAmounts;
-            ref var taxes = ref columns.Taxes;
-            for (var i = start; i < count; i++)
+            for (var i = 0; i < quantities.Length && i < unitPrices.Length && i < discounts.Length && i < nets.Length && i < discountAmounts.Length && i < taxes.Length; i++)
             {
-                var (quantity, price, discount) = (Unsafe.Add(ref Unsafe.AsRef(in quantities), i), Unsafe.Add(ref Unsafe.AsRef(in unitPrices), i), Unsafe.Add(ref Unsafe.AsRef(in discounts), i));
+                var (quantity, price, discount) = (quantities[i], unitPrices[i], discounts[i]);
                 var fits = ((ulong)quantity <= MaxScaledQuantity) & ((ulong)price <= MaxScaledPrice) & ((ulong)discount <= 1_000_000)
                     & Fits(quantity, price)
                     & Units(quantity * price, discount, scaledTax, out var net, out var rounded, out var tax);
@@ -117,12 +111,12 @@ public sealed partial class ChargeBatch
                     return i;
                 }
 
-                Unsafe.Add(ref nets, i) = net;
-                Unsafe.Add(ref discountAmounts, i) = rounded - net;
-                Unsafe.Add(ref taxes, i) = tax;
+                nets[i] = net;
+                discountAmounts[i] = rounded - net;
+                taxes[i] = tax;
             }
 
-            return count;
+            return quantities.Length;
         }
 
         public void Graduated(
@@ -214,18 +208,6 @@ public sealed partial class ChargeBatch
             tax = ScaledDecimal.RoundDivide(taxed, 6, TMode.Value);
             return fits;
         }
-    }
-
-    // The first value of each column of a scaled batch.
-    private readonly ref struct Columns(
-        ReadOnlySpan<long> quantities, ReadOnlySpan<long> unitPrices, ReadOnlySpan<long> discounts, Span<long> nets, Span<long> discountAmounts, Span<long> taxes)
-    {
-        public readonly ref readonly long Quantities = ref MemoryMarshal.GetReference(quantities);
-        public readonly ref readonly long UnitPrices = ref MemoryMarshal.GetReference(unitPrices);
-        public readonly ref readonly long Discounts = ref MemoryMarshal.GetReference(discounts);
-        public readonly ref long Nets = ref MemoryMarshal.GetReference(nets);
-        public readonly ref long DiscountAmounts = ref MemoryMarshal.GetReference(discountAmounts);
-        public readonly ref long Taxes = ref MemoryMarshal.GetReference(taxes);
     }
 
     // Whether the product of two non-negative values surely fits a long, estimated in doubles: no 128-bit multiply,
