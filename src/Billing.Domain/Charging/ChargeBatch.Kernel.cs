@@ -68,8 +68,8 @@ public sealed partial class ChargeBatch
                 if (ScaledDecimal.TryScale(line.Quantity, QuantityScale, MaxScaledQuantity, out var quantity)
                     && ScaledDecimal.TryScale(line.UnitPrice, PriceScale, MaxScaledPrice, out var price)
                     && ScaledDecimal.TryScale(line.DiscountPercent, PercentScale, 1_000_000, out var discount)
-                    && Math.BigMul(quantity, price, out var subtotal) == 0 && subtotal >= 0
-                    && Units(subtotal, discount, scaledTax, out var net, out var rounded, out var tax))
+                    && Fits(quantity, price)
+                    && Units(quantity * price, discount, scaledTax, out var net, out var rounded, out var tax))
                 {
                     results[i] = new ChargeAmounts(ScaledDecimal.ToDecimal(net, scale), ScaledDecimal.ToDecimal(rounded - net, scale), ScaledDecimal.ToDecimal(tax, scale));
                 }

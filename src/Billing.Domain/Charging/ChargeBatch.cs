@@ -16,9 +16,9 @@ namespace Billing.Domain.Charging;
 /// </para>
 /// <para>
 /// Lines whose quantity has up to 3 decimals, unit price up to 6, percentages up to 4, price at most
-/// 10^12 and rounding scale at most 6 are computed in scaled 128-bit integers; within those bounds every
-/// decimal step of the engine is exact too, which is why the two agree. Any other line falls back to the
-/// engine's decimal arithmetic. Invalid input throws for the first bad line; the lines before it have been
+/// 10^12 and rounding scale at most 6 are computed in scaled integers (64-bit where every step fits, 128-bit
+/// otherwise); within those bounds every decimal step of the engine is exact too, which is why the two agree.
+/// Any other line falls back to the engine's decimal arithmetic. Invalid input throws for the first bad line; the lines before it have been
 /// written.
 /// </para>
 /// </remarks>
