@@ -82,6 +82,8 @@ public static class PrepaidMonth
             var what = result.Replayed ? "duplicate, nothing changed" : result.Credit is { } entry ? $"credited {entry.Amount}" : result.Order.StatusReason;
             output.WriteLine($"  callback {confirmation.OrderId} {confirmation.AmountPaid}: {result.Order.Status}, {what}");
         });
+        var accepted = await topUps.AcceptPaymentAsync("acc-42", "ord-1003", by: "carol", reason: "customer confirmed the half payment");
+        output.WriteLine($"  carol accepts ord-1003's {accepted.Order.PaymentAmount}: {accepted.Order.Status}, credited {accepted.Credit!.Amount}");
 
         Progress("Calls rated and paid from the balance");
         var rater = new UsageRater(

@@ -53,6 +53,30 @@ internal sealed class SqliteDatabase
             bank TEXT, bank_account TEXT, is_default INTEGER NOT NULL, version INTEGER NOT NULL);
         CREATE INDEX invoice_headers_by_account ON invoice_headers (account_id);
         """,
+        """
+        CREATE TABLE order_payments (
+            order_id TEXT NOT NULL, position INTEGER NOT NULL, reference TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
+            paid_at INTEGER NOT NULL, received_at INTEGER NOT NULL, outcome TEXT NOT NULL, resolution TEXT, resolved_by TEXT, resolved_at INTEGER,
+            resolution_reason TEXT, PRIMARY KEY (order_id, position));
+        CREATE TABLE order_refunds (
+            order_id TEXT NOT NULL, number INTEGER NOT NULL, credit TEXT, credit_currency TEXT, payment_amount TEXT NOT NULL, payment_currency TEXT NOT NULL,
+            payment_reference TEXT NOT NULL, reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL, status TEXT NOT NULL,
+            gateway_reference TEXT, settled_at INTEGER, decline_reason TEXT, PRIMARY KEY (order_id, number));
+        INSERT INTO order_payments
+            SELECT order_id, 1, payment_reference, received_amount, received_currency, COALESCE(completed_at, created_at), COALESCE(completed_at, created_at),
+                CASE WHEN status = 'Abnormal' THEN 'Mismatched' ELSE 'Credited' END, NULL, NULL, NULL, NULL
+            FROM orders WHERE received_amount IS NOT NULL AND payment_reference IS NOT NULL;
+        INSERT INTO order_refunds
+            SELECT order_id, 1, amount, amount_currency, payment_amount, payment_currency, COALESCE(payment_reference, order_id), COALESCE(status_reason, 'refunded'),
+                'unknown', COALESCE(refunded_at, created_at), 'Succeeded', refund_reference, refunded_at, NULL
+            FROM orders WHERE status = 'Refunded';
+        UPDATE ledger_entries SET idempotency_key = idempotency_key || ':1' WHERE kind = 'Refund';
+        ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
+        ALTER TABLE orders DROP COLUMN received_amount;
+        ALTER TABLE orders DROP COLUMN received_currency;
+        ALTER TABLE orders DROP COLUMN refund_reference;
+        ALTER TABLE orders DROP COLUMN refunded_at;
+        """,
     ];
 
     private readonly string _connectionString;
@@ -64,6 +88,9 @@ internal sealed class SqliteDatabase
 
     /// <summary>Gets the schema version this adapter writes.</summary>
     public static int SchemaVersion => Migrations.Length;
+
+    /// <summary>Gets the script that migrates the schema to <paramref name="version"/> (from 1), for tests of older files.</summary>
+    internal static string MigrationTo(int version) => Migrations[version - 1];
 
     /// <summary>Opens a connection that waits up to five seconds for another writer.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -160,15 +160,15 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     }
 
     /// <inheritdoc/>
-    public Task<TopUpOrder?> FindOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
-        FirstAsync("SELECT * FROM orders WHERE order_id = $id", ReadOrder, cancellationToken, ("$id", orderId));
+    public async Task<TopUpOrder?> FindOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
+        (await OrdersAsync("o.order_id = $id", cancellationToken, ("$id", orderId)).ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc/>
     public async Task<Page<TopUpOrder>> QueryOrdersAsync(TopUpOrderQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.Apply(await AllAsync(
-            "SELECT * FROM orders WHERE account_id = $id AND created_at >= $from AND created_at < $to", ReadOrder, cancellationToken,
+        return query.Apply(await OrdersAsync(
+            "o.account_id = $id AND o.created_at >= $from AND o.created_at < $to", cancellationToken,
             ("$id", query.AccountId), ("$from", From(query.Created)), ("$to", To(query.Created))).ConfigureAwait(false));
     }
 
@@ -234,18 +234,47 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             ("$opened", Time(a.OpenedAt)), ("$recharged", Amount(a.Invoicing.Recharged)), ("$refunded", Amount(a.Invoicing.Refunded)), ("$held", Amount(a.Invoicing.Held)),
             ("$invoiced", Amount(a.Invoicing.Invoiced)), ("$version", a.Version));
 
-    private static Task<int> WriteOrderAsync(SqliteConnection connection, SqliteTransaction transaction, TopUpOrder o, CancellationToken cancellationToken) =>
-        ExecAsync(
+    private static async Task WriteOrderAsync(SqliteConnection connection, SqliteTransaction transaction, TopUpOrder o, CancellationToken cancellationToken)
+    {
+        await ExecAsync(
             connection, transaction, cancellationToken,
             """
             DELETE FROM orders WHERE order_id = $id;
-            INSERT INTO orders VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference,
-                $received, $receivedCurrency, $completed, $reason, $refundReference, $refunded, $version)
+            DELETE FROM order_payments WHERE order_id = $id;
+            DELETE FROM order_refunds WHERE order_id = $id;
+            INSERT INTO orders (order_id, account_id, amount, amount_currency, payment_amount, payment_currency, payment_method, created_at, status,
+                payment_reference, completed_at, status_reason, cancelled_by, version)
+            VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference, $completed, $reason, $cancelledBy, $version)
             """,
             ("$id", o.OrderId), ("$account", o.AccountId), ("$amount", Amount(o.Amount)), ("$amountCurrency", o.Amount.Currency.Code), ("$payment", Amount(o.PaymentAmount)),
             ("$paymentCurrency", o.PaymentAmount.Currency.Code), ("$method", o.PaymentMethod), ("$created", Time(o.CreatedAt)), ("$status", o.Status.ToString()),
-            ("$reference", o.PaymentReference), ("$received", Amount(o.AmountReceived)), ("$receivedCurrency", Code(o.AmountReceived)), ("$completed", Time(o.CompletedAt)),
-            ("$reason", o.StatusReason), ("$refundReference", o.RefundReference), ("$refunded", Time(o.RefundedAt)), ("$version", o.Version));
+            ("$reference", o.PaymentReference), ("$completed", Time(o.CompletedAt)), ("$reason", o.StatusReason), ("$cancelledBy", o.CancelledBy),
+            ("$version", o.Version)).ConfigureAwait(false);
+        for (var i = 0; i < o.Payments.Count; i++)
+        {
+            var p = o.Payments[i];
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                "INSERT INTO order_payments VALUES ($id, $position, $reference, $amount, $currency, $paid, $received, $outcome, $resolution, $by, $at, $reason)",
+                ("$id", o.OrderId), ("$position", i + 1), ("$reference", p.Reference), ("$amount", Amount(p.Amount)), ("$currency", p.Amount.Currency.Code),
+                ("$paid", Time(p.PaidAt)), ("$received", Time(p.ReceivedAt)), ("$outcome", p.Outcome.ToString()), ("$resolution", p.Resolution?.ToString()),
+                ("$by", p.ResolvedBy), ("$at", Time(p.ResolvedAt)), ("$reason", p.ResolutionReason)).ConfigureAwait(false);
+        }
+
+        foreach (var r in o.Refunds)
+        {
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                """
+                INSERT INTO order_refunds VALUES ($id, $number, $credit, $creditCurrency, $payment, $paymentCurrency, $reference, $reason, $by, $at, $status,
+                    $gateway, $settled, $decline)
+                """,
+                ("$id", o.OrderId), ("$number", r.Number), ("$credit", Amount(r.Credit)), ("$creditCurrency", Code(r.Credit)), ("$payment", Amount(r.PaymentAmount)),
+                ("$paymentCurrency", r.PaymentAmount.Currency.Code), ("$reference", r.PaymentReference), ("$reason", r.Reason), ("$by", r.RequestedBy),
+                ("$at", Time(r.RequestedAt)), ("$status", r.Status.ToString()), ("$gateway", r.GatewayReference), ("$settled", Time(r.SettledAt)),
+                ("$decline", r.DeclineReason)).ConfigureAwait(false);
+        }
+    }
 
     private static Task<int> WriteCorrectionAsync(SqliteConnection connection, SqliteTransaction transaction, Correction c, CancellationToken cancellationToken) =>
         ExecAsync(
@@ -312,12 +341,44 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         new(Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), Money(r, "amount", "currency", _currencies), Required(r, "idempotency_key"),
             Instant(r, "recorded_at"), Required(r, "reference"), Required(r, "description"));
 
+    // An order row without its payments and refunds, which OrdersAsync reads beside it.
     private TopUpOrder ReadOrder(SqliteDataReader r) =>
         TopUpOrder.Restore(
             Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency", _currencies), Money(r, "payment_amount", "payment_currency", _currencies),
-            Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"),
-            OptionalMoney(r, "received_amount", "received_currency", _currencies), OptionalInstant(r, "completed_at"), Text(r, "status_reason"), Text(r, "refund_reference"),
-            OptionalInstant(r, "refunded_at"), Long(r, "version"));
+            Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"), OptionalInstant(r, "completed_at"),
+            Text(r, "status_reason"), Text(r, "cancelled_by"), [], [], Long(r, "version"));
+
+    private (string OrderId, TopUpPayment Payment) ReadPayment(SqliteDataReader r) =>
+        (Required(r, "order_id"), new TopUpPayment(
+            Required(r, "reference"), Money(r, "amount", "currency", _currencies), Instant(r, "paid_at"), Instant(r, "received_at"), Enum<TopUpPaymentOutcome>(r, "outcome"),
+            Text(r, "resolution") is { } resolution ? System.Enum.Parse<TopUpPaymentResolution>(resolution) : null, Text(r, "resolved_by"), OptionalInstant(r, "resolved_at"),
+            Text(r, "resolution_reason")));
+
+    private TopUpRefund ReadRefund(SqliteDataReader r) =>
+        new(
+            Required(r, "order_id"), (int)Long(r, "number"), OptionalMoney(r, "credit", "credit_currency", _currencies), Money(r, "payment_amount", "payment_currency", _currencies),
+            Required(r, "payment_reference"), Required(r, "reason"), Required(r, "requested_by"), Instant(r, "requested_at"), Enum<TopUpRefundStatus>(r, "status"),
+            Text(r, "gateway_reference"), OptionalInstant(r, "settled_at"), Text(r, "decline_reason"));
+
+    // Reads orders with their payments and refunds: the rows chosen by a WHERE on the orders table (aliased o).
+    private async Task<List<TopUpOrder>> OrdersAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        var orders = await AllAsync($"SELECT o.* FROM orders o WHERE {where}", ReadOrder, cancellationToken, parameters).ConfigureAwait(false);
+        if (orders.Count == 0)
+        {
+            return orders;
+        }
+
+        var payments = (await AllAsync(
+            $"SELECT p.* FROM order_payments p JOIN orders o ON o.order_id = p.order_id WHERE {where} ORDER BY p.order_id, p.position", ReadPayment, cancellationToken, parameters)
+            .ConfigureAwait(false)).ToLookup(p => p.OrderId, p => p.Payment, StringComparer.Ordinal);
+        var refunds = (await AllAsync(
+            $"SELECT f.* FROM order_refunds f JOIN orders o ON o.order_id = f.order_id WHERE {where} ORDER BY f.order_id, f.number", ReadRefund, cancellationToken, parameters)
+            .ConfigureAwait(false)).ToLookup(r => r.OrderId, StringComparer.Ordinal);
+        return [.. orders.Select(o => TopUpOrder.Restore(
+            o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, o.CompletedAt, o.StatusReason, o.CancelledBy,
+            [.. payments[o.OrderId]], [.. refunds[o.OrderId]], o.Version))];
+    }
 
     private ConsumptionRecord ReadConsumption(SqliteDataReader r) =>
         new(

@@ -5,16 +5,19 @@ namespace Billing.Domain;
 
 public readonly partial struct Money
 {
+    /// <summary>The most shares <see cref="Split(int)"/> and <see cref="Allocate(ReadOnlySpan{decimal})"/> make: 1,000,000.</summary>
+    public const int MaxShares = 1_000_000;
+
     /// <summary>Splits this amount into <paramref name="parts"/> shares that differ by at most one minor unit and sum to it exactly.</summary>
-    /// <param name="parts">The number of shares, at least 1.</param>
+    /// <param name="parts">The number of shares, 1 to <see cref="MaxShares"/>.</param>
     /// <returns>The shares; the first ones get the extra minor units (100.00 USD in 3 gives 33.34, 33.33, 33.33).</returns>
     /// <remarks>A negative amount splits as its absolute value with every share negated.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1 or more than <see cref="MaxShares"/>.</exception>
     /// <exception cref="AmountNotRoundedException">This amount has more decimals than its currency's minor units: round it first.</exception>
     /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
     public Money[] Split(int parts)
     {
-        Preconditions.CheckRange(parts, 1, int.MaxValue);
+        Preconditions.CheckRange(parts, 1, MaxShares);
         EnsureWholeMinorUnits();
 
         // Equal weights: every share gets the quotient, the first (remainder) shares one unit more. Both exact in decimal.
@@ -32,23 +35,25 @@ public readonly partial struct Money
     }
 
     /// <summary>Allocates this amount in proportion to <paramref name="ratios"/>, in whole minor units that sum to it exactly.</summary>
-    /// <param name="ratios">Non-negative ratios, not all zero, such as 70, 20, 10 or 0.5, 0.25, 0.25; computed exactly, whatever their scale.</param>
+    /// <param name="ratios">1 to <see cref="MaxShares"/> non-negative ratios, not all zero, such as 70, 20, 10 or 0.5, 0.25, 0.25; computed exactly, whatever their scale.</param>
     /// <returns>One share per ratio, in order. Each is its exact share rounded down to a minor unit, or one minor unit more: the units left over go to the largest remainders, the earlier ratio first on a tie.</returns>
     /// <remarks>A negative amount allocates as its absolute value with every share negated.</remarks>
     /// <exception cref="ArgumentException"><paramref name="ratios"/> is empty, has a negative ratio, or sums to zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratios"/> has more than <see cref="MaxShares"/> ratios.</exception>
     /// <exception cref="AmountNotRoundedException">This amount has more decimals than its currency's minor units: round it first.</exception>
     /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
     public Money[] Allocate(params ReadOnlySpan<decimal> ratios)
     {
         Preconditions.CheckArgument(!ratios.IsEmpty, nameof(ratios), "At least one ratio is needed.");
-        var sum = 0m;
+        Preconditions.CheckRange(ratios.Length, 1, MaxShares, nameof(ratios));
+        var positive = false;
         foreach (var ratio in ratios)
         {
             Preconditions.CheckArgument(ratio >= 0m, nameof(ratios), $"Ratios may not be negative; got {ratio}.");
-            sum += ratio;
+            positive |= ratio > 0m;
         }
 
-        Preconditions.CheckArgument(sum > 0m, nameof(ratios), "The ratios sum to zero; at least one must be positive.");
+        Preconditions.CheckArgument(positive, nameof(ratios), "The ratios sum to zero; at least one must be positive.");
         return AllocateByWeights(Allocator.WeightsOf(ratios));
     }
 

@@ -8,7 +8,7 @@ public readonly partial struct Money
     /// <returns>The sum.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="InvalidOperationException">Either amount is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator +(Money left, Money right) => Add(left, right);
 
     /// <summary>Subtracts an amount from another of the same currency, exactly.</summary>
@@ -17,7 +17,7 @@ public readonly partial struct Money
     /// <returns>The difference.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="InvalidOperationException">Either amount is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The difference is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator -(Money left, Money right) => Subtract(left, right);
 
     /// <summary>Negates an amount.</summary>
@@ -31,7 +31,7 @@ public readonly partial struct Money
     /// <param name="factor">The factor, such as a quantity or a rate.</param>
     /// <returns>The product, with every decimal it has.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="money"/> is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The product is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator *(Money money, decimal factor) => Multiply(money, factor);
 
     /// <summary>Multiplies an amount by a factor, exactly and unrounded.</summary>
@@ -39,7 +39,7 @@ public readonly partial struct Money
     /// <param name="money">The amount.</param>
     /// <returns>The product, with every decimal it has.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="money"/> is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The product is outside the range of <see cref="decimal"/>.</exception>
     public static Money operator *(decimal factor, Money money) => Multiply(money, factor);
 
     /// <summary>Divides an amount by a divisor, unrounded.</summary>
@@ -57,11 +57,11 @@ public readonly partial struct Money
     /// <returns>The sum.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="InvalidOperationException">Either amount is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money Add(Money left, Money right)
     {
         EnsureSameCurrency(left, right);
-        return new Money(left.Amount + right.Amount, left.Currency);
+        return new Money(Sum(left.Amount, right.Amount), left.Currency);
     }
 
     /// <summary>Subtracts an amount from another of the same currency, exactly.</summary>
@@ -70,11 +70,11 @@ public readonly partial struct Money
     /// <returns>The difference.</returns>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     /// <exception cref="InvalidOperationException">Either amount is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The difference is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The difference is outside the range of <see cref="decimal"/>.</exception>
     public static Money Subtract(Money left, Money right)
     {
         EnsureSameCurrency(left, right);
-        return new Money(left.Amount - right.Amount, left.Currency);
+        return new Money(Sum(left.Amount, -right.Amount), left.Currency);
     }
 
     /// <summary>Negates an amount.</summary>
@@ -88,8 +88,8 @@ public readonly partial struct Money
     /// <param name="factor">The factor, such as a quantity or a rate.</param>
     /// <returns>The product, with every decimal it has.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="money"/> is <c>default(Money)</c>.</exception>
-    /// <exception cref="OverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
-    public static Money Multiply(Money money, decimal factor) => new(money.EnsureInitialized().Amount * factor, money.Currency);
+    /// <exception cref="ArgumentOutOfRangeException">The product is outside the range of <see cref="decimal"/>.</exception>
+    public static Money Multiply(Money money, decimal factor) => new(Product(money.EnsureInitialized().Amount, factor), money.Currency);
 
     /// <summary>Divides an amount by a divisor, unrounded.</summary>
     /// <param name="money">The amount.</param>
@@ -98,7 +98,7 @@ public readonly partial struct Money
     /// <remarks>This division can lose money. To share an amount out, use <see cref="Split(int)"/> or <see cref="Allocate(ReadOnlySpan{decimal})"/>.</remarks>
     /// <exception cref="InvalidOperationException"><paramref name="money"/> is <c>default(Money)</c>.</exception>
     /// <exception cref="DivideByZeroException"><paramref name="divisor"/> is zero.</exception>
-    public static Money Divide(Money money, decimal divisor) => new(money.EnsureInitialized().Amount / divisor, money.Currency);
+    public static Money Divide(Money money, decimal divisor) => new(Quotient(money.EnsureInitialized().Amount, divisor), money.Currency);
 
     /// <summary>Returns the absolute value of this amount.</summary>
     /// <returns>The amount without its sign.</returns>
@@ -112,7 +112,7 @@ public readonly partial struct Money
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is <c>default(Currency)</c>.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is not in <paramref name="currency"/>.</exception>
-    /// <exception cref="OverflowException">The sum is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sum is outside the range of <see cref="decimal"/>.</exception>
     public static Money Sum(IEnumerable<Money> values, Currency currency)
     {
         Utility.Preconditions.CheckNotNull(values);
@@ -124,4 +124,43 @@ public readonly partial struct Money
 
         return total;
     }
+
+    // Decimal arithmetic that overflows is an argument out of range, never an OverflowException.
+    private static decimal Sum(decimal left, decimal right)
+    {
+        try
+        {
+            return left + right;
+        }
+        catch (OverflowException overflow)
+        {
+            throw OutOfRange("sum", overflow);
+        }
+    }
+
+    private static decimal Product(decimal left, decimal right)
+    {
+        try
+        {
+            return left * right;
+        }
+        catch (OverflowException overflow)
+        {
+            throw OutOfRange("product", overflow);
+        }
+    }
+
+    private static decimal Quotient(decimal left, decimal right)
+    {
+        try
+        {
+            return left / right;
+        }
+        catch (OverflowException overflow)
+        {
+            throw OutOfRange("quotient", overflow);
+        }
+    }
+
+    private static ArgumentOutOfRangeException OutOfRange(string result, OverflowException overflow) => new($"The {result} is outside the range of decimal.", overflow);
 }

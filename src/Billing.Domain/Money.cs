@@ -20,6 +20,13 @@ namespace Billing.Domain;
 /// </remarks>
 public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
 {
+    /// <summary>
+    /// The largest amount, in size, that any command of the library accepts from a host (a top-up, a payment, a
+    /// correction, a credit limit, a call's cost, an invoice application, a price): 10^15. Inputs within it keep
+    /// every sum the library makes far inside the range of <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     /// <summary>Initializes a new amount of money.</summary>
     /// <param name="amount">The amount, with as many decimals as it needs.</param>
     /// <param name="currency">The currency.</param>

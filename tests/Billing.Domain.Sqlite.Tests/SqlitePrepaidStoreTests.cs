@@ -3,6 +3,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Testing;
+using Billing.Domain.TopUps;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Domain.Sqlite.Tests;
@@ -33,6 +34,32 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         Scalar("INSERT INTO schema_version (version) VALUES (99);");
 
         Assert.Throws<InvalidOperationException>(() => new SqlitePrepaidStore(_database.Path));
+    }
+
+    [Fact]
+    public async Task AVersion2File_IsMigrated_KeepingItsPaymentsAndRefunds()
+    {
+        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + SqliteDatabase.MigrationTo(1) + SqliteDatabase.MigrationTo(2) + "INSERT INTO schema_version VALUES (1), (2);");
+        var at = (Start - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+        Scalar($"""
+            INSERT INTO accounts VALUES ('acc', 'USD', '0.00', '0.00', 2, {at}, '40.00', '40.00', '0.00', '0.00', 3);
+            INSERT INTO ledger_entries VALUES ('acc', 1, 'TopUpCredit', '40.00', 'USD', 'topup:o1', {at}, 'o1', 'Top-up o1');
+            INSERT INTO ledger_entries VALUES ('acc', 2, 'Refund', '-40.00', 'USD', 'refund:o1', {at + 60_000_000_000}, 'o1', 'Refund of top-up o1');
+            INSERT INTO orders VALUES ('o1', 'acc', '40.00', 'USD', '41.20', 'USD', 'card', {at}, 'Refunded', 'pay-1', '41.20', 'USD', {at}, 'asked', 're-1', {at + 60_000_000_000}, 3);
+            INSERT INTO orders VALUES ('o2', 'acc', '10.00', 'USD', '10.00', 'USD', 'card', {at}, 'Abnormal', 'pay-2', '9.00', 'USD', NULL, 'Paid 9.00', NULL, NULL, 2);
+            """);
+
+        var store = new SqlitePrepaidStore(_database.Path);
+        var refunded = (await store.FindOrderAsync("o1"))!;
+        var abnormal = (await store.FindOrderAsync("o2"))!;
+
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal([("pay-1", new Money(41.20m, Usd), TopUpPaymentOutcome.Credited)], refunded.Payments.Select(p => (p.Reference, p.Amount, p.Outcome)));
+        var refund = Assert.Single(refunded.Refunds);
+        Assert.Equal((1, (Money?)new Money(40.00m, Usd), new Money(41.20m, Usd), TopUpRefundStatus.Succeeded, "re-1"), (refund.Number, refund.Credit, refund.PaymentAmount, refund.Status, refund.GatewayReference));
+        Assert.Equal((TopUpStatus.Abnormal, TopUpPaymentOutcome.Mismatched, true), (abnormal.Status, abnormal.Payments.Single().Outcome, abnormal.NeedsReview));
+        Assert.Equal(new Money(9.00m, Usd), abnormal.AmountReceived);
+        Assert.NotNull(await store.FindEntryAsync("acc", TopUpService.RefundKeyFor("o1", 1)));
     }
 
     [Fact]

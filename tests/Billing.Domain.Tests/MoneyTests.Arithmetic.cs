@@ -65,8 +65,14 @@ public partial class MoneyTests
     }
 
     [Fact]
-    public void Multiply_Overflow_ThrowsOverflow() =>
-        Assert.Throws<OverflowException>(() => UsdOf(decimal.MaxValue) * 2m);
+    public void Arithmetic_BeyondDecimal_ThrowsArgumentOutOfRange_NeverOverflow()
+    {
+        Assert.IsType<OverflowException>(Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) * 2m).InnerException);
+        Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) + UsdOf(1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MinValue) - UsdOf(1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) / 0.5m);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Money.Sum([UsdOf(decimal.MaxValue), UsdOf(decimal.MaxValue)], Usd));
+    }
 
     [Fact]
     public void Sum_AddsEveryAmountExactly()

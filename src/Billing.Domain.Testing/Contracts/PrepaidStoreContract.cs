@@ -62,23 +62,40 @@ public abstract class PrepaidStoreContract
         Assert.Equal(recorded.Account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
     }
 
-    /// <summary>A top-up order keeps every field through its whole life.</summary>
+    /// <summary>A top-up order keeps every field through its whole life: its payments (credited, mismatched, unexpected, resolved) and its refunds (partial, declined, of a payment).</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task Orders_RoundTripEveryField_ThroughTheirLife()
     {
         var completed = await H.FundAsync("acc", 20m, paid: 20.60m);
-        await H.Accounts.OpenAsync("acc", Usd);
         var abnormal = await H.TopUps.CreateAsync("ord-x", "acc", M(10m), M(10.30m), "alipay");
         var flagged = await H.TopUps.ConfirmAsync(new PaymentConfirmation("ord-x", "pay-x", M(1.03m), Start));
-        var refunded = await H.TopUps.RefundAsync(completed.OrderId, "asked");
+        var overpaid = await H.TopUps.ConfirmAsync(new PaymentConfirmation(completed.OrderId, "pay-again", M(20.60m), Start + Duration.FromMinutes(9)));
+        H.Gateway.DeclineRefunds("too late");
+        var declined = await H.TopUps.RefundAsync("acc", completed.OrderId, "alice", "asked", M(5.00m));
+        H.Gateway.DeclineRefunds(null);
+        var partial = await H.TopUps.RefundAsync("acc", completed.OrderId, "alice", "asked again", M(5.00m));
+        var paymentRefund = await H.TopUps.RefundPaymentAsync("acc", completed.OrderId, "pay-again", "bob", "paid twice");
+        var accepted = await H.TopUps.AcceptPaymentAsync("acc", "ord-x", "bob", "customer confirmed the amount");
 
-        Assert.Equal(flagged.Order, await H.Store.FindOrderAsync("ord-x"));
-        Assert.Equal(refunded.Order, await H.Store.FindOrderAsync(completed.OrderId));
-        AssertExact(M(20.60m), (await H.Store.FindOrderAsync(completed.OrderId))!.PaymentAmount);
-        AssertExact(M(1.03m), (await H.Store.FindOrderAsync("ord-x"))!.AmountReceived!.Value);
         Assert.Equal(TopUpStatus.Abnormal, flagged.Order.Status);
         Assert.NotEqual(abnormal.Version, flagged.Order.Version);
+        Assert.Equal((TopUpRefundOutcome.Declined, TopUpRefundOutcome.Refunded, TopUpRefundOutcome.Refunded), (declined.Outcome, partial.Outcome, paymentRefund.Outcome));
+        var stored = (await H.Store.FindOrderAsync(completed.OrderId))!;
+        Assert.Equal(paymentRefund.Order, stored);
+        Assert.Equal(accepted.Order, await H.Store.FindOrderAsync("ord-x"));
+        Assert.Equal(TopUpStatus.PartiallyRefunded, stored.Status);
+        Assert.Equal(
+            [(TopUpPaymentOutcome.Credited, (TopUpPaymentResolution?)null), (TopUpPaymentOutcome.Unexpected, TopUpPaymentResolution.Refunded)],
+            stored.Payments.Select(p => (p.Outcome, p.Resolution)));
+        Assert.Equal([TopUpRefundStatus.Declined, TopUpRefundStatus.Succeeded, TopUpRefundStatus.Succeeded], stored.Refunds.Select(r => r.Status));
+        AssertExact(M(20.60m), stored.PaymentAmount);
+        AssertExact(M(5.15m), stored.Refunds[1].PaymentAmount);
+        AssertExact(M(5.00m), stored.Refunds[1].Credit!.Value);
+        Assert.Null(stored.Refunds[2].Credit);
+        AssertExact(M(1.03m), (await H.Store.FindOrderAsync("ord-x"))!.AmountReceived!.Value);
+        Assert.Equal(overpaid.Order.Payments[1], stored.Payments[1] with { Resolution = null, ResolvedBy = null, ResolvedAt = null, ResolutionReason = null });
+        Assert.Equal(["acc", "acc"], (await H.Store.QueryOrdersAsync(new TopUpOrderQuery("acc"))).Items.Select(o => o.AccountId));
     }
 
     /// <summary>Consumption records and corrections keep every field.</summary>
@@ -128,7 +145,7 @@ public abstract class PrepaidStoreContract
     {
         await H.Accounts.OpenAsync("acc", Usd);
         var order = await H.TopUps.CreateAsync("ord-1", "acc", M(5m), M(5m), "card");
-        await H.TopUps.CancelAsync("ord-1", "changed my mind");
+        await H.TopUps.CancelAsync("acc", "ord-1", "customer", "changed my mind");
         var account = (await H.Store.FindAccountAsync("acc"))!;
         var (credited, entry) = account.Post(LedgerEntryKind.TopUpCredit, M(5m), "topup:ord-1", Start, "ord-1", "credit");
 
@@ -192,7 +209,7 @@ public abstract class PrepaidStoreContract
             await H.TopUps.CreateAsync($"o{i}", "acc", M(i * 10m), M(i * 10m), "card");
         }
 
-        await H.TopUps.CancelAsync("o2", "no");
+        await H.TopUps.CancelAsync("acc", "o2", "customer", "no");
         var o1 = (await H.Store.FindOrderAsync("o1"))!;
         var o4 = (await H.Store.FindOrderAsync("o4"))!;
         var queries = new[]
@@ -324,10 +341,10 @@ public abstract class PrepaidStoreContract
         public Harness(IPrepaidStore store)
         {
             Store = store;
-            var gateway = new InMemoryPaymentGateway(Clock);
-            gateway.ScriptByDefault(PaymentScript.SucceedAtOnce());
+            Gateway = new InMemoryPaymentGateway(Clock);
+            Gateway.ScriptByDefault(PaymentScript.SucceedAtOnce());
             Accounts = new PrepaidAccountService(store, Clock, 1_000);
-            TopUps = new TopUpService(store, gateway, Clock, 1_000);
+            TopUps = new TopUpService(store, Gateway, Clock, 1_000);
             Consumption = new ConsumptionService(store, Clock, 1_000);
             Corrections = new CorrectionService(store, Clock, 1_000);
             Headers = new InvoiceHeaderService(HeaderStore, 1_000);
@@ -337,6 +354,8 @@ public abstract class PrepaidStoreContract
         public FakeClock Clock { get; } = new(Start) { AutoAdvance = Duration.FromMinutes(1) };
 
         public IPrepaidStore Store { get; }
+
+        public InMemoryPaymentGateway Gateway { get; }
 
         public InMemoryInvoiceHeaderStore HeaderStore { get; } = new();
 

@@ -19,7 +19,11 @@ public sealed class InMemoryPaymentGateway : IPaymentGateway
     private readonly List<PaymentConfirmation> _callbacks = [];
     private readonly List<PaymentRequest> _requests = [];
     private PaymentScript _default = PaymentScript.Succeed();
+    private readonly List<RefundRequest> _refundRequests = [];
+    private readonly List<RefundRequest> _refundsMade = [];
     private string? _refundDecline;
+    private bool _timeOutRefunds;
+    private Func<RefundRequest, Task>? _beforeRefund;
 
     /// <summary>Initializes a gateway whose payments succeed with one callback unless scripted otherwise.</summary>
     /// <param name="clock">The clock stamping payments.</param>
@@ -36,6 +40,18 @@ public sealed class InMemoryPaymentGateway : IPaymentGateway
             lock (_gate)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Gets every refund request received, in order, repeated ones included.</summary>
+    public IReadOnlyList<RefundRequest> RefundRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _refundRequests];
             }
         }
     }
@@ -73,13 +89,45 @@ public sealed class InMemoryPaymentGateway : IPaymentGateway
         }
     }
 
-    /// <summary>Makes every later refund be declined with a reason, or accepted again when null.</summary>
+    /// <summary>Makes every later refund (a new idempotency key) be declined with a reason, or accepted again when null.</summary>
     /// <param name="reason">The decline reason, or null.</param>
     public void DeclineRefunds(string? reason)
     {
         lock (_gate)
         {
             _refundDecline = reason;
+        }
+    }
+
+    /// <summary>Makes every later refund be made but its answer lost: the call throws <see cref="TimeoutException"/> after refunding (or stops doing so when false).</summary>
+    /// <param name="timeOut">True to lose the answers.</param>
+    public void TimeOutRefunds(bool timeOut)
+    {
+        lock (_gate)
+        {
+            _timeOutRefunds = timeOut;
+        }
+    }
+
+    /// <summary>Gets the refunds the gateway made (each idempotency key once), in order.</summary>
+    public IReadOnlyList<RefundRequest> RefundsMade
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _refundsMade];
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="hook"/> inside every later refund call, before the gateway answers: a slow gateway, or other commands racing the refund.</summary>
+    /// <param name="hook">What to run, or null to answer at once again.</param>
+    public void BeforeRefund(Func<RefundRequest, Task>? hook)
+    {
+        lock (_gate)
+        {
+            _beforeRefund = hook;
         }
     }
 
@@ -155,22 +203,37 @@ public sealed class InMemoryPaymentGateway : IPaymentGateway
     }
 
     /// <inheritdoc/>
-    public Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    public async Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        Func<RefundRequest, Task>? hook;
         lock (_gate)
         {
-            if (_refunds.TryGetValue(request.OrderId, out var done))
+            _refundRequests.Add(request);
+            hook = _beforeRefund;
+        }
+
+        if (hook is not null)
+        {
+            await hook(request).ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
+            // The idempotency key: the same refund asked again gets the first answer and is never made twice.
+            if (!_refunds.TryGetValue(request.IdempotencyKey, out var answer))
             {
-                return Task.FromResult(done);
+                answer = _refundDecline is { } reason
+                    ? new RefundResult(false, DeclineReason: reason)
+                    : new RefundResult(true, "re_" + request.IdempotencyKey);
+                _refunds[request.IdempotencyKey] = answer;
+                if (answer.Refunded)
+                {
+                    _refundsMade.Add(request);
+                }
             }
 
-            if (_refundDecline is { } reason)
-            {
-                return Task.FromResult(new RefundResult(false, DeclineReason: reason));
-            }
-
-            return Task.FromResult(_refunds[request.OrderId] = new RefundResult(true, "re_" + request.OrderId));
+            return _timeOutRefunds ? throw new TimeoutException($"The gateway did not answer the refund {request.IdempotencyKey}.") : answer;
         }
     }
 }

@@ -12,6 +12,9 @@ public enum LedgerEntryKind
     /// <summary>An approved correction moved the balance (either sign).</summary>
     Correction,
 
-    /// <summary>A refunded top-up took its credit back (negative).</summary>
+    /// <summary>A refund of a top-up took its credit back (negative), when the refund was reserved.</summary>
     Refund,
+
+    /// <summary>The gateway declined a reserved refund: its credit is given back (positive).</summary>
+    RefundReversal,
 }

@@ -108,7 +108,7 @@ public sealed record PrepaidAccount
         var invoicing = kind switch
         {
             LedgerEntryKind.TopUpCredit => Invoicing with { Recharged = Invoicing.Recharged + amount },
-            LedgerEntryKind.Refund => Invoicing with { Refunded = Invoicing.Refunded - amount },
+            LedgerEntryKind.Refund or LedgerEntryKind.RefundReversal => Invoicing with { Refunded = Invoicing.Refunded - amount },
             _ => Invoicing,
         };
         return (this with { Balance = balance, EntryCount = entry.Sequence, Invoicing = invoicing }, entry);

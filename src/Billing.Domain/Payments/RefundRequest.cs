@@ -1,8 +1,9 @@
 namespace Billing.Domain.Payments;
 
 /// <summary>What the gateway is asked to refund.</summary>
-/// <param name="OrderId">The order, also the gateway's idempotency key for the refund.</param>
+/// <param name="OrderId">The order.</param>
 /// <param name="PaymentReference">The payment refunded.</param>
-/// <param name="Amount">The amount refunded: the whole payment.</param>
+/// <param name="Amount">The amount refunded: all or part of the payment.</param>
 /// <param name="Reason">Why.</param>
-public sealed record RefundRequest(string OrderId, string PaymentReference, Money Amount, string Reason);
+/// <param name="IdempotencyKey">The key the gateway must refund under at most once (<c>refund:{orderId}:{number}</c>): the same key again returns the first answer.</param>
+public sealed record RefundRequest(string OrderId, string PaymentReference, Money Amount, string Reason, string IdempotencyKey);

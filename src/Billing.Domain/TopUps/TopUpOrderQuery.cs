@@ -3,7 +3,7 @@ using Billing.Domain.Utility;
 
 namespace Billing.Domain.TopUps;
 
-/// <summary>Seed 000's billing records: an account's top-up orders by date, status and amount, newest first.</summary>
+/// <summary>Seed 000's billing records: an account's top-up orders, each with its payment records and refunds, by date, status, amount and review, newest first.</summary>
 public sealed record TopUpOrderQuery
 {
     /// <summary>Initializes a query of one account's orders.</summary>
@@ -29,6 +29,9 @@ public sealed record TopUpOrderQuery
     /// <summary>Gets the largest credited amount wanted, inclusive.</summary>
     public decimal? MaxAmount { get; init; }
 
+    /// <summary>Gets whether to list only the orders a person must look at (true), only the others (false), or all (null).</summary>
+    public bool? NeedsReview { get; init; }
+
     /// <summary>Gets the page.</summary>
     public PageRequest Page { get; init; } = PageRequest.First;
 
@@ -40,7 +43,8 @@ public sealed record TopUpOrderQuery
         && Created.Contains(order.CreatedAt)
         && (Statuses.Count == 0 || Statuses.Contains(order.Status))
         && (MinAmount is null || order.Amount.Amount >= MinAmount)
-        && (MaxAmount is null || order.Amount.Amount <= MaxAmount);
+        && (MaxAmount is null || order.Amount.Amount <= MaxAmount)
+        && (NeedsReview is null || order.NeedsReview == NeedsReview);
 
     /// <summary>Orders matching rows newest first (by creation, then order id descending) and cuts the page.</summary>
     /// <param name="orders">Candidate orders.</param>

@@ -34,10 +34,17 @@ public sealed class TopUpService
     /// <returns>The key.</returns>
     public static string CreditKeyFor(string orderId) => "topup:" + orderId;
 
-    /// <summary>The idempotency key of an order's refund debit.</summary>
+    /// <summary>The idempotency key of an order's refund: of its balance debit, and the gateway's key for the refund.</summary>
     /// <param name="orderId">The order.</param>
-    /// <returns>The key.</returns>
-    public static string RefundKeyFor(string orderId) => "refund:" + orderId;
+    /// <param name="number">The refund's number on the order, from 1.</param>
+    /// <returns>The key, <c>refund:{orderId}:{number}</c>.</returns>
+    public static string RefundKeyFor(string orderId, int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"refund:{orderId}:{number}");
+
+    /// <summary>The idempotency key of the credit that gives a declined refund's debit back.</summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="number">The refund's number on the order, from 1.</param>
+    /// <returns>The key, <c>refund-reversal:{orderId}:{number}</c>.</returns>
+    public static string ReversalKeyFor(string orderId, int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"refund-reversal:{orderId}:{number}");
 
     /// <summary>Creates a pending order; the same request again returns the first order.</summary>
     /// <param name="orderId">The order's id, chosen by the host.</param>
@@ -109,13 +116,15 @@ public sealed class TopUpService
     }
 
     /// <summary>
-    /// Takes a payment confirmation. One that pays the order exactly completes it and credits the balance, in one
-    /// commit; one that does not (amount or currency) marks it Abnormal and credits nothing. A confirmation
-    /// processed before, or one for an order already settled, changes nothing and returns the order as it is.
+    /// Takes a payment confirmation and keeps it as a payment record on its order. One that pays a waiting order
+    /// exactly completes it and credits the balance, in one commit; one that does not (amount or currency) marks it
+    /// Abnormal and credits nothing; one for an order already paid, refunded or cancelled is kept as an unexpected
+    /// payment (an overpayment) flagged for review. The same payment again (same reference and amount) changes
+    /// nothing and returns the order as it is.
     /// </summary>
     /// <param name="confirmation">The confirmation.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The order, its credit if completed, and whether this was a replay.</returns>
+    /// <returns>The order, the payment record, the order's credit if completed, and whether this was a replay.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="confirmation"/> is null.</exception>
     /// <exception cref="NotFoundException">No such order.</exception>
     public Task<TopUpConfirmation> ConfirmAsync(PaymentConfirmation confirmation, CancellationToken cancellationToken = default)
@@ -124,104 +133,319 @@ public sealed class TopUpService
         return _commands.RunAsync(async () =>
         {
             var order = await _commands.Store.RequireOrderAsync(confirmation.OrderId, cancellationToken).ConfigureAwait(false);
-            if (order.Status is TopUpStatus.Completed or TopUpStatus.Refunded or TopUpStatus.Abnormal or TopUpStatus.Cancelled)
+            if (order.PaymentRepeatedBy(confirmation) is { } repeated)
             {
                 var credit = await _commands.Store.FindEntryAsync(order.AccountId, CreditKeyFor(order.OrderId), cancellationToken).ConfigureAwait(false);
-                return new TopUpConfirmation(order, credit, Replayed: true);
+                return new TopUpConfirmation(order, repeated, credit, Replayed: true);
+            }
+
+            var now = _commands.Now;
+            if (order.Status is not (TopUpStatus.Pending or TopUpStatus.Processing or TopUpStatus.Failed))
+            {
+                var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.RecordUnexpected(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                return new TopUpConfirmation(kept, kept.Payments[^1], null, Replayed: false);
             }
 
             if (!order.IsPaidBy(confirmation))
             {
-                var flagged = await _commands.Store.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation)), cancellationToken).ConfigureAwait(false);
-                return new TopUpConfirmation(flagged.Order!, null, Replayed: false);
+                var flagged = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                return new TopUpConfirmation(flagged, flagged.Payments[^1], null, Replayed: false);
             }
 
-            var now = _commands.Now;
             var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
             var (credited, entry) = account.Post(
                 LedgerEntryKind.TopUpCredit, order.Amount, CreditKeyFor(order.OrderId), now, order.OrderId, $"Top-up {order.OrderId} ({order.PaymentMethod} {confirmation.PaymentReference})");
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now)), cancellationToken).ConfigureAwait(false);
-            return new TopUpConfirmation(saved.Order!, entry, Replayed: false);
+            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+            return new TopUpConfirmation(saved, saved.Payments[^1], entry, Replayed: false);
         });
     }
 
     /// <summary>
-    /// Refunds a completed order in full: checks the balance can give the credit back, asks the gateway, then marks
-    /// the order Refunded and debits the credit in one commit. Refunding it again changes nothing.
+    /// Refunds part or all of a completed order's credit, or the whole payment of an abnormal order. The refund is
+    /// reserved first: in one commit the order moves to Refunding and its credit leaves the balance and the
+    /// invoiceable amount, both checked in that commit; only then is the gateway asked, under the refund's own
+    /// idempotency key (<see cref="RefundKeyFor"/>); its answer settles the refund (a decline gives the credit back).
+    /// While a refund is in flight a second one is answered <see cref="TopUpRefundOutcome.InProgress"/> without
+    /// asking the gateway.
     /// </summary>
+    /// <param name="accountId">The account the order belongs to.</param>
     /// <param name="orderId">The order.</param>
+    /// <param name="by">Who asks for the refund.</param>
     /// <param name="reason">Why.</param>
+    /// <param name="credit">How much of the credit to refund; all that is left when null. Null for an abnormal order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Refunded, already refunded, refused over the credit limit or because the recharge was invoiced, or declined by the gateway.</returns>
-    /// <exception cref="NotFoundException">No such order.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not completed (code <c>topup.transition_refused</c>).</exception>
-    public async Task<TopUpRefund> RefundAsync(string orderId, string reason, CancellationToken cancellationToken = default)
+    /// <returns>Refunded, already refunded, in progress, refused (credit limit, invoiced, more than is left), or declined by the gateway.</returns>
+    /// <exception cref="NotFoundException">No such order in the account.</exception>
+    /// <exception cref="ArgumentException">A text is empty, or the credit is in another currency, not in minor units, or given for an abnormal order.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The credit is not positive.</exception>
+    /// <exception cref="StateMachines.TransitionRefusedException">The order cannot be refunded from its status (code <c>topup.transition_refused</c>).</exception>
+    /// <remarks>When the gateway throws (unreachable, timed out) the order stays Refunding and the exception propagates; <see cref="SettleRefundAsync"/> asks again under the same key.</remarks>
+    public async Task<TopUpRefundResult> RefundAsync(
+        string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
-        var order = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
-        if (order.Status == TopUpStatus.Refunded)
+        var (reserved, mine) = await _commands.RunAsync(async () =>
         {
-            return await AlreadyRefundedAsync(order, cancellationToken).ConfigureAwait(false);
-        }
-
-        TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.Refund, default);
-        var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
-        if (!account.CanDebit(order.Amount))
-        {
-            return new TopUpRefund(TopUpRefundOutcome.RefusedOverCreditLimit, order, null);
-        }
-
-        if (order.Amount > account.Invoicing.Invoiceable)
-        {
-            return new TopUpRefund(TopUpRefundOutcome.RefusedInvoiced, order, null);
-        }
-
-        var answer = await _gateway.RefundAsync(new RefundRequest(orderId, order.PaymentReference!, order.PaymentAmount, reason), cancellationToken).ConfigureAwait(false);
-        if (!answer.Refunded)
-        {
-            return new TopUpRefund(TopUpRefundOutcome.Declined, order, null, answer.DeclineReason ?? "declined");
-        }
-
-        // The gateway has refunded: record it even if the balance was spent meanwhile (the money has left).
-        return await _commands.RunAsync(async () =>
-        {
-            var current = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
-            if (current.Status == TopUpStatus.Refunded)
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            if (order.RefundInFlight is { } inFlight)
             {
-                return await AlreadyRefundedAsync(current, cancellationToken).ConfigureAwait(false);
+                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false);
             }
 
+            if (order.Status == TopUpStatus.Refunded)
+            {
+                var last = order.Refunds.Last(r => r.Status == TopUpRefundStatus.Succeeded);
+                return credit is null
+                    ? (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, last, await DebitOfAsync(order, last, cancellationToken).ConfigureAwait(false)), false)
+                    : (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
+            }
+
+            TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.BeginRefund, default);
             var now = _commands.Now;
-            var head = await _commands.Store.RequireAccountAsync(current.AccountId, cancellationToken).ConfigureAwait(false);
-            var (debited, entry) = head.Post(LedgerEntryKind.Refund, -current.Amount, RefundKeyFor(orderId), now, orderId, $"Refund of top-up {orderId}: {reason}");
-            var refunded = current.Refund(answer.RefundReference ?? orderId, reason, now);
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, refunded), cancellationToken).ConfigureAwait(false);
-            return new TopUpRefund(TopUpRefundOutcome.Refunded, saved.Order!, entry);
+            if (order.Status == TopUpStatus.Abnormal)
+            {
+                var abnormal = order.BeginRefund(credit, reason, by, now);
+                var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: abnormal), cancellationToken).ConfigureAwait(false)).Order!;
+                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, kept, kept.Refunds[^1], null), true);
+            }
+
+            var amount = credit ?? order.RefundableCredit;
+            Preconditions.CheckArgument(amount.Currency == order.Amount.Currency, nameof(credit), $"Order {orderId} credited {order.Amount.Currency.Code}, not {amount.Currency.Code}.");
+            if (amount > order.RefundableCredit)
+            {
+                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
+            }
+
+            var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
+            if (!account.CanDebit(amount))
+            {
+                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverCreditLimit, order, null, null), false);
+            }
+
+            if (amount > account.Invoicing.Invoiceable)
+            {
+                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedInvoiced, order, null, null), false);
+            }
+
+            var refunding = order.BeginRefund(amount, reason, by, now);
+            var refund = refunding.Refunds[^1];
+            var (debited, entry) = account.Post(
+                LedgerEntryKind.Refund, -amount, refund.IdempotencyKey, now, orderId, $"Refund {refund.Number} of top-up {orderId}: {reason}");
+            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
+            return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], entry), true);
         }).ConfigureAwait(false);
+
+        // Only the call that reserved the refund asks the gateway: a second one sees it in flight and does not.
+        return mine ? await SendAsync(reserved.Order, reserved.Refund!, cancellationToken).ConfigureAwait(false) : reserved;
     }
 
-    /// <summary>Cancels a pending order; cancelling it again changes nothing.</summary>
+    /// <summary>
+    /// Asks the gateway again about an order's refund in flight (after a crash or a gateway time-out), under the same
+    /// idempotency key, and settles it with the answer. With no refund in flight it returns the last refund as it is.
+    /// </summary>
+    /// <param name="accountId">The account the order belongs to.</param>
     /// <param name="orderId">The order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The refund's outcome.</returns>
+    /// <exception cref="NotFoundException">No such order in the account, or it was never refunded.</exception>
+    public async Task<TopUpRefundResult> SettleRefundAsync(string accountId, string orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+        if (order.RefundInFlight is { } inFlight)
+        {
+            return await SendAsync(order, inFlight, cancellationToken).ConfigureAwait(false);
+        }
+
+        var last = order.Refunds.Count > 0 ? order.Refunds[^1] : throw new NotFoundException("refund of top-up order", orderId);
+        return await ResultOfAsync(order, last, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refunds an unexpected payment (an overpayment kept for review) through the gateway, reserved first like any refund; nothing moves on the balance.</summary>
+    /// <param name="accountId">The account the order belongs to.</param>
+    /// <param name="orderId">The order.</param>
+    /// <param name="paymentReference">The unexpected payment.</param>
+    /// <param name="by">Who decides.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The cancelled order.</returns>
-    /// <exception cref="NotFoundException">No such order.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">A payment was started or it is settled (code <c>topup.transition_refused</c>).</exception>
-    public Task<TopUpOrder> CancelAsync(string orderId, string reason, CancellationToken cancellationToken = default)
+    /// <returns>Refunded, in progress (another refund is in flight), or declined.</returns>
+    /// <exception cref="NotFoundException">No such order in the account.</exception>
+    /// <exception cref="ArgumentException">No unexpected payment waiting for review has that reference, or a text is empty.</exception>
+    public async Task<TopUpRefundResult> RefundPaymentAsync(
+        string accountId, string orderId, string paymentReference, string by, string reason, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckActor(by);
+        Preconditions.CheckText(reason);
+        var (reserved, mine) = await _commands.RunAsync(async () =>
+        {
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            if (order.RefundInFlight is { } inFlight)
+            {
+                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false);
+            }
+
+            if (order.Payments.FirstOrDefault(p => p.Reference == paymentReference && p.Resolution == TopUpPaymentResolution.Refunded) is not null)
+            {
+                var done = order.Refunds.Last(r => r.PaymentReference == paymentReference && r.Status == TopUpRefundStatus.Succeeded);
+                return (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, done, null), false);
+            }
+
+            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.BeginPaymentRefund(paymentReference, reason, by, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+            return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], null), true);
+        }).ConfigureAwait(false);
+        return mine ? await SendAsync(reserved.Order, reserved.Refund!, cancellationToken).ConfigureAwait(false) : reserved;
+    }
+
+    /// <summary>
+    /// Accepts an abnormal order's payment: a person decides to credit what was paid. The order is amended to the
+    /// payment received and completes, and its credit is written, in one commit.
+    /// </summary>
+    /// <param name="accountId">The account the order belongs to.</param>
+    /// <param name="orderId">The abnormal order.</param>
+    /// <param name="by">Who accepts.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="credit">
+    /// What the payment is worth on the balance. When null it is derived: the order's credit in proportion to what was
+    /// paid (<c>Amount × received / PaymentAmount</c>), rounded down to a minor unit; a payment in another currency
+    /// than the order's payment amount needs it given.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completed order with its credit.</returns>
+    /// <exception cref="NotFoundException">No such order in the account.</exception>
+    /// <exception cref="ArgumentException">A text is empty; the credit is missing for a payment in another currency, or in another currency than the ledger.</exception>
+    /// <exception cref="StateMachines.TransitionRefusedException">The order is not abnormal.</exception>
+    public Task<TopUpConfirmation> AcceptPaymentAsync(
+        string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
         return _commands.RunAsync(async () =>
         {
-            var order = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
-            return order.Status == TopUpStatus.Cancelled
-                ? order
-                : (await _commands.Store.CommitAsync(new PrepaidChange(order: order.Cancel(reason)), cancellationToken).ConfigureAwait(false)).Order!;
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            if (order.Status != TopUpStatus.Abnormal && order.Payments.LastOrDefault(p => p.Resolution == TopUpPaymentResolution.Accepted) is { } accepted)
+            {
+                return new TopUpConfirmation(order, accepted, await _commands.Store.FindEntryAsync(order.AccountId, CreditKeyFor(orderId), cancellationToken).ConfigureAwait(false), Replayed: true);
+            }
+
+            TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.Accept, default);
+            var received = order.AmountReceived!.Value;
+            var worth = credit ?? (received.Currency == order.PaymentAmount.Currency
+                ? order.CreditFor(received)
+                : throw new ArgumentException($"Order {orderId} was paid in {received.Currency.Code}, not {order.PaymentAmount.Currency.Code}: say what the payment is worth.", nameof(credit)));
+            var now = _commands.Now;
+            var completed = order.Accept(worth, by, reason, now);
+            var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
+            account.CheckCurrency(worth);
+            var (credited, entry) = account.Post(
+                LedgerEntryKind.TopUpCredit, worth, CreditKeyFor(orderId), now, orderId, $"Top-up {orderId} accepted by {by} ({completed.PaymentMethod} {completed.PaymentReference})");
+            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(credited, entry, completed), cancellationToken).ConfigureAwait(false)).Order!;
+            return new TopUpConfirmation(saved, saved.Payments.Last(p => p.Resolution == TopUpPaymentResolution.Accepted), entry, Replayed: false);
         });
     }
 
-    // A refund asked again: the order as it is, with the debit the first refund wrote.
-    private async Task<TopUpRefund> AlreadyRefundedAsync(TopUpOrder order, CancellationToken cancellationToken) =>
-        new(TopUpRefundOutcome.AlreadyRefunded, order, await _commands.Store.FindEntryAsync(order.AccountId, RefundKeyFor(order.OrderId), cancellationToken).ConfigureAwait(false));
+    /// <summary>Dismisses an unexpected payment after review (it was settled outside the library); nothing moves. Dismissing it again returns the order.</summary>
+    /// <param name="accountId">The account the order belongs to.</param>
+    /// <param name="orderId">The order.</param>
+    /// <param name="paymentReference">The unexpected payment.</param>
+    /// <param name="by">Who reviewed it.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The order.</returns>
+    /// <exception cref="NotFoundException">No such order in the account.</exception>
+    /// <exception cref="ArgumentException">No unexpected payment waiting for review has that reference, or a text is empty.</exception>
+    public Task<TopUpOrder> DismissPaymentAsync(string accountId, string orderId, string paymentReference, string by, string reason, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckActor(by);
+        Preconditions.CheckText(reason);
+        return _commands.RunAsync(async () =>
+        {
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            if (order.Payments.Any(p => p.Reference == paymentReference && p.Resolution == TopUpPaymentResolution.Dismissed))
+            {
+                return order;
+            }
+
+            return (await _commands.Store.CommitAsync(new PrepaidChange(order: order.DismissPayment(paymentReference, by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        });
+    }
+
+    /// <summary>Cancels a pending order, or an abnormal one whose payment a person dismisses; cancelling it again changes nothing.</summary>
+    /// <param name="accountId">The account the order belongs to.</param>
+    /// <param name="orderId">The order.</param>
+    /// <param name="by">Who cancels: the customer or a person of the host.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cancelled order.</returns>
+    /// <exception cref="NotFoundException">No such order in the account.</exception>
+    /// <exception cref="StateMachines.TransitionRefusedException">A payment was started or it is settled (code <c>topup.transition_refused</c>).</exception>
+    public Task<TopUpOrder> CancelAsync(string accountId, string orderId, string by, string reason, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckActor(by);
+        Preconditions.CheckText(reason);
+        return _commands.RunAsync(async () =>
+        {
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            return order.Status == TopUpStatus.Cancelled
+                ? order
+                : (await _commands.Store.CommitAsync(new PrepaidChange(order: order.Cancel(by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        });
+    }
+
+    // Sends a reserved refund to the gateway and settles it with the answer, on the order as it is now.
+    private async Task<TopUpRefundResult> SendAsync(TopUpOrder order, TopUpRefund refund, CancellationToken cancellationToken)
+    {
+        var answer = await _gateway.RefundAsync(
+            new RefundRequest(order.OrderId, refund.PaymentReference, refund.PaymentAmount, refund.Reason, refund.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+        return await _commands.RunAsync(async () =>
+        {
+            var current = await _commands.Store.RequireOrderAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
+            var attempt = current.Refunds.First(r => r.Number == refund.Number);
+            if (attempt.Status != TopUpRefundStatus.Pending)
+            {
+                return await ResultOfAsync(current, attempt, cancellationToken).ConfigureAwait(false);   // settled meanwhile by another call
+            }
+
+            var now = _commands.Now;
+            var settled = current.SettleRefund(refund.Number, answer.Refunded, answer.RefundReference, answer.DeclineReason, now);
+            PrepaidChange change;
+            if (answer.Refunded || attempt.Credit is not { } credit)
+            {
+                change = new PrepaidChange(order: settled);
+            }
+            else
+            {
+                var account = await _commands.Store.RequireAccountAsync(current.AccountId, cancellationToken).ConfigureAwait(false);
+                var (given, entry) = account.Post(
+                    LedgerEntryKind.RefundReversal, credit, ReversalKeyFor(current.OrderId, refund.Number), now, current.OrderId,
+                    $"Refund {refund.Number} of top-up {current.OrderId} declined: {answer.DeclineReason ?? "declined"}");
+                change = new PrepaidChange(given, entry, settled);
+            }
+
+            var saved = (await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false)).Order!;
+            return await ResultOfAsync(saved, saved.Refunds.First(r => r.Number == refund.Number), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<TopUpRefundResult> ResultOfAsync(TopUpOrder order, TopUpRefund refund, CancellationToken cancellationToken)
+    {
+        var outcome = refund.Status switch
+        {
+            TopUpRefundStatus.Succeeded => TopUpRefundOutcome.Refunded,
+            TopUpRefundStatus.Declined => TopUpRefundOutcome.Declined,
+            _ => TopUpRefundOutcome.InProgress,
+        };
+        return new TopUpRefundResult(outcome, order, refund, await DebitOfAsync(order, refund, cancellationToken).ConfigureAwait(false), refund.DeclineReason);
+    }
+
+    private async Task<LedgerEntry?> DebitOfAsync(TopUpOrder order, TopUpRefund refund, CancellationToken cancellationToken) =>
+        refund.Credit is null ? null : await _commands.Store.FindEntryAsync(order.AccountId, refund.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+
+    private async Task<TopUpOrder> RequireOrderAsync(string accountId, string orderId, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckId(accountId);
+        var order = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
+        return order.AccountId == accountId ? order : throw new NotFoundException("top-up order", orderId);
+    }
 
     // Applies the gateway's answer to the order as it is now: a confirmation may have settled it meanwhile.
     private async Task<TopUpOrder> ApplyAsync(string orderId, PaymentAttempt attempt, CancellationToken cancellationToken)

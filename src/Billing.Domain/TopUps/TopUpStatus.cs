@@ -15,12 +15,18 @@ public enum TopUpStatus
     /// <summary>The gateway declined the payment or it expired; nothing was credited. A late confirmation still completes it.</summary>
     Failed,
 
-    /// <summary>A confirmation did not match the order (amount or currency); nothing was credited and support must look at it.</summary>
+    /// <summary>A payment arrived that does not match the order (amount or currency); nothing was credited until a person accepts, refunds or cancels it.</summary>
     Abnormal,
 
-    /// <summary>The payment was refunded and the credit taken back from the balance.</summary>
+    /// <summary>A refund was reserved (its credit taken from the balance) and the gateway is asked; no second refund starts until it settles.</summary>
+    Refunding,
+
+    /// <summary>Part of the credit was refunded; the rest can still be refunded.</summary>
+    PartiallyRefunded,
+
+    /// <summary>The whole payment was refunded (and any credit taken back from the balance).</summary>
     Refunded,
 
-    /// <summary>Cancelled before any payment was started.</summary>
+    /// <summary>Cancelled: before any payment was started, or an abnormal payment dismissed by a person.</summary>
     Cancelled,
 }

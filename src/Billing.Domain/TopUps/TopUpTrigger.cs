@@ -6,18 +6,27 @@ public enum TopUpTrigger
     /// <summary>The gateway accepted the payment request and gave a payment reference.</summary>
     StartPayment,
 
-    /// <summary>A confirmation for the expected amount arrived (a callback, or a query of the gateway).</summary>
+    /// <summary>A payment for the expected amount arrived (a callback, or a query of the gateway).</summary>
     Confirm,
 
     /// <summary>The gateway declined the payment or it expired.</summary>
     Decline,
 
-    /// <summary>A confirmation arrived that does not match the order.</summary>
+    /// <summary>A payment arrived that does not match the order.</summary>
     FlagAbnormal,
 
-    /// <summary>The gateway refunded the payment.</summary>
-    Refund,
+    /// <summary>A person accepted an abnormal payment: what was paid is credited.</summary>
+    Accept,
 
-    /// <summary>The customer or host cancelled the order before paying.</summary>
+    /// <summary>A refund was reserved and is sent to the gateway.</summary>
+    BeginRefund,
+
+    /// <summary>The gateway refunded.</summary>
+    RefundSucceeded,
+
+    /// <summary>The gateway declined the refund; its reservation is released.</summary>
+    RefundDeclined,
+
+    /// <summary>The order was cancelled: before paying, or an abnormal payment dismissed by a person.</summary>
     Cancel,
 }

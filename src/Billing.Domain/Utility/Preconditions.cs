@@ -48,7 +48,11 @@ internal static class Preconditions
         return currency;
     }
 
-    /// <summary>Throws <see cref="ArgumentNullException"/> when <paramref name="value"/> is null and <see cref="ArgumentException"/> when it is empty or white space.</summary>
+    /// <summary>
+    /// Checks free text (a description, a reason, remarks): throws <see cref="ArgumentNullException"/> when it is
+    /// null and <see cref="ArgumentException"/> when it is empty or white space, or holds a control character other
+    /// than tab, line feed and carriage return (NUL among them).
+    /// </summary>
     public static string CheckText([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
@@ -57,7 +61,65 @@ internal static class Preconditions
             throw new ArgumentException("The value may not be empty.", paramName);
         }
 
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                throw new ArgumentException($"The value holds the control character U+{(int)c:X4}.", paramName);
+            }
+        }
+
         return value;
+    }
+
+    /// <summary>
+    /// Checks an id or a name (an account, order, request or series id; an account, token or model name; a person):
+    /// not null, not empty, at most <see cref="Texts.MaxIdLength"/> characters, no white space at either end, and no
+    /// control or invisible format character (NUL, line breaks, zero-width and bidi characters).
+    /// </summary>
+    public static string CheckId([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("The value may not be empty.", paramName);
+        }
+
+        if (Texts.IdProblem(value) is { } problem)
+        {
+            throw new ArgumentException(problem, paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks a person's name as <see cref="Actors.ActorIdentity"/> reads it, and returns it trimmed.</summary>
+    public static string CheckActor([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        return Actors.ActorIdentity.Check(value, paramName);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for <c>default(Money)</c>.</summary>
+    public static Money CheckMoney(Money money, [CallerArgumentExpression(nameof(money))] string? paramName = null)
+    {
+        CheckInitialized(money.Currency, paramName);
+        return money;
+    }
+
+    /// <summary>
+    /// Checks an amount a host passes in: it has a currency, and its size is at most <see cref="Money.MaxAmount"/>
+    /// (<see cref="ArgumentOutOfRangeException"/> otherwise), so that no later sum can overflow.
+    /// </summary>
+    public static Money CheckAmount(Money money, [CallerArgumentExpression(nameof(money))] string? paramName = null)
+    {
+        CheckInitialized(money.Currency, paramName);
+        if (Math.Abs(money.Amount) > Money.MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(paramName, money, $"An amount is at most {Money.MaxAmount:N0} in size.");
+        }
+
+        return money;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="value"/> is longer than <paramref name="maxLength"/>.</summary>

@@ -33,7 +33,7 @@ public class InvoiceApplicationServiceTests
     {
         await _h.RechargedAsync("acc", 100m, 50m, 30m);
         await _h.Prepaid.Consumption.RecordAsync(Call("acc", "req-1", 70m));
-        await _h.Prepaid.TopUps.RefundAsync("ord-acc-1", "asked");   // 50, still unspent: 180 - 70 = 110 left
+        await _h.Prepaid.TopUps.RefundAsync("acc", "ord-acc-1", "support", "asked");   // 50, still unspent: 180 - 70 = 110 left
         await _h.Prepaid.TopUps.CreateAsync("ord-pending", "acc", Dollars(999m), Dollars(999m), "card");
 
         var summary = await _h.Applications.SummaryAsync("acc");
@@ -221,7 +221,7 @@ public class InvoiceApplicationServiceTests
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
 
-        var refund = await _h.Prepaid.TopUps.RefundAsync("ord-acc-0", "asked");
+        var refund = await _h.Prepaid.TopUps.RefundAsync("acc", "ord-acc-0", "support", "asked");
 
         Assert.Equal(TopUpRefundOutcome.RefusedInvoiced, refund.Outcome);
         Assert.Equal(TopUpStatus.Completed, refund.Order.Status);

@@ -12,7 +12,8 @@ namespace Billing.Domain.Tests.Prepaid;
 
 /// <summary>
 /// Laws of the prepaid side over random command sequences: the balance is the sum of the entries after every
-/// command; replaying a command with the same key changes nothing; orders only move along their table.
+/// command; replaying a command with the same key changes nothing; orders only move along their table; what the
+/// ledger holds for an order is its credit less its refunds not declined; and the gateway makes each refund once.
 /// </summary>
 public class PrepaidLaws
 {
@@ -34,7 +35,15 @@ public class PrepaidLaws
             from approve in Gen.Elements(true, false)
             select (Command)new Correct(id, cents, approve),
             from order in Gen.Choose(0, 5)
-            select (Command)new Refund(order),
+            from cents in Gen.Elements(0, 0, 1, 500, 2_500)
+            from decline in Gen.Elements(false, false, true)
+            select (Command)new Refund(order, cents, decline),
+            from order in Gen.Choose(0, 5)
+            from cents in Gen.Choose(1, 5_000)
+            select (Command)new Overpay(order, cents),
+            from order in Gen.Choose(0, 5)
+            from action in Gen.Choose(0, 3)
+            select (Command)new Resolve(order, action),
             from index in Gen.Choose(0, 50)
             select (Command)new Replay(index))));
 
@@ -68,12 +77,23 @@ public class PrepaidLaws
 
             var account = await h.Accounts.GetAsync("acc");
             Assert.Equal(account.Balance, await h.SumOfEntriesAsync("acc"));
-            foreach (var order in (await h.Store.QueryOrdersAsync(new TopUpOrderQuery("acc") { Page = new(1, 100) })).Items)
+            var entries = (await h.Store.ListEntriesAsync("acc", default, new(1, 1_000))).Items;
+            var orders = (await h.Store.QueryOrdersAsync(new TopUpOrderQuery("acc") { Page = new(1, 100) })).Items;
+            foreach (var order in orders)
             {
                 var previous = statuses.GetValueOrDefault(order.OrderId, TopUpStatus.Pending);
                 Assert.True(Reachable(previous, order.Status), $"{order.OrderId}: {previous} -> {order.Status}");
                 statuses[order.OrderId] = order.Status;
+                var credited = order.Status is TopUpStatus.Completed or TopUpStatus.Refunding or TopUpStatus.PartiallyRefunded
+                    || order.Status == TopUpStatus.Refunded && order.Refunds.Any(r => r.Credit is not null) ? order.Amount : Dollars(0m);
+                var refunded = Money.Sum(order.Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.Credit!.Value), Usd);
+                Assert.Equal(credited - refunded, Money.Sum(entries.Where(e => e.Reference == order.OrderId).Select(e => e.Amount), Usd));
+                Assert.True(order.RefundInFlight is null, $"{order.OrderId} left a refund in flight");
             }
+
+            var made = h.Gateway.RefundsMade;
+            Assert.Equal(made.Count, made.Select(r => r.IdempotencyKey).Distinct().Count());
+            Assert.Equal(orders.Sum(o => o.Refunds.Count(r => r.Status == TopUpRefundStatus.Succeeded)), made.Count);
         }
 
         return true;
@@ -124,13 +144,57 @@ public class PrepaidLaws
                 _ = correct.Approve ? await h.Corrections.ApproveAsync(correctionId, "bob") : await h.Corrections.RejectAsync(correctionId, "bob", "no");
                 return true;
             case Refund refund:
-                if (await h.Store.FindOrderAsync($"o{refund.Order}") is not { Status: TopUpStatus.Completed or TopUpStatus.Refunded })
+                var refunded = await h.Store.FindOrderAsync($"o{refund.Order}");
+                if (refunded is null)
                 {
-                    await Assert.ThrowsAnyAsync<BillingException>(() => h.TopUps.RefundAsync($"o{refund.Order}", "asked"));
                     return false;
                 }
 
-                return (await h.TopUps.RefundAsync($"o{refund.Order}", "asked")).Outcome is TopUpRefundOutcome.Refunded or TopUpRefundOutcome.AlreadyRefunded;
+                if (refunded.Status is not (TopUpStatus.Completed or TopUpStatus.PartiallyRefunded or TopUpStatus.Refunded or TopUpStatus.Abnormal))
+                {
+                    await Assert.ThrowsAnyAsync<BillingException>(() => h.TopUps.RefundAsync("acc", refunded.OrderId, "support", "asked"));
+                    return false;
+                }
+
+                h.Gateway.DeclineRefunds(refund.Decline ? "declined" : null);
+                var part = refund.Cents == 0 || refunded.Status == TopUpStatus.Abnormal ? (Money?)null : Dollars(refund.Cents / 100m);
+                var outcome = (await h.TopUps.RefundAsync("acc", refunded.OrderId, "support", "asked", part)).Outcome;
+                h.Gateway.DeclineRefunds(null);
+                return part is null && outcome is TopUpRefundOutcome.Refunded or TopUpRefundOutcome.AlreadyRefunded;
+            case Overpay overpay:
+                if (await h.Store.FindOrderAsync($"o{overpay.Order}") is not { } paid)
+                {
+                    return false;
+                }
+
+                await h.TopUps.ConfirmAsync(new PaymentConfirmation(paid.OrderId, $"extra-{overpay.Order}-{overpay.Cents}", Dollars(overpay.Cents / 100m), Start));
+                return true;
+            case Resolve resolve:
+                if (await h.Store.FindOrderAsync($"o{resolve.Order}") is not { } review || !review.NeedsReview)
+                {
+                    return false;
+                }
+
+                var unexpected = review.Payments.FirstOrDefault(p => p.NeedsReview && p.Outcome == TopUpPaymentOutcome.Unexpected);
+                switch (resolve.Action)
+                {
+                    case 0 when review.Status == TopUpStatus.Abnormal:
+                        await h.TopUps.AcceptPaymentAsync("acc", review.OrderId, "bob", "accepted");
+                        break;
+                    case 1 when review.Status == TopUpStatus.Abnormal:
+                        await h.TopUps.CancelAsync("acc", review.OrderId, "bob", "dismissed");
+                        break;
+                    case 2 when unexpected is not null:
+                        await h.TopUps.RefundPaymentAsync("acc", review.OrderId, unexpected.Reference, "bob", "overpaid");
+                        break;
+                    case 3 when unexpected is not null:
+                        await h.TopUps.DismissPaymentAsync("acc", review.OrderId, unexpected.Reference, "bob", "settled outside");
+                        break;
+                    default:
+                        return false;
+                }
+
+                return true;
             default:
                 throw new InvalidOperationException(command.ToString());
         }
@@ -141,7 +205,7 @@ public class PrepaidLaws
         var account = await h.Accounts.GetAsync("acc");
         var orders = (await h.Store.QueryOrdersAsync(new TopUpOrderQuery("acc") { Page = new(1, 100) })).Items;
         var corrections = (await h.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Page = new(1, 100) })).Items;
-        return string.Join("\n", [account.ToString(), .. orders.Select(o => o.ToString()), .. corrections.Select(c => c.ToString())]);
+        return string.Join("\n", [account.ToString(), .. orders.Select(o => $"{o} {string.Join(",", o.Payments)} {string.Join(",", o.Refunds)}"), .. corrections.Select(c => c.ToString())]);
     }
 
     private static bool Reachable(TopUpStatus from, TopUpStatus to)
@@ -152,9 +216,12 @@ public class PrepaidLaws
         {
             foreach (var trigger in Enum.GetValues<TopUpTrigger>())
             {
-                if (TopUpLifecycle.Machine.CanFire(status, trigger, default) && seen.Add(TopUpLifecycle.Machine.Fire(status, trigger, default).Destination))
+                foreach (var progress in Enum.GetValues<TopUpRefundProgress>())
                 {
-                    frontier.Enqueue(TopUpLifecycle.Machine.Fire(status, trigger, default).Destination);
+                    if (TopUpLifecycle.Machine.CanFire(status, trigger, progress) && seen.Add(TopUpLifecycle.Machine.Fire(status, trigger, progress).Destination))
+                    {
+                        frontier.Enqueue(TopUpLifecycle.Machine.Fire(status, trigger, progress).Destination);
+                    }
                 }
             }
         }
@@ -170,7 +237,11 @@ public class PrepaidLaws
 
     private sealed record Correct(int Id, int Cents, bool Approve) : Command;
 
-    private sealed record Refund(int Order) : Command;
+    private sealed record Refund(int Order, int Cents, bool Decline) : Command;
+
+    private sealed record Overpay(int Order, int Cents) : Command;
+
+    private sealed record Resolve(int Order, int Action) : Command;
 
     private sealed record Replay(int Index) : Command;
 }

@@ -30,7 +30,7 @@ public class InMemoryPrepaidStoreTests
     {
         var account = (await _store.CommitAsync(new PrepaidChange(PrepaidAccount.Open("acc", Usd, Start)))).Account!;
         var order = (await _store.CommitAsync(new PrepaidChange(order: TopUpOrder.Create("o", "acc", Dollars(1m), Dollars(1m), "card", Start)))).Order!;
-        await _store.CommitAsync(new PrepaidChange(order: order.Cancel("first")));
+        await _store.CommitAsync(new PrepaidChange(order: order.Cancel("customer", "first", Start)));
         var (credited, entry) = account.Post(LedgerEntryKind.TopUpCredit, Dollars(1m), "topup:o", Start, "o", "credit");
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.CommitAsync(new PrepaidChange(credited, entry, order.StartPayment("p"))));

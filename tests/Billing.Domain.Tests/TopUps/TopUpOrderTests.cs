@@ -10,6 +10,7 @@ public class TopUpOrderTests
     private static readonly Instant At = Instant.FromUtc(2026, 3, 1, 0, 0);
 
     // The table as the docs state it, restated independently: every (status, trigger) pair not listed is refused.
+    // Rows that hold in every context; the settling rows of Refunding depend on how much is refunded (TableIn).
     private static readonly Dictionary<(TopUpStatus, TopUpTrigger), TopUpStatus> Table = new()
     {
         [(TopUpStatus.Pending, TopUpTrigger.StartPayment)] = TopUpStatus.Processing,
@@ -22,14 +23,42 @@ public class TopUpOrderTests
         [(TopUpStatus.Processing, TopUpTrigger.FlagAbnormal)] = TopUpStatus.Abnormal,
         [(TopUpStatus.Failed, TopUpTrigger.Confirm)] = TopUpStatus.Completed,
         [(TopUpStatus.Failed, TopUpTrigger.FlagAbnormal)] = TopUpStatus.Abnormal,
-        [(TopUpStatus.Completed, TopUpTrigger.Refund)] = TopUpStatus.Refunded,
+        [(TopUpStatus.Abnormal, TopUpTrigger.Accept)] = TopUpStatus.Completed,
+        [(TopUpStatus.Abnormal, TopUpTrigger.BeginRefund)] = TopUpStatus.Refunding,
+        [(TopUpStatus.Abnormal, TopUpTrigger.Cancel)] = TopUpStatus.Cancelled,
+        [(TopUpStatus.Completed, TopUpTrigger.BeginRefund)] = TopUpStatus.Refunding,
+        [(TopUpStatus.PartiallyRefunded, TopUpTrigger.BeginRefund)] = TopUpStatus.Refunding,
     };
 
-    public static TheoryData<TopUpStatus, TopUpTrigger> Pairs() => TransitionTable.AllPairs<TopUpStatus, TopUpTrigger>();
+    public static TheoryData<TopUpStatus, TopUpTrigger, TopUpRefundProgress> Triples() => TransitionTable.AllTriples<TopUpStatus, TopUpTrigger, TopUpRefundProgress>();
 
     [Theory]
-    [MemberData(nameof(Pairs))]
-    public void Lifecycle_MovesExactlyAsTheTableSays(TopUpStatus status, TopUpTrigger trigger) => TransitionTable.AssertMoves(TopUpLifecycle.Machine, Table, status, trigger);
+    [MemberData(nameof(Triples))]
+    public void Lifecycle_MovesExactlyAsTheTableSays(TopUpStatus status, TopUpTrigger trigger, TopUpRefundProgress progress) =>
+        TransitionTable.AssertMoves(TopUpLifecycle.Machine, TableIn(progress), status, trigger, progress);
+
+    private static Dictionary<(TopUpStatus, TopUpTrigger), TopUpStatus> TableIn(TopUpRefundProgress progress)
+    {
+        var table = new Dictionary<(TopUpStatus, TopUpTrigger), TopUpStatus>(Table);
+        (TopUpStatus? succeeded, TopUpStatus? declined) = progress switch
+        {
+            TopUpRefundProgress.NothingRefunded => ((TopUpStatus?)null, (TopUpStatus?)TopUpStatus.Completed),
+            TopUpRefundProgress.PartlyRefunded => (TopUpStatus.PartiallyRefunded, TopUpStatus.PartiallyRefunded),
+            TopUpRefundProgress.AllRefunded => (TopUpStatus.Refunded, null),
+            _ => (TopUpStatus.Refunded, TopUpStatus.Abnormal),
+        };
+        if (succeeded is { } s)
+        {
+            table[(TopUpStatus.Refunding, TopUpTrigger.RefundSucceeded)] = s;
+        }
+
+        if (declined is { } d)
+        {
+            table[(TopUpStatus.Refunding, TopUpTrigger.RefundDeclined)] = d;
+        }
+
+        return table;
+    }
 
     [Fact]
     public void Create_BadInput_Throws()
@@ -65,7 +94,11 @@ public class TopUpOrderTests
         Assert.Null(order.PaymentReference);
         Assert.Equal(TopUpStatus.Processing, processing.Status);
         Assert.Throws<TransitionRefusedException>(() => processing.StartPayment("again"));
-        var refunded = processing.Complete(new PaymentConfirmation("o", "pay_o", new Money(1m, Usd), At), At).Refund("re", "asked", At);
-        Assert.Equal((TopUpStatus.Refunded, "re", "asked", (Instant?)At), (refunded.Status, refunded.RefundReference, refunded.StatusReason, refunded.RefundedAt));
+        var completed = processing.Complete(new PaymentConfirmation("o", "pay_o", new Money(1m, Usd), At), At);
+        var refunding = completed.BeginRefund(new Money(1m, Usd), "asked", "support", At);
+        var refunded = refunding.SettleRefund(1, refunded: true, "re", null, At);
+        Assert.Equal(TopUpStatus.Completed, completed.Status);
+        Assert.Equal(TopUpStatus.Refunding, refunding.Status);
+        Assert.Equal((TopUpStatus.Refunded, "re", "asked", (Instant?)At), (refunded.Status, refunded.Refunds[0].GatewayReference, refunded.StatusReason, refunded.Refunds[0].SettledAt));
     }
 }

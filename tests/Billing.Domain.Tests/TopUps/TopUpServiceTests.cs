@@ -215,8 +215,8 @@ public class TopUpServiceTests
     {
         await _h.FundAsync("acc-1", 40m, "ord-r");
 
-        var refund = await _h.TopUps.RefundAsync("ord-r", "customer asked");
-        var again = await _h.TopUps.RefundAsync("ord-r", "customer asked");
+        var refund = await _h.TopUps.RefundAsync("acc-1", "ord-r", "support", "customer asked");
+        var again = await _h.TopUps.RefundAsync("acc-1", "ord-r", "support", "customer asked");
 
         Assert.Equal((TopUpRefundOutcome.Refunded, TopUpStatus.Refunded), (refund.Outcome, refund.Order.Status));
         Assert.Equal((LedgerEntryKind.Refund, Dollars(-40m)), (refund.Debit!.Kind, refund.Debit.Amount));
@@ -231,7 +231,7 @@ public class TopUpServiceTests
         await _h.FundAsync("acc-1", 40m, "ord-r");
         await _h.Consumption.RecordAsync(Call("acc-1", "req-1", 10m));
 
-        var refund = await _h.TopUps.RefundAsync("ord-r", "customer asked");
+        var refund = await _h.TopUps.RefundAsync("acc-1", "ord-r", "support", "customer asked");
 
         Assert.Equal(TopUpRefundOutcome.RefusedOverCreditLimit, refund.Outcome);
         Assert.Equal(TopUpStatus.Completed, (await _h.Store.FindOrderAsync("ord-r"))!.Status);
@@ -244,7 +244,7 @@ public class TopUpServiceTests
         await _h.FundAsync("acc-1", 40m, "ord-r");
         _h.Gateway.DeclineRefunds("too late");
 
-        var refund = await _h.TopUps.RefundAsync("ord-r", "customer asked");
+        var refund = await _h.TopUps.RefundAsync("acc-1", "ord-r", "support", "customer asked");
 
         Assert.Equal((TopUpRefundOutcome.Declined, "too late"), (refund.Outcome, refund.DeclineReason));
         Assert.Equal(Dollars(40m), (await _h.Accounts.GetAsync("acc-1")).Balance);
@@ -255,7 +255,7 @@ public class TopUpServiceTests
     {
         var order = await PendingOrderAsync();
 
-        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.TopUps.RefundAsync(order.OrderId, "why"));
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.TopUps.RefundAsync(order.AccountId, order.OrderId, "support", "why"));
 
         Assert.Equal("topup.transition_refused", refused.Code);
     }
@@ -265,14 +265,15 @@ public class TopUpServiceTests
     {
         var order = await PendingOrderAsync();
 
-        var cancelled = await _h.TopUps.CancelAsync(order.OrderId, "changed my mind");
+        var cancelled = await _h.TopUps.CancelAsync(order.AccountId, order.OrderId, "customer", "changed my mind");
 
         Assert.Equal(TopUpStatus.Cancelled, cancelled.Status);
-        Assert.Equal(cancelled, await _h.TopUps.CancelAsync(order.OrderId, "changed my mind"));
-        var replay = await _h.TopUps.ConfirmAsync(new PaymentConfirmation(order.OrderId, "p", Dollars(103m), Start));
-        Assert.True(replay.Replayed);
+        Assert.Equal(cancelled, await _h.TopUps.CancelAsync(order.AccountId, order.OrderId, "customer", "changed my mind"));
+        var late = await _h.TopUps.ConfirmAsync(new PaymentConfirmation(order.OrderId, "p", Dollars(103m), Start));
+        Assert.Equal((TopUpStatus.Cancelled, TopUpPaymentOutcome.Unexpected, true, false), (late.Order.Status, late.Payment.Outcome, late.Order.NeedsReview, late.Replayed));
+        Assert.Null(late.Credit);
         await _h.FundAsync("acc-2", 5m, "ord-paid");
-        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.TopUps.CancelAsync("ord-paid", "too late"));
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.TopUps.CancelAsync("acc-2", "ord-paid", "customer", "too late"));
     }
 
     [Fact]

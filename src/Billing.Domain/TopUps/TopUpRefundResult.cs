@@ -1,0 +1,11 @@
+using Billing.Domain.Ledger;
+
+namespace Billing.Domain.TopUps;
+
+/// <summary>The answer to a refund request; callers branch on <see cref="Outcome"/>.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Order">The order after it.</param>
+/// <param name="Refund">The refund on the order it is about: the new one, the one in flight, or the last one on a replay; null when refused.</param>
+/// <param name="Debit">The ledger entry that took the refund's credit from the balance, when it has one.</param>
+/// <param name="DeclineReason">The gateway's reason, when declined.</param>
+public sealed record TopUpRefundResult(TopUpRefundOutcome Outcome, TopUpOrder Order, TopUpRefund? Refund, LedgerEntry? Debit, string? DeclineReason = null);
