@@ -83,7 +83,7 @@ public static class PrepaidMonth
             output.WriteLine($"  callback {confirmation.OrderId} {confirmation.AmountPaid}: {result.Order.Status}, {what}");
         });
         var accepted = await topUps.AcceptPaymentAsync("acc-42", "ord-1003", by: "carol", reason: "customer confirmed the half payment");
-        output.WriteLine($"  carol accepts ord-1003's {accepted.Order.PaymentAmount}: {accepted.Order.Status}, credited {accepted.Credit!.Amount}");
+        output.WriteLine($"  carol accepts ord-1003's {accepted.Payment.Amount}: {accepted.Order.Status}, credited {accepted.Credit!.Amount}");
 
         Progress("Calls rated and paid from the balance");
         var rater = new UsageRater(
@@ -108,14 +108,14 @@ public static class PrepaidMonth
         await corrections.RequestAsync("cor-7", "acc-42", M(-2.50m), "Duplicate charge reversal", requestedBy: "alice", corrects: "req-2");
         try
         {
-            await corrections.ApproveAsync("cor-7", manager: "alice");
+            await corrections.ApproveAsync("acc-42", "cor-7", manager: "alice");
         }
         catch (SelfApprovalException refused)
         {
             output.WriteLine($"  alice approves her own: refused ({refused.Code})");
         }
 
-        var approved = await corrections.ApproveAsync("cor-7", manager: "bob");
+        var approved = await corrections.ApproveAsync("acc-42", "cor-7", manager: "bob");
         output.WriteLine($"  bob approves: {approved.Entry!.Description} {approved.Entry.Amount} at {approved.Correction.ApprovedAt}");
 
         Progress("Subscriptions through their lifecycle");
@@ -177,10 +177,10 @@ public static class PrepaidMonth
         output.WriteLine($"  apply 500.00 USD: {(await applications.ApplyAsync("app-big", "acc-42", M(500m), "finance@acme.example")).Refusal?.Rule}");
         await applications.ApplyAsync("app-1", "acc-42", M(40m), "finance@acme.example", "March recharges");
         await applications.ApplyAsync("app-2", "acc-42", M(30m), "finanse@acme.example");
-        await applications.ApproveAsync("app-1", "fin-1");
-        await applications.IssueAsync("app-1");
-        await applications.RejectAsync("app-2", "fin-1", "misspelled email");
-        await applications.ResubmitAsync("app-2", "app-3", email: "finance@acme.example");
+        await applications.ApproveAsync("acc-42", "app-1", "fin-1");
+        await applications.IssueAsync("acc-42", "app-1");
+        await applications.RejectAsync("acc-42", "app-2", "fin-1", "misspelled email");
+        await applications.ResubmitAsync("acc-42", "app-2", "app-3", email: "finance@acme.example");
         foreach (var row in (await applications.ListAsync(new InvoiceApplicationQuery("acc-42"))).Items)
         {
             output.WriteLine($"  {row.ApplicationId}  {row.Number ?? "-",-13}  {row.HeaderName}  {row.Amount,10}  {row.Status,-8}  applied {Time(row.AppliedAt)}  issued {(row.IssuedAt is { } issued ? Time(issued) : "-")}");
@@ -188,7 +188,7 @@ public static class PrepaidMonth
 
         var totals = await applications.SummaryAsync("acc-42");
         output.WriteLine($"  Invoiceable {totals.Invoiceable}, held {totals.Held}, invoiced {totals.Invoiced} (recharged {totals.Recharged}, refunded {totals.Refunded})");
-        await WriteAsync(documents, await applications.DownloadAsync("app-1"));
+        await WriteAsync(documents, await applications.DownloadAsync("acc-42", "app-1"));
 
         Progress("Reconciliation of March");
         var usageLogs = calls.Append(new UsageRecord("req-5", "acc-42", "prod-key", "gpt-x", 10_000, 2_000, Instant.FromUtc(2026, 3, 20, 10, 0)));

@@ -72,6 +72,8 @@ internal sealed class SqliteDatabase
             FROM orders WHERE status = 'Refunded';
         UPDATE ledger_entries SET idempotency_key = idempotency_key || ':1' WHERE kind = 'Refund';
         ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
+        ALTER TABLE orders ADD COLUMN credited_amount TEXT;
+        UPDATE orders SET credited_amount = amount WHERE status IN ('Completed', 'Refunded');
         ALTER TABLE orders DROP COLUMN received_amount;
         ALTER TABLE orders DROP COLUMN received_currency;
         ALTER TABLE orders DROP COLUMN refund_reference;

@@ -243,12 +243,13 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             DELETE FROM order_payments WHERE order_id = $id;
             DELETE FROM order_refunds WHERE order_id = $id;
             INSERT INTO orders (order_id, account_id, amount, amount_currency, payment_amount, payment_currency, payment_method, created_at, status,
-                payment_reference, completed_at, status_reason, cancelled_by, version)
-            VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference, $completed, $reason, $cancelledBy, $version)
+                payment_reference, completed_at, credited_amount, status_reason, cancelled_by, version)
+            VALUES ($id, $account, $amount, $amountCurrency, $payment, $paymentCurrency, $method, $created, $status, $reference, $completed, $credited, $reason, $cancelledBy,
+                $version)
             """,
             ("$id", o.OrderId), ("$account", o.AccountId), ("$amount", Amount(o.Amount)), ("$amountCurrency", o.Amount.Currency.Code), ("$payment", Amount(o.PaymentAmount)),
             ("$paymentCurrency", o.PaymentAmount.Currency.Code), ("$method", o.PaymentMethod), ("$created", Time(o.CreatedAt)), ("$status", o.Status.ToString()),
-            ("$reference", o.PaymentReference), ("$completed", Time(o.CompletedAt)), ("$reason", o.StatusReason), ("$cancelledBy", o.CancelledBy),
+            ("$reference", o.PaymentReference), ("$completed", Time(o.CompletedAt)), ("$credited", Amount(o.CreditedAmount)), ("$reason", o.StatusReason), ("$cancelledBy", o.CancelledBy),
             ("$version", o.Version)).ConfigureAwait(false);
         for (var i = 0; i < o.Payments.Count; i++)
         {
@@ -345,8 +346,9 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     private TopUpOrder ReadOrder(SqliteDataReader r) =>
         TopUpOrder.Restore(
             Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency", _currencies), Money(r, "payment_amount", "payment_currency", _currencies),
-            Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"), OptionalInstant(r, "completed_at"),
-            Text(r, "status_reason"), Text(r, "cancelled_by"), [], [], Long(r, "version"));
+            Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"),
+            (OptionalInstant(r, "completed_at"), OptionalMoney(r, "credited_amount", "amount_currency", _currencies)), Text(r, "status_reason"), Text(r, "cancelled_by"), [], [],
+            Long(r, "version"));
 
     private (string OrderId, TopUpPayment Payment) ReadPayment(SqliteDataReader r) =>
         (Required(r, "order_id"), new TopUpPayment(
@@ -376,7 +378,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             $"SELECT f.* FROM order_refunds f JOIN orders o ON o.order_id = f.order_id WHERE {where} ORDER BY f.order_id, f.number", ReadRefund, cancellationToken, parameters)
             .ConfigureAwait(false)).ToLookup(r => r.OrderId, StringComparer.Ordinal);
         return [.. orders.Select(o => TopUpOrder.Restore(
-            o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, o.CompletedAt, o.StatusReason, o.CancelledBy,
+            o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, (o.CompletedAt, o.CreditedAmount), o.StatusReason, o.CancelledBy,
             [.. payments[o.OrderId]], [.. refunds[o.OrderId]], o.Version))];
     }
 

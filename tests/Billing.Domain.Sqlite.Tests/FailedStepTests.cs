@@ -67,16 +67,16 @@ public sealed class FailedStepTests : IDisposable
         await new InvoiceHeaderService(headers).AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
         var applications = new InvoiceApplicationService(prepaid, headers, new NumberSeries("FP", "FP-{seq:0000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), _clock);
         await applications.ApplyAsync("app", "acc", new Money(40m, Usd), "a@acme.example");
-        await applications.ApproveAsync("app", "fin");
+        await applications.ApproveAsync("acc", "app", "fin");
         var before = (await prepaid.FindAccountAsync("acc"), await prepaid.FindApplicationAsync("app"));
         prepaid.AfterStep = name => Fail(name, step);
 
-        await Assert.ThrowsAsync<IOException>(() => applications.IssueAsync("app"));
+        await Assert.ThrowsAsync<IOException>(() => applications.IssueAsync("acc", "app"));
 
         Assert.Equal(before, (await prepaid.FindAccountAsync("acc"), await prepaid.FindApplicationAsync("app")));
         Assert.Equal(0, await prepaid.LastApplicationSequenceAsync("FP"));
         prepaid.AfterStep = null;
-        Assert.Equal("FP-0001", (await applications.IssueAsync("app")).Number);
+        Assert.Equal("FP-0001", (await applications.IssueAsync("acc", "app")).Number);
     }
 
     private static void Fail(string name, string step)

@@ -112,7 +112,7 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     [InlineData("entry")]
     [InlineData("correction")]
     public async Task AFailureAtAnyStep_OfApprovingACorrection_LeavesNothingWritten(string step) =>
-        await AssertFailsWhole(step, (store, clock) => new CorrectionService(store, clock).ApproveAsync("cor-1", "bob"));
+        await AssertFailsWhole(step, (store, clock) => new CorrectionService(store, clock).ApproveAsync("acc", "cor-1", "bob"));
 
     private async Task AssertFailsWhole(string step, Func<SqlitePrepaidStore, FakeClock, Task> command)
     {

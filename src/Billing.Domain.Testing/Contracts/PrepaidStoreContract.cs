@@ -107,9 +107,9 @@ public abstract class PrepaidStoreContract
         var call = new ConsumptionRecord(new UsageRecord("req-9", "acc", "key-b", "gpt-x", 1_234, 567, Start + Duration.FromMinutes(3), 89), M(0.004200m), "gpt-x/2026-01");
         await H.Consumption.RecordAsync(call);
         await H.Corrections.RequestAsync("cor-1", "acc", M(-1.25m), "Reversal ▼ of a duplicate", "alice", "req-9");
-        var approved = await H.Corrections.ApproveAsync("cor-1", "bob");
+        var approved = await H.Corrections.ApproveAsync("acc", "cor-1", "bob");
         await H.Corrections.RequestAsync("cor-2", "acc", M(2m), "Goodwill", "alice");
-        var rejected = await H.Corrections.RejectAsync("cor-2", "bob", "not owed");
+        var rejected = await H.Corrections.RejectAsync("acc", "cor-2", "bob", "not owed");
 
         Assert.Equal(call, await H.Store.FindConsumptionAsync("acc", "req-9"));
         AssertExact(M(0.004200m), (await H.Store.FindConsumptionAsync("acc", "req-9"))!.Cost);
@@ -126,11 +126,11 @@ public abstract class PrepaidStoreContract
         await H.FundAsync("acc", 100m);
         await H.Headers.AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Company, "Acme", "TAX-1", "Addr", "Phone", "Bank", "0001"));
         await H.Applications.ApplyAsync("app-1", "acc", M(40m), "a@acme.example", "remarks");
-        await H.Applications.ApproveAsync("app-1", "fin");
-        var issued = await H.Applications.IssueAsync("app-1");
+        await H.Applications.ApproveAsync("acc", "app-1", "fin");
+        var issued = await H.Applications.IssueAsync("acc", "app-1");
         await H.Applications.ApplyAsync("app-2", "acc", M(10m), "a@acme.example");
-        await H.Applications.RejectAsync("app-2", "fin", "why");
-        var resubmitted = await H.Applications.ResubmitAsync("app-2", "app-3");
+        await H.Applications.RejectAsync("acc", "app-2", "fin", "why");
+        var resubmitted = await H.Applications.ResubmitAsync("acc", "app-2", "app-3");
 
         Assert.Equal(issued, await H.Store.FindApplicationAsync("app-1"));
         Assert.Equal(resubmitted.Application, await H.Store.FindApplicationAsync("app-3"));
@@ -188,10 +188,10 @@ public abstract class PrepaidStoreContract
         for (var i = 0; i < 12; i++)
         {
             await H.Applications.ApplyAsync($"app-{i}", "acc", M(10m), "a@acme.example");
-            await H.Applications.ApproveAsync($"app-{i}", "fin");
+            await H.Applications.ApproveAsync("acc", $"app-{i}", "fin");
         }
 
-        var issued = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => H.Applications.IssueAsync($"app-{i}"))));
+        var issued = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => H.Applications.IssueAsync("acc", $"app-{i}"))));
 
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), issued.Select(a => a.Sequence!.Value).Order());
         Assert.Equal(12, issued.Select(a => a.Number).Distinct().Count());
@@ -276,8 +276,8 @@ public abstract class PrepaidStoreContract
             await H.Applications.ApplyAsync($"a{i}", "acc", M(i), "a@acme.example");
         }
 
-        var approved = await H.Corrections.ApproveAsync("c2", "bob");
-        await H.Applications.RejectAsync("a1", "fin", "no");
+        var approved = await H.Corrections.ApproveAsync("acc", "c2", "bob");
+        await H.Applications.RejectAsync("acc", "a1", "fin", "no");
         var corrections = (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc"))).Items;
         var applications = (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc"))).Items;
 

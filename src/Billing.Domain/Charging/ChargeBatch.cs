@@ -199,12 +199,12 @@ public sealed partial class ChargeBatch
         }
 
         Check(line.Quantity, line.DiscountPercent, index, paramName);
-        if (line.UnitPrice < 0m)
+        if (line.UnitPrice is < 0m or > Money.MaxAmount)
         {
-            throw new ArgumentOutOfRangeException(paramName, line.UnitPrice, $"Line {index}: a unit price is not negative.");
+            throw new ArgumentOutOfRangeException(paramName, line.UnitPrice, $"Line {index}: a unit price is 0 to {Money.MaxAmount:N0}.");
         }
 
-        return Slow(line.Quantity * line.UnitPrice, line.DiscountPercent);
+        return Slow(CheckSubtotal(line.Quantity * line.UnitPrice, index, paramName), line.DiscountPercent);
     }
 
     // One scaled line off the kernel's 64-bit path: in 128 bits, or refused when out of range.
@@ -251,7 +251,7 @@ public sealed partial class ChargeBatch
         }
 
         Check(quantity, discountPercent, index, paramName);
-        return Slow(price.Price(quantity).Amount, discountPercent);
+        return Slow(CheckSubtotal(price.Price(quantity).Amount, index, paramName), discountPercent);
     }
 
     // The same computation in 128 bits, for lines whose intermediates do not fit 64.
@@ -278,11 +278,15 @@ public sealed partial class ChargeBatch
         return new ChargeAmounts(net, Rounding.Round(subtotal, _scale) - net, tax);
     }
 
+    // A line comes to at most Money.MaxAmount, as the engine's lines do.
+    private static decimal CheckSubtotal(decimal subtotal, int index, string paramName) =>
+        subtotal <= Money.MaxAmount ? subtotal : throw new ArgumentOutOfRangeException(paramName, subtotal, $"Line {index} comes to {subtotal}: a line is at most {Money.MaxAmount:N0}.");
+
     private static void Check(decimal quantity, decimal discountPercent, int index, string paramName)
     {
-        if (quantity < 0m || decimal.Round(quantity, QuantityScale) != quantity)
+        if (quantity < 0m || quantity > Pricing.PriceComponent.MaxQuantity || decimal.Round(quantity, QuantityScale) != quantity)
         {
-            throw new ArgumentOutOfRangeException(paramName, quantity, $"Line {index}: a quantity is 0 or more with up to three decimals.");
+            throw new ArgumentOutOfRangeException(paramName, quantity, $"Line {index}: a quantity is 0 to 10^12 with up to three decimals.");
         }
 
         if (discountPercent is < 0m or > 100m)

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.Charging;
 
 /// <summary>The charge lines of one document (an invoice's Charges table) with their totals and the tax per rate.</summary>
@@ -13,4 +14,11 @@ public sealed record ChargeDocument(
     Money Net,
     Money Taxes,
     Money Total,
-    IReadOnlyList<TaxAmount> TaxSummary);
+    IReadOnlyList<TaxAmount> TaxSummary)
+{
+    /// <summary>Gets the lines, numbered from 1.</summary>
+    public IReadOnlyList<ChargeLine> Lines { get; } = Preconditions.CheckNotNull(Lines);
+
+    /// <summary>Gets per tax rate: the nets it applies to and its tax, in order of first appearance.</summary>
+    public IReadOnlyList<TaxAmount> TaxSummary { get; } = Preconditions.CheckNotNull(TaxSummary);
+}

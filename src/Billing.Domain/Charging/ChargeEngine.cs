@@ -50,6 +50,7 @@ public sealed class ChargeEngine
     /// <returns>The document: lines numbered from 1, totals and the tax per rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="specs"/> is null or holds null.</exception>
     /// <exception cref="ArgumentException"><paramref name="specs"/> is empty, or mixes currencies, or a spec's amounts are in another currency than its component.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line comes to more than <see cref="Money.MaxAmount"/>.</exception>
     public ChargeDocument CalculateDocument(IReadOnlyList<ChargeSpec> specs)
     {
         Preconditions.CheckNotNull(specs);
@@ -95,9 +96,18 @@ public sealed class ChargeEngine
         var currency = spec.Component.Currency;
         var tiers = new List<TierCharge>();
         var price = spec.Component.Price(spec.Quantity, tiers).Amount;
+        if (price > Money.MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), price, $"{spec.Description} comes to {price}: a line is at most {Money.MaxAmount:N0}.");
+        }
+
         var prorated = price * spec.Proration.Numerator / spec.Proration.Denominator;
         var minimumApplied = spec.Minimum is { } minimum && minimum.Amount > prorated;
         var subtotal = minimumApplied ? spec.Minimum!.Value.Amount : prorated;
+        if (subtotal > Money.MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(spec), subtotal, $"{spec.Description} comes to {subtotal} once prorated: a line is at most {Money.MaxAmount:N0}.");
+        }
         var running = subtotal;
         var steps = new List<DiscountStep>(spec.Discounts.Count);
         foreach (var discount in spec.Discounts)

@@ -1,13 +1,18 @@
 using System.Text;
 using Billing.Domain.Periods;
 using Billing.Domain.Pricing;
+using Billing.Domain.Utility;
 
 namespace Billing.Domain.Charging;
 
 /// <summary>How one discount changed a line.</summary>
 /// <param name="Discount">The discount.</param>
 /// <param name="Amount">What it took off, unrounded.</param>
-public sealed record DiscountStep(Discount Discount, Money Amount);
+public sealed record DiscountStep(Discount Discount, Money Amount)
+{
+    /// <summary>Gets the discount.</summary>
+    public Discount Discount { get; } = Preconditions.CheckNotNull(Discount);
+}
 
 /// <summary>How one tax of a line was computed.</summary>
 /// <param name="Rate">The tax rate.</param>
@@ -16,6 +21,9 @@ public sealed record DiscountStep(Discount Discount, Money Amount);
 /// <param name="Rounded">The tax on the line.</param>
 public sealed record TaxStep(TaxRate Rate, Money Base, Money Unrounded, Money Rounded)
 {
+    /// <summary>Gets the tax rate.</summary>
+    public TaxRate Rate { get; } = Preconditions.CheckNotNull(Rate);
+
     /// <summary>Gets what rounding added to the tax: <see cref="Rounded"/> − <see cref="Unrounded"/>.</summary>
     public Money Residue => Rounded - Unrounded;
 }
@@ -54,6 +62,18 @@ public sealed record ChargeExplanation(
     TaxRounding TaxRounding,
     IReadOnlyList<TaxStep> Taxes)
 {
+    /// <summary>Gets the pricing model, such as <c>graduated tiers</c>.</summary>
+    public string Component { get; } = Preconditions.CheckNotNull(Component);
+
+    /// <summary>Gets what each tier priced; empty for components without tiers.</summary>
+    public IReadOnlyList<TierCharge> Tiers { get; } = Preconditions.CheckNotNull(Tiers);
+
+    /// <summary>Gets each discount in the order applied.</summary>
+    public IReadOnlyList<DiscountStep> Discounts { get; } = Preconditions.CheckNotNull(Discounts);
+
+    /// <summary>Gets each tax.</summary>
+    public IReadOnlyList<TaxStep> Taxes { get; } = Preconditions.CheckNotNull(Taxes);
+
     /// <summary>Gets what rounding the line's amount after discounts added: <see cref="RoundedNet"/> − <see cref="UnroundedNet"/>.</summary>
     public Money RoundingResidue => RoundedNet - UnroundedNet;
 

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.Charging;
 
 /// <summary>
@@ -26,4 +27,14 @@ public sealed record ChargeLine(
     Money Amount,
     Money Net,
     IReadOnlyList<TaxAmount> TaxAmounts,
-    ChargeExplanation Explanation);
+    ChargeExplanation Explanation)
+{
+    /// <summary>Gets the line's description.</summary>
+    public string Description { get; } = Preconditions.CheckNotNull(Description);
+
+    /// <summary>Gets each tax of the line.</summary>
+    public IReadOnlyList<TaxAmount> TaxAmounts { get; } = Preconditions.CheckNotNull(TaxAmounts);
+
+    /// <summary>Gets how the amounts were derived.</summary>
+    public ChargeExplanation Explanation { get; } = Preconditions.CheckNotNull(Explanation);
+}

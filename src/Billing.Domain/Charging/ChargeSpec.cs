@@ -35,9 +35,9 @@ public sealed record ChargeSpec
         get => _quantity;
         init
         {
-            if (value < 0m)
+            if (value < 0m || value > PriceComponent.MaxQuantity)
             {
-                throw new ArgumentOutOfRangeException(nameof(Quantity), value, "A quantity is not negative.");
+                throw new ArgumentOutOfRangeException(nameof(Quantity), value, $"A quantity is 0 to {PriceComponent.MaxQuantity:N0}.");
             }
 
             Preconditions.CheckArgument(decimal.Round(value, 3) == value, nameof(Quantity), $"A quantity has up to three decimals; got {value}.");
@@ -83,7 +83,7 @@ public sealed record ChargeSpec
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="quantity"/> has more than three decimals.</exception>
     public static ChargeSpec For(string description, decimal quantity, PriceComponent component) =>
-        new(Preconditions.CheckNotNull(description), Preconditions.CheckNotNull(component)) { Quantity = quantity };
+        new(Preconditions.CheckText(description), Preconditions.CheckNotNull(component)) { Quantity = quantity };
 
     /// <summary>Returns a copy prorated over <paramref name="covered"/> of <paramref name="full"/>, showing the covered months as its duration.</summary>
     /// <param name="covered">The part of the period charged.</param>

@@ -12,7 +12,7 @@ public sealed record ConsumptionQuery
     /// <exception cref="ArgumentException">The id is empty.</exception>
     public ConsumptionQuery(string accountId)
     {
-        AccountId = Preconditions.CheckText(accountId);
+        AccountId = Preconditions.CheckId(accountId);
     }
 
     /// <summary>Gets the account.</summary>

@@ -1,4 +1,5 @@
 using Billing.Domain.Ledger;
+using Billing.Domain.Utility;
 
 namespace Billing.Domain.Consumption;
 
@@ -8,6 +9,9 @@ namespace Billing.Domain.Consumption;
 /// <param name="Debit">The ledger debit of the call: new when recorded, the first one when already recorded, null when refused.</param>
 public sealed record ConsumptionResult(ConsumptionOutcome Outcome, PrepaidAccount Account, LedgerEntry? Debit)
 {
+    /// <summary>Gets the ledger head after the command (unchanged unless recorded).</summary>
+    public PrepaidAccount Account { get; } = Preconditions.CheckNotNull(Account);
+
     /// <summary>Gets a value indicating whether the call is on the ledger (now or from before).</summary>
     public bool IsRecorded => Outcome != ConsumptionOutcome.RefusedOverCreditLimit;
 }

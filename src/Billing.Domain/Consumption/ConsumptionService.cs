@@ -28,7 +28,7 @@ public sealed class ConsumptionService
     /// <returns>The key.</returns>
     public static string KeyFor(string requestId) => "consumption:" + requestId;
 
-    /// <summary>Records a rated call and debits its cost, once per request id.</summary>
+    /// <summary>Records a rated call and debits its cost, once per request id: the same call again is answered <see cref="ConsumptionOutcome.AlreadyRecorded"/>.</summary>
     /// <param name="consumption">The rated call (<see cref="UsageRater"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Recorded, already recorded (nothing changed), or refused over the credit limit (nothing written).</returns>
@@ -36,6 +36,7 @@ public sealed class ConsumptionService
     /// <exception cref="ArgumentOutOfRangeException">The cost is negative.</exception>
     /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
     /// <exception cref="CurrencyMismatchException">The cost is not in the ledger's currency.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call (cost, model, token, counts, time or price version); nothing was written.</exception>
     public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(consumption);
@@ -52,7 +53,11 @@ public sealed class ConsumptionService
 
             if (await _commands.Store.FindEntryAsync(account.AccountId, key, cancellationToken).ConfigureAwait(false) is { } first)
             {
-                return new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first);
+                // The same request again replays; the same request id with another call is a reused key (Stripe's rule).
+                var recorded = await _commands.Store.FindConsumptionAsync(account.AccountId, consumption.RequestId, cancellationToken).ConfigureAwait(false);
+                return recorded == consumption
+                    ? new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first)
+                    : throw new IdempotencyKeyReusedException("consumption record", consumption.RequestId);
             }
 
             if (!account.CanDebit(consumption.Cost))

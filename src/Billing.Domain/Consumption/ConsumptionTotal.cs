@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.Consumption;
 
 /// <summary>An account's consumption of one model through one token over a range of time: what an invoice's usage line shows.</summary>
@@ -10,6 +11,12 @@ namespace Billing.Domain.Consumption;
 /// <param name="Cost">The sum of the calls' costs, exactly as debited.</param>
 public sealed record ConsumptionTotal(string Model, string TokenName, long Calls, long InputTokens, long OutputTokens, long CachedInputTokens, Money Cost)
 {
+    /// <summary>Gets the model.</summary>
+    public string Model { get; } = Preconditions.CheckNotNull(Model);
+
+    /// <summary>Gets the API token's name.</summary>
+    public string TokenName { get; } = Preconditions.CheckNotNull(TokenName);
+
     /// <summary>Sums records per model and token name, ordered by model then token name (ordinal): what a store's <see cref="IConsumptionStore.SumConsumptionAsync"/> returns.</summary>
     /// <param name="records">The records, all in <paramref name="currency"/>.</param>
     /// <param name="currency">The currency of the costs.</param>

@@ -82,11 +82,11 @@ public sealed record Correction
     /// <param name="corrects">What it corrects, if anything in particular.</param>
     /// <returns>The requested correction, version 0.</returns>
     /// <exception cref="ArgumentException">A text is empty or too long, or the amount has no currency.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The amount is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero or larger than <see cref="Money.MaxAmount"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The amount has more decimals than its currency's minor units.</exception>
     public static Correction Request(string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects = null)
     {
-        Preconditions.CheckInitialized(amount.Currency, nameof(amount));
+        Preconditions.CheckAmount(amount);
         if (amount.Amount == 0m)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "A correction moves the balance: it is not zero.");
@@ -98,22 +98,23 @@ public sealed record Correction
         }
 
         return new Correction(
-            Preconditions.CheckText(correctionId),
-            Preconditions.CheckText(accountId),
+            Preconditions.CheckId(correctionId),
+            Preconditions.CheckId(accountId),
             amount,
             Preconditions.CheckLength(Preconditions.CheckText(description), MaxDescriptionLength, nameof(description))!,
-            Preconditions.CheckText(requestedBy),
+            Preconditions.CheckActor(requestedBy),
             requestedAt,
-            corrects is null ? null : Preconditions.CheckText(corrects));
+            corrects is null ? null : Preconditions.CheckId(corrects));
     }
 
     /// <summary>Approves the correction.</summary>
-    /// <param name="manager">The approving manager: not the requester.</param>
+    /// <param name="manager">The approving manager: not the requester, as <see cref="Actors.ActorIdentity.Same"/> compares people.</param>
     /// <param name="at">When.</param>
     /// <returns>The approved correction.</returns>
-    /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="SelfApprovalException">The manager requested it (under any spelling of the same name).</exception>
+    /// <exception cref="ArgumentException">The manager's name is not valid (<see cref="Actors.ActorIdentity.IsValid"/>).</exception>
     /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
-    public Correction Approve(string manager, Instant at) => Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager, DecidedAt = at };
+    public Correction Approve(string manager, Instant at) => Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at };
 
     /// <summary>Rejects the correction; the balance never moves for it.</summary>
     /// <param name="manager">The rejecting manager: not the requester.</param>
@@ -123,7 +124,7 @@ public sealed record Correction
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
     /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
     public Correction Reject(string manager, string reason, Instant at) =>
-        Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager, DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
+        Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
 
     /// <summary>Rebuilds a correction as a storage adapter stored it; no rule is checked.</summary>
     internal static Correction Restore(
@@ -147,8 +148,8 @@ public sealed record Correction
 
     private Correction Decide(CorrectionTrigger trigger, string manager, Instant at)
     {
-        Preconditions.CheckText(manager);
-        if (string.Equals(manager, RequestedBy, StringComparison.Ordinal))
+        manager = Preconditions.CheckActor(manager);
+        if (Actors.ActorIdentity.Same(manager, RequestedBy))
         {
             throw new SelfApprovalException(CorrectionId, manager);
         }

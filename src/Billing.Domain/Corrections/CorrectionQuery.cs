@@ -11,7 +11,7 @@ public sealed record CorrectionQuery
     /// <exception cref="ArgumentException">The id is empty.</exception>
     public CorrectionQuery(string accountId)
     {
-        AccountId = Preconditions.CheckText(accountId);
+        AccountId = Preconditions.CheckId(accountId);
     }
 
     /// <summary>Gets the account.</summary>

@@ -58,17 +58,21 @@ public sealed class CorrectionService
     }
 
     /// <summary>Approves a correction and moves the balance by its amount, in one commit; approving it again changes nothing.</summary>
+    /// <param name="accountId">The account the correction belongs to.</param>
     /// <param name="correctionId">The correction.</param>
-    /// <param name="manager">The approving manager: not the requester.</param>
+    /// <param name="manager">The approving manager: not the requester (<see cref="Actors.ActorIdentity"/> compares them).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The approved correction and its ledger entry.</returns>
-    /// <exception cref="NotFoundException">No such correction.</exception>
+    /// <exception cref="NotFoundException">No such correction in the account.</exception>
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="ArgumentException">The manager's name is empty or holds a control or invisible character.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">It was rejected (code <c>correction.transition_refused</c>).</exception>
-    public Task<CorrectionDecision> ApproveAsync(string correctionId, string manager, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync(async () =>
+    public Task<CorrectionDecision> ApproveAsync(string accountId, string correctionId, string manager, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckActor(manager);
+        return _commands.RunAsync(async () =>
         {
-            var correction = await _commands.Store.RequireCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false);
+            var correction = await RequireAsync(accountId, correctionId, cancellationToken).ConfigureAwait(false);
             if (correction.Status == CorrectionStatus.Approved)
             {
                 return new CorrectionDecision(correction, await _commands.Store.FindEntryAsync(correction.AccountId, KeyFor(correctionId), cancellationToken).ConfigureAwait(false), Replayed: true);
@@ -82,20 +86,26 @@ public sealed class CorrectionService
             var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, entry, correction: approved), cancellationToken).ConfigureAwait(false);
             return new CorrectionDecision(saved.Correction!, entry, Replayed: false);
         });
+    }
 
     /// <summary>Rejects a correction; the balance never moves for it. Rejecting it again changes nothing.</summary>
+    /// <param name="accountId">The account the correction belongs to.</param>
     /// <param name="correctionId">The correction.</param>
     /// <param name="manager">The rejecting manager: not the requester.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected correction.</returns>
-    /// <exception cref="NotFoundException">No such correction.</exception>
+    /// <exception cref="NotFoundException">No such correction in the account.</exception>
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
+    /// <exception cref="ArgumentException">The manager's name or the reason is invalid.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">It was approved (code <c>correction.transition_refused</c>).</exception>
-    public Task<CorrectionDecision> RejectAsync(string correctionId, string manager, string reason, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync(async () =>
+    public Task<CorrectionDecision> RejectAsync(string accountId, string correctionId, string manager, string reason, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckActor(manager);
+        Preconditions.CheckText(reason);
+        return _commands.RunAsync(async () =>
         {
-            var correction = await _commands.Store.RequireCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false);
+            var correction = await RequireAsync(accountId, correctionId, cancellationToken).ConfigureAwait(false);
             if (correction.Status == CorrectionStatus.Rejected)
             {
                 return new CorrectionDecision(correction, null, Replayed: true);
@@ -105,6 +115,15 @@ public sealed class CorrectionService
             var saved = await _commands.Store.CommitAsync(new PrepaidChange(correction: rejected), cancellationToken).ConfigureAwait(false);
             return new CorrectionDecision(saved.Correction!, null, Replayed: false);
         });
+    }
+
+    // A correction of another account is not found: an account never reaches another's objects.
+    private async Task<Correction> RequireAsync(string accountId, string correctionId, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckId(accountId);
+        var correction = await _commands.Store.RequireCorrectionAsync(correctionId, cancellationToken).ConfigureAwait(false);
+        return correction.AccountId == accountId ? correction : throw new NotFoundException("correction", correctionId);
+    }
 
     private static bool SameRequest(Correction existing, Correction requested) =>
         existing.AccountId == requested.AccountId && existing.Amount == requested.Amount && existing.Description == requested.Description

@@ -1,6 +1,11 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.InvoiceApplications;
 
 /// <summary>Why an application was not accepted: the rule and a sentence for the applicant. Nothing was written.</summary>
 /// <param name="Rule">The rule broken.</param>
 /// <param name="Message">What to tell the applicant.</param>
-public sealed record ApplicationRefusal(ApplicationRule Rule, string Message);
+public sealed record ApplicationRefusal(ApplicationRule Rule, string Message)
+{
+    /// <summary>Gets what to tell the applicant.</summary>
+    public string Message { get; } = Preconditions.CheckNotNull(Message);
+}

@@ -21,7 +21,7 @@ public enum ApplicationRule
     /// <summary>The amount exceeds the invoiceable amount.</summary>
     AmountOverInvoiceable,
 
-    /// <summary>The receiving email is not a valid address.</summary>
+    /// <summary>The receiving email does not meet <see cref="EmailAddress"/>'s rule.</summary>
     InvalidEmail,
 
     /// <summary>The remarks are longer than <see cref="InvoiceApplication.MaxRemarksLength"/>.</summary>

@@ -92,7 +92,7 @@ public sealed record InvoiceApplication
     /// <summary>Makes a Pending application; the service checks the rules first and answers with a refusal where one fails.</summary>
     internal static InvoiceApplication Submit(
         string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf) =>
-        new(Preconditions.CheckText(applicationId), Preconditions.CheckText(accountId), header, amount, email, remarks, appliedAt, resubmissionOf);
+        new(Preconditions.CheckId(applicationId), Preconditions.CheckId(accountId), header, amount, email, remarks, appliedAt, resubmissionOf);
 
     /// <summary>Rebuilds an application as a storage adapter stored it; no rule is checked.</summary>
     internal static InvoiceApplication Restore(
@@ -110,7 +110,7 @@ public sealed record InvoiceApplication
     /// <param name="at">When.</param>
     /// <returns>The approved application.</returns>
     /// <exception cref="StateMachines.TransitionRefusedException">It is not pending (code <c>application.transition_refused</c>).</exception>
-    public InvoiceApplication Approve(string by, Instant at) => Move(InvoiceApplicationTrigger.Approve) with { ApprovedBy = Preconditions.CheckText(by), ApprovedAt = at };
+    public InvoiceApplication Approve(string by, Instant at) => Move(InvoiceApplicationTrigger.Approve) with { ApprovedBy = Preconditions.CheckActor(by), ApprovedAt = at };
 
     /// <summary>Rejects a pending or approved application; its hold is released.</summary>
     /// <param name="by">Who rejects.</param>
@@ -119,7 +119,7 @@ public sealed record InvoiceApplication
     /// <returns>The rejected application.</returns>
     /// <exception cref="StateMachines.TransitionRefusedException">It is issued or rejected already.</exception>
     public InvoiceApplication Reject(string by, string reason, Instant at) =>
-        Move(InvoiceApplicationTrigger.Reject) with { RejectedBy = Preconditions.CheckText(by), RejectionReason = Preconditions.CheckText(reason), RejectedAt = at };
+        Move(InvoiceApplicationTrigger.Reject) with { RejectedBy = Preconditions.CheckActor(by), RejectionReason = Preconditions.CheckText(reason), RejectedAt = at };
 
     /// <summary>Issues an approved application with its number.</summary>
     internal InvoiceApplication Issue(NumberSeries series, long sequence, Instant at, DateTimeZone zone) =>

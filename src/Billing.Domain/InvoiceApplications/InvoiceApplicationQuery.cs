@@ -11,7 +11,7 @@ public sealed record InvoiceApplicationQuery
     /// <exception cref="ArgumentException">The id is empty.</exception>
     public InvoiceApplicationQuery(string accountId)
     {
-        AccountId = Preconditions.CheckText(accountId);
+        AccountId = Preconditions.CheckId(accountId);
     }
 
     /// <summary>Gets the account.</summary>

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.InvoiceApplications;
@@ -12,6 +13,12 @@ namespace Billing.Domain.InvoiceApplications;
 /// <param name="IssuedAt">The issue date, if issued.</param>
 public sealed record InvoiceApplicationRow(string ApplicationId, string? Number, string HeaderName, Money Amount, InvoiceApplicationStatus Status, Instant AppliedAt, Instant? IssuedAt)
 {
+    /// <summary>Gets the application, for actions such as download.</summary>
+    public string ApplicationId { get; } = Preconditions.CheckNotNull(ApplicationId);
+
+    /// <summary>Gets the invoice header's title.</summary>
+    public string HeaderName { get; } = Preconditions.CheckNotNull(HeaderName);
+
     /// <summary>Makes the row of an application.</summary>
     /// <param name="application">The application.</param>
     /// <returns>The row.</returns>

@@ -16,8 +16,6 @@ namespace Billing.Domain.InvoiceApplications;
 /// </summary>
 public sealed class InvoiceApplicationService
 {
-    private const int MaxEmailLength = 254;
-
     private readonly PrepaidCommands _commands;
     private readonly IInvoiceHeaderStore _headers;
     private readonly NumberSeries _series;
@@ -69,8 +67,8 @@ public sealed class InvoiceApplicationService
     public Task<ApplyResult> ApplyAsync(
         string applicationId, string accountId, Money amount, string email, string? remarks = null, string? headerId = null, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckText(applicationId);
-        Preconditions.CheckText(accountId);
+        Preconditions.CheckId(applicationId);
+        Preconditions.CheckId(accountId);
         return _commands.RunAsync(async () =>
         {
             if (await _commands.Store.FindApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -85,6 +83,7 @@ public sealed class InvoiceApplicationService
     }
 
     /// <summary>Resubmits a rejected application as a new Pending one linked to it, with the changes given (the rest as before).</summary>
+    /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="rejectedId">The rejected application.</param>
     /// <param name="applicationId">The new application's id.</param>
     /// <param name="amount">The new amount, or null to keep it.</param>
@@ -93,17 +92,24 @@ public sealed class InvoiceApplicationService
     /// <param name="headerId">The new header, or null to keep the one used (if it still exists) or take the default.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new Pending application, or the refusal (<see cref="ApplicationRule.NotResubmittable"/> when the old one is not rejected or was resubmitted).</returns>
-    /// <exception cref="NotFoundException">No such application.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The new id is taken by another application.</exception>
     public Task<ApplyResult> ResubmitAsync(
-        string rejectedId, string applicationId, Money? amount = null, string? email = null, string? remarks = null, string? headerId = null, CancellationToken cancellationToken = default)
+        string accountId, string rejectedId, string applicationId, Money? amount = null, string? email = null, string? remarks = null, string? headerId = null,
+        CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckText(applicationId);
+        Preconditions.CheckId(applicationId);
         return _commands.RunAsync(async () =>
         {
-            var rejected = await _commands.Store.RequireApplicationAsync(rejectedId, cancellationToken).ConfigureAwait(false);
+            var rejected = await RequireAsync(accountId, rejectedId, cancellationToken).ConfigureAwait(false);
             if (rejected.ResubmittedAs == applicationId)
             {
                 return new ApplyResult(await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false), null);
+            }
+
+            if (await _commands.Store.FindApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new IdempotencyKeyReusedException("invoice application", applicationId);
             }
 
             if (rejected.Status != InvoiceApplicationStatus.Rejected || rejected.ResubmittedAs is not null)
@@ -117,45 +123,50 @@ public sealed class InvoiceApplicationService
     }
 
     /// <summary>Approves a pending application; approving it again, or once it is issued, returns it.</summary>
+    /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="by">Who approves.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The approved application.</returns>
-    /// <exception cref="NotFoundException">No such application.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">It is issued or rejected (code <c>application.transition_refused</c>).</exception>
-    public Task<InvoiceApplication> ApproveAsync(string applicationId, string by, CancellationToken cancellationToken = default)
+    public Task<InvoiceApplication> ApproveAsync(string accountId, string applicationId, string by, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckText(by);
+        by = Preconditions.CheckActor(by);
         return Move(
+            accountId,
             applicationId, a => a.Status is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued, (account, application) => (account, application.Approve(by, _commands.Now)), cancellationToken);
     }
 
     /// <summary>Rejects a pending or approved application with a reason, releasing its hold; rejecting it again returns it.</summary>
+    /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="by">Who rejects.</param>
     /// <param name="reason">Why: the applicant reads it to resubmit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected application.</returns>
-    /// <exception cref="NotFoundException">No such application.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">It is issued.</exception>
-    public Task<InvoiceApplication> RejectAsync(string applicationId, string by, string reason, CancellationToken cancellationToken = default)
+    public Task<InvoiceApplication> RejectAsync(string accountId, string applicationId, string by, string reason, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckText(by);
+        by = Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
         return Move(
+            accountId,
             applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
     }
 
     /// <summary>Issues an approved application: it takes the next number of the series, and its amount moves from held to invoiced, in one commit. Issuing it again returns it.</summary>
+    /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issued application.</returns>
-    /// <exception cref="NotFoundException">No such application.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">It is pending or rejected.</exception>
-    public Task<InvoiceApplication> IssueAsync(string applicationId, CancellationToken cancellationToken = default) =>
+    public Task<InvoiceApplication> IssueAsync(string accountId, string applicationId, CancellationToken cancellationToken = default) =>
         _commands.RunAsync(async () =>
         {
-            var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
             if (application.Status == InvoiceApplicationStatus.Issued)
             {
                 return application;
@@ -180,14 +191,15 @@ public sealed class InvoiceApplicationService
     }
 
     /// <summary>Downloads an issued application's invoice document, through the renderer port.</summary>
+    /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="NotFoundException">No such application.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="ApplicationNotIssuedException">It is not issued.</exception>
-    public async Task<RenderedDocument> DownloadAsync(string applicationId, CancellationToken cancellationToken = default)
+    public async Task<RenderedDocument> DownloadAsync(string accountId, string applicationId, CancellationToken cancellationToken = default)
     {
-        var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
+        var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
         return application.Status == InvoiceApplicationStatus.Issued
             ? await _renderer.RenderAsync(application, cancellationToken).ConfigureAwait(false)
             : throw new ApplicationNotIssuedException(applicationId, application.Status);
@@ -197,9 +209,6 @@ public sealed class InvoiceApplicationService
 
     private static bool SameRequest(InvoiceApplication existing, string accountId, Money amount, string email, string? remarks, string? headerId) =>
         existing.AccountId == accountId && existing.Amount == amount && existing.Email == email && existing.Remarks == remarks && (headerId is null || existing.Header.HeaderId == headerId);
-
-    private static bool IsEmail(string email) =>
-        email.Length <= MaxEmailLength && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
 
     private async Task<ApplyResult> SubmitAsync(
         string applicationId, string accountId, Money amount, string email, string? remarks, string? headerId, InvoiceApplication? resubmitting, CancellationToken cancellationToken)
@@ -215,7 +224,7 @@ public sealed class InvoiceApplicationService
             : amount.Currency != account.Currency ? Refuse(ApplicationRule.WrongCurrency, $"The recharges are in {account.Currency.Code}; apply in {account.Currency.Code}, not {amount.Currency.Code}.")
             : !amount.IsInMinorUnits ? Refuse(ApplicationRule.AmountNotInMinorUnits, $"{amount} has more decimals than {amount.Currency.Code} allows.")
             : amount > invoiceable ? Refuse(ApplicationRule.AmountOverInvoiceable, $"{amount} is more than the invoiceable amount, {invoiceable}.")
-            : email is null || !IsEmail(email) ? Refuse(ApplicationRule.InvalidEmail, $"\"{email}\" is not an email address the invoice can be sent to.")
+            : !EmailAddress.IsValid(email) ? Refuse(ApplicationRule.InvalidEmail, $"\"{email}\" is not an email address the invoice can be sent to.")
             : remarks is not null && remarks.Length > InvoiceApplication.MaxRemarksLength ? Refuse(ApplicationRule.RemarksTooLong, $"Remarks are at most {InvoiceApplication.MaxRemarksLength} characters.")
             : null;
         if (refusal is not null)
@@ -230,10 +239,11 @@ public sealed class InvoiceApplicationService
     }
 
     private Task<InvoiceApplication> Move(
-        string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move, CancellationToken cancellationToken) =>
+        string accountId, string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move,
+        CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
-            var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
             if (done(application))
             {
                 return application;
@@ -244,4 +254,12 @@ public sealed class InvoiceApplicationService
             var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, applications: [next]), cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
         });
+
+    // An application of another account is not found: an account never reaches another's objects.
+    private async Task<InvoiceApplication> RequireAsync(string accountId, string applicationId, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckId(accountId);
+        var application = await _commands.Store.RequireApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false);
+        return application.AccountId == accountId ? application : throw new NotFoundException("invoice application", applicationId);
+    }
 }

@@ -43,7 +43,7 @@ public sealed record InvoiceHeader
     /// <returns>The header, not default.</returns>
     /// <exception cref="ArgumentException">An id is empty or the details are invalid.</exception>
     public static InvoiceHeader Create(string headerId, string accountId, InvoiceHeaderDetails details) =>
-        new(Preconditions.CheckText(headerId), Preconditions.CheckText(accountId), Preconditions.CheckNotNull(details).Checked());
+        new(Preconditions.CheckId(headerId), Preconditions.CheckId(accountId), Preconditions.CheckNotNull(details).Checked());
 
     /// <summary>Rebuilds a header as a storage adapter stored it; no rule is checked.</summary>
     internal static InvoiceHeader Restore(string headerId, string accountId, InvoiceHeaderDetails details, bool isDefault, long version) =>

@@ -45,47 +45,57 @@ public sealed class InvoiceHeaderService
     }
 
     /// <summary>Replaces what a header shows.</summary>
+    /// <param name="accountId">The account the header belongs to.</param>
     /// <param name="headerId">The header.</param>
     /// <param name="details">The new details.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The header as stored.</returns>
-    /// <exception cref="NotFoundException">No such header.</exception>
+    /// <exception cref="NotFoundException">No such header in the account.</exception>
     /// <exception cref="ArgumentException">The details are invalid.</exception>
-    public Task<InvoiceHeader> EditAsync(string headerId, InvoiceHeaderDetails details, CancellationToken cancellationToken = default)
+    public Task<InvoiceHeader> EditAsync(string accountId, string headerId, InvoiceHeaderDetails details, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(details).Checked();
         return ConflictRetry.RunAsync(_attempts, async () =>
         {
-            var header = await FindAsync(headerId, cancellationToken).ConfigureAwait(false);
+            var header = await FindAsync(accountId, headerId, cancellationToken).ConfigureAwait(false);
             var edited = header.Edit(details);
             return edited == header ? header : (await _store.CommitHeadersAsync([edited], null, cancellationToken).ConfigureAwait(false))[0];
         });
     }
 
     /// <summary>Makes a header the account's default; the previous default stops being one.</summary>
+    /// <param name="accountId">The account the header belongs to.</param>
     /// <param name="headerId">The header.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The header as stored.</returns>
-    /// <exception cref="NotFoundException">No such header.</exception>
-    public Task<InvoiceHeader> SetDefaultAsync(string headerId, CancellationToken cancellationToken = default) =>
+    /// <exception cref="NotFoundException">No such header in the account.</exception>
+    public Task<InvoiceHeader> SetDefaultAsync(string accountId, string headerId, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(_attempts, async () =>
         {
-            var header = await FindAsync(headerId, cancellationToken).ConfigureAwait(false);
+            var header = await FindAsync(accountId, headerId, cancellationToken).ConfigureAwait(false);
             return header.IsDefault
                 ? header
                 : await SaveAsync(header, true, await _store.ListHeadersAsync(header.AccountId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>Removes a header; when it was the default, the next header (by title) becomes the default. Removing it again does nothing.</summary>
+    /// <param name="accountId">The account the header belongs to.</param>
     /// <param name="headerId">The header.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when it is removed.</returns>
-    public Task RemoveAsync(string headerId, CancellationToken cancellationToken = default) =>
+    /// <exception cref="NotFoundException">The header belongs to another account.</exception>
+    public Task RemoveAsync(string accountId, string headerId, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(_attempts, async () =>
         {
+            Preconditions.CheckId(accountId);
             if (await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is not { } header)
             {
                 return true;
+            }
+
+            if (header.AccountId != accountId)
+            {
+                throw new NotFoundException("invoice header", headerId);
             }
 
             var heir = header.IsDefault
@@ -100,7 +110,7 @@ public sealed class InvoiceHeaderService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The headers.</returns>
     public Task<IReadOnlyList<InvoiceHeader>> ListAsync(string accountId, CancellationToken cancellationToken = default) =>
-        _store.ListHeadersAsync(Preconditions.CheckText(accountId), cancellationToken);
+        _store.ListHeadersAsync(Preconditions.CheckId(accountId), cancellationToken);
 
     private async Task<InvoiceHeader> SaveAsync(InvoiceHeader header, bool makeDefault, IReadOnlyList<InvoiceHeader> others, CancellationToken cancellationToken)
     {
@@ -109,6 +119,12 @@ public sealed class InvoiceHeaderService
         return saved[0];
     }
 
-    private async Task<InvoiceHeader> FindAsync(string headerId, CancellationToken cancellationToken) =>
-        await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("invoice header", headerId);
+    // A header of another account is not found: an account never reaches another's objects.
+    private async Task<InvoiceHeader> FindAsync(string accountId, string headerId, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckId(accountId);
+        return await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is { } header && header.AccountId == accountId
+            ? header
+            : throw new NotFoundException("invoice header", headerId);
+    }
 }

@@ -122,7 +122,7 @@ public sealed record Invoice
     public static Invoice ClosePrepay(
         string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, ChargeDocument? charges,
         IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant closedAt) =>
-        new Invoice(Preconditions.CheckText(invoiceId), Preconditions.CheckText(accountId), Preconditions.CheckText(accountName), PaymentModel.Prepaid, period, Preconditions.CheckInitialized(currency), closedAt)
+        new Invoice(Preconditions.CheckId(invoiceId), Preconditions.CheckId(accountId), Preconditions.CheckId(accountName), PaymentModel.Prepaid, period, Preconditions.CheckInitialized(currency), closedAt)
             .Fill(charges, subscriptions, corrections) with
         {
             Status = InvoiceStatus.Closed,
@@ -150,7 +150,7 @@ public sealed record Invoice
     /// <returns>The empty draft.</returns>
     /// <exception cref="ArgumentException">A text is empty or the currency is default.</exception>
     public static Invoice Draft(string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, Instant createdAt) =>
-        new(Preconditions.CheckText(invoiceId), Preconditions.CheckText(accountId), Preconditions.CheckText(accountName), PaymentModel.Postpaid, period, Preconditions.CheckInitialized(currency), createdAt)
+        new(Preconditions.CheckId(invoiceId), Preconditions.CheckId(accountId), Preconditions.CheckId(accountName), PaymentModel.Postpaid, period, Preconditions.CheckInitialized(currency), createdAt)
         {
             Status = InvoiceStatus.Draft,
         };

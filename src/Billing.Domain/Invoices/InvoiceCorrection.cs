@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Invoices;
@@ -10,6 +11,12 @@ namespace Billing.Domain.Invoices;
 /// <param name="ApprovedAt">When a manager approved it.</param>
 public sealed record InvoiceCorrection(int Number, string CorrectionId, string Description, Money BalanceChanged, Instant ApprovedAt)
 {
+    /// <summary>Gets the correction's id.</summary>
+    public string CorrectionId { get; } = Preconditions.CheckNotNull(CorrectionId);
+
+    /// <summary>Gets the correction's description.</summary>
+    public string Description { get; } = Preconditions.CheckNotNull(Description);
+
     /// <summary>Gets the triangle the document shows: ▼ for a negative correction, ▲ for a positive one.</summary>
     public string Direction => BalanceChanged.Amount < 0m ? "▼" : "▲";
 }

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.Invoices;
 
 /// <summary>The answer for one account of a period close.</summary>
@@ -5,4 +6,8 @@ namespace Billing.Domain.Invoices;
 /// <param name="Outcome">What happened.</param>
 /// <param name="Invoice">The invoice, when made or already made.</param>
 /// <param name="Error">Why it failed, when it did.</param>
-public sealed record PrepayCloseResult(string AccountId, PrepayCloseOutcome Outcome, Invoice? Invoice, Exception? Error = null);
+public sealed record PrepayCloseResult(string AccountId, PrepayCloseOutcome Outcome, Invoice? Invoice, Exception? Error = null)
+{
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
+}

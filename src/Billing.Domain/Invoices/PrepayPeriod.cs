@@ -18,8 +18,8 @@ public sealed record PrepayPeriod
     /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
     public PrepayPeriod(string accountId, string accountName, BillingPeriod period, AccountTimeZone timeZone, Currency currency)
     {
-        AccountId = Preconditions.CheckText(accountId);
-        AccountName = Preconditions.CheckText(accountName);
+        AccountId = Preconditions.CheckId(accountId);
+        AccountName = Preconditions.CheckId(accountName);
         Period = period;
         TimeZone = Preconditions.CheckNotNull(timeZone);
         Currency = Preconditions.CheckInitialized(currency);

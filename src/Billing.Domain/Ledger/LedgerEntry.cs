@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Ledger;
@@ -12,4 +13,17 @@ namespace Billing.Domain.Ledger;
 /// <param name="Reference">What it comes from: the order, request or correction id.</param>
 /// <param name="Description">A line for statements.</param>
 public sealed record LedgerEntry(
-    string AccountId, long Sequence, LedgerEntryKind Kind, Money Amount, string IdempotencyKey, Instant RecordedAt, string Reference, string Description);
+    string AccountId, long Sequence, LedgerEntryKind Kind, Money Amount, string IdempotencyKey, Instant RecordedAt, string Reference, string Description)
+{
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
+
+    /// <summary>Gets the key of the command that wrote it, unique per account (e.g. <c>topup:ord-1</c>).</summary>
+    public string IdempotencyKey { get; } = Preconditions.CheckNotNull(IdempotencyKey);
+
+    /// <summary>Gets what it comes from: the order, request or correction id.</summary>
+    public string Reference { get; } = Preconditions.CheckNotNull(Reference);
+
+    /// <summary>Gets a line for statements.</summary>
+    public string Description { get; } = Preconditions.CheckNotNull(Description);
+}

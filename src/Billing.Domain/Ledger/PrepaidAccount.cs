@@ -58,12 +58,12 @@ public sealed record PrepaidAccount
     /// <param name="creditLimit">How far below zero the balance may go; 0 or more, in minor units; 0 when null.</param>
     /// <returns>The empty ledger head, version 0.</returns>
     /// <exception cref="ArgumentException">The id is empty, or the currency is default, or the limit is in another currency.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is negative or above <see cref="Money.MaxAmount"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
     public static PrepaidAccount Open(string accountId, Currency currency, Instant openedAt, Money? creditLimit = null)
     {
         Preconditions.CheckInitialized(currency);
-        var account = new PrepaidAccount(Preconditions.CheckText(accountId), currency, new Money(0m, currency), openedAt);
+        var account = new PrepaidAccount(Preconditions.CheckId(accountId), currency, new Money(0m, currency), openedAt);
         return creditLimit is { } limit ? account.WithCreditLimit(limit) : account;
     }
 
@@ -77,10 +77,11 @@ public sealed record PrepaidAccount
     /// <param name="creditLimit">0 or more, in minor units of the ledger's currency.</param>
     /// <returns>The head with the new limit.</returns>
     /// <exception cref="ArgumentException">The limit is in another currency.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is negative or above <see cref="Money.MaxAmount"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
     public PrepaidAccount WithCreditLimit(Money creditLimit)
     {
+        Preconditions.CheckAmount(creditLimit);
         Preconditions.CheckArgument(creditLimit.Currency == Currency, nameof(creditLimit), $"The credit limit is in {creditLimit.Currency.Code}, the ledger in {Currency.Code}.");
         if (creditLimit.Amount < 0m)
         {

@@ -26,8 +26,8 @@ public sealed partial record NumberSeries
     /// <exception cref="ArgumentException">The name is empty, or the format has an unknown placeholder, an unbalanced brace, or not exactly one <c>{seq}</c>.</exception>
     public NumberSeries(string name, string format)
     {
-        Name = Preconditions.CheckText(name);
-        Format = Preconditions.CheckText(format);
+        Name = Preconditions.CheckId(name);
+        Format = Preconditions.CheckId(format);
         _parts = Parse(format);
     }
 

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Payments;
@@ -10,4 +11,8 @@ namespace Billing.Domain.Payments;
 /// <param name="PaidAt">When it was paid, when <see cref="PaymentAttemptStatus.Succeeded"/>.</param>
 /// <param name="DeclineReason">Why it was declined, when <see cref="PaymentAttemptStatus.Declined"/>.</param>
 public sealed record PaymentAttempt(
-    string OrderId, PaymentAttemptStatus Status, string? PaymentReference = null, Money? AmountPaid = null, Instant? PaidAt = null, string? DeclineReason = null);
+    string OrderId, PaymentAttemptStatus Status, string? PaymentReference = null, Money? AmountPaid = null, Instant? PaidAt = null, string? DeclineReason = null)
+{
+    /// <summary>Gets the order.</summary>
+    public string OrderId { get; } = Preconditions.CheckNotNull(OrderId);
+}

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 namespace Billing.Domain.Payments;
 
 /// <summary>What the gateway is asked to charge for a top-up order.</summary>
@@ -5,4 +6,14 @@ namespace Billing.Domain.Payments;
 /// <param name="AccountId">The account topped up.</param>
 /// <param name="Amount">The amount to charge: the order's payment amount.</param>
 /// <param name="PaymentMethod">The payment method.</param>
-public sealed record PaymentRequest(string OrderId, string AccountId, Money Amount, string PaymentMethod);
+public sealed record PaymentRequest(string OrderId, string AccountId, Money Amount, string PaymentMethod)
+{
+    /// <summary>Gets the order, also the gateway's idempotency key.</summary>
+    public string OrderId { get; } = Preconditions.CheckNotNull(OrderId);
+
+    /// <summary>Gets the account topped up.</summary>
+    public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
+
+    /// <summary>Gets the payment method.</summary>
+    public string PaymentMethod { get; } = Preconditions.CheckNotNull(PaymentMethod);
+}

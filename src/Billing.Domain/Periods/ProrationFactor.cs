@@ -12,20 +12,23 @@ namespace Billing.Domain.Periods;
 /// </remarks>
 public readonly struct ProrationFactor : IEquatable<ProrationFactor>
 {
+    /// <summary>The largest numerator or denominator a factor has: 10^9 (a day count, or a factor to nine decimals).</summary>
+    public const long MaxTerm = 1_000_000_000;
+
     /// <summary>Initializes a factor, reduced to lowest terms.</summary>
-    /// <param name="numerator">The numerator, 0 or more.</param>
-    /// <param name="denominator">The denominator, 1 or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="numerator"/> is negative or <paramref name="denominator"/> is not positive.</exception>
+    /// <param name="numerator">The numerator, 0 to <see cref="MaxTerm"/>.</param>
+    /// <param name="denominator">The denominator, 1 to <see cref="MaxTerm"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="numerator"/> is negative or <paramref name="denominator"/> is not positive, or either is above <see cref="MaxTerm"/>.</exception>
     public ProrationFactor(long numerator, long denominator)
     {
-        if (numerator < 0)
+        if (numerator is < 0 or > MaxTerm)
         {
-            throw new ArgumentOutOfRangeException(nameof(numerator), numerator, "A proration factor is not negative.");
+            throw new ArgumentOutOfRangeException(nameof(numerator), numerator, $"A proration factor's numerator is 0 to {MaxTerm:N0}.");
         }
 
-        if (denominator <= 0)
+        if (denominator is <= 0 or > MaxTerm)
         {
-            throw new ArgumentOutOfRangeException(nameof(denominator), denominator, "A proration factor's denominator is positive.");
+            throw new ArgumentOutOfRangeException(nameof(denominator), denominator, $"A proration factor's denominator is 1 to {MaxTerm:N0}.");
         }
 
         var divisor = (long)System.Numerics.BigInteger.GreatestCommonDivisor(numerator, denominator);

@@ -17,16 +17,19 @@ public abstract record PriceComponent
     /// <value>The unit price, or null for tiered prices, whose unit price depends on the quantity.</value>
     public abstract Money? UnitPrice { get; }
 
+    /// <summary>The largest quantity any price prices: 10^12 units. With prices at most <see cref="Money.MaxAmount"/>, no product overflows.</summary>
+    public const decimal MaxQuantity = 1_000_000_000_000m;
+
     /// <summary>Returns the exact, unrounded price of <paramref name="quantity"/>.</summary>
-    /// <param name="quantity">The quantity, 0 or more.</param>
+    /// <param name="quantity">The quantity, 0 to <see cref="MaxQuantity"/>.</param>
     /// <returns>The price.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative or above <see cref="MaxQuantity"/>.</exception>
     public Money Price(decimal quantity) => Price(quantity, tiers: null);
 
     /// <summary>Returns the exact price of <paramref name="quantity"/> with what each tier priced.</summary>
-    /// <param name="quantity">The quantity, 0 or more.</param>
+    /// <param name="quantity">The quantity, 0 to <see cref="MaxQuantity"/>.</param>
     /// <returns>The price and the tiers hit, in order; empty for components without tiers.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative or above <see cref="MaxQuantity"/>.</exception>
     public (Money Price, IReadOnlyList<TierCharge> Tiers) PriceWithTiers(decimal quantity)
     {
         var tiers = new List<TierCharge>();
@@ -39,9 +42,9 @@ public abstract record PriceComponent
 
     internal Money Price(decimal quantity, List<TierCharge>? tiers)
     {
-        if (quantity < 0m)
+        if (quantity < 0m || quantity > MaxQuantity)
         {
-            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "A quantity is not negative.");
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"A quantity is 0 to {MaxQuantity:N0}.");
         }
 
         return new Money(Amount(quantity, tiers), Currency);

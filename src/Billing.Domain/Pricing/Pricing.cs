@@ -5,9 +5,10 @@ namespace Billing.Domain.Pricing;
 /// <summary>Argument checks shared by the price components.</summary>
 internal static class Pricing
 {
+    /// <summary>Checks a price: it has a currency, is not negative, and is at most <see cref="Money.MaxAmount"/>.</summary>
     public static void CheckNotNegative(Money amount, string paramName)
     {
-        Preconditions.CheckInitialized(amount.Currency, paramName);
+        Preconditions.CheckAmount(amount, paramName);
         if (amount.IsNegative)
         {
             throw new ArgumentOutOfRangeException(paramName, amount, "A price is not negative.");

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Rating;
@@ -8,6 +9,31 @@ namespace Billing.Domain.Rating;
 /// <param name="PriceVersion">The version of the model's prices used.</param>
 public sealed record ConsumptionRecord(UsageRecord Usage, Money Cost, string PriceVersion)
 {
+    private readonly UsageRecord _usage = Preconditions.CheckNotNull(Usage);
+    private readonly Money _cost = Preconditions.CheckAmount(Cost);
+    private readonly string _priceVersion = Preconditions.CheckId(PriceVersion);
+
+    /// <summary>Gets the call as logged.</summary>
+    public UsageRecord Usage
+    {
+        get => _usage;
+        init => _usage = Preconditions.CheckNotNull(value);
+    }
+
+    /// <summary>Gets what the call costs: at most <see cref="Money.MaxAmount"/> in size.</summary>
+    public Money Cost
+    {
+        get => _cost;
+        init => _cost = Preconditions.CheckAmount(value);
+    }
+
+    /// <summary>Gets the version of the model's prices used.</summary>
+    public string PriceVersion
+    {
+        get => _priceVersion;
+        init => _priceVersion = Preconditions.CheckId(value);
+    }
+
     /// <summary>Gets the call's request id, unique per consumption.</summary>
     public string RequestId => Usage.RequestId;
 

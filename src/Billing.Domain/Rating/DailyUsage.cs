@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Rating;
@@ -21,4 +22,14 @@ public sealed record DailyUsage(
     long InputTokens,
     long OutputTokens,
     long CachedInputTokens,
-    Money Cost);
+    Money Cost)
+{
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
+
+    /// <summary>Gets the model.</summary>
+    public string Model { get; } = Preconditions.CheckNotNull(Model);
+
+    /// <summary>Gets the API token's name.</summary>
+    public string TokenName { get; } = Preconditions.CheckNotNull(TokenName);
+}

@@ -17,18 +17,21 @@ public sealed record UsageRecord
     /// <param name="cachedInputTokens">Cached input tokens, 0 or more.</param>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A token count is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A token count is negative or above <see cref="MaxTokens"/>.</exception>
     public UsageRecord(string requestId, string accountId, string tokenName, string model, long inputTokens, long outputTokens, Instant occurredAt, long cachedInputTokens = 0)
     {
-        RequestId = Preconditions.CheckText(requestId);
-        AccountId = Preconditions.CheckText(accountId);
-        TokenName = Preconditions.CheckText(tokenName);
-        Model = Preconditions.CheckText(model);
+        RequestId = Preconditions.CheckId(requestId);
+        AccountId = Preconditions.CheckId(accountId);
+        TokenName = Preconditions.CheckId(tokenName);
+        Model = Preconditions.CheckId(model);
         InputTokens = Count(inputTokens, nameof(inputTokens));
         OutputTokens = Count(outputTokens, nameof(outputTokens));
         CachedInputTokens = Count(cachedInputTokens, nameof(cachedInputTokens));
         OccurredAt = occurredAt;
     }
+
+    /// <summary>The most tokens of one kind a call may count: 10^12.</summary>
+    public const long MaxTokens = 1_000_000_000_000;
 
     /// <summary>Gets the call's unique request id.</summary>
     public string RequestId { get; }
@@ -55,5 +58,5 @@ public sealed record UsageRecord
     public Instant OccurredAt { get; }
 
     private static long Count(long value, string paramName) =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "A token count is not negative.");
+        value is >= 0 and <= MaxTokens ? value : throw new ArgumentOutOfRangeException(paramName, value, $"A token count is 0 to {MaxTokens:N0}.");
 }

@@ -42,7 +42,7 @@ public sealed class Reconciler
     public async Task<ReconciliationReport> ReconcileAsync(
         string accountId, InstantRange range, AccountTimeZone timeZone, IEnumerable<UsageRecord> usageLogs, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckText(accountId);
+        Preconditions.CheckId(accountId);
         Preconditions.CheckArgument(range.Start is not null && range.End is not null, nameof(range), "A reconciliation covers a bounded range: give both ends.");
         Preconditions.CheckNotNull(timeZone);
         Preconditions.CheckNotNull(usageLogs);

@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Reconciliation;
@@ -13,4 +14,8 @@ namespace Billing.Domain.Reconciliation;
 /// <param name="UsageLogs">Usage log lines of calls made that day.</param>
 /// <param name="UsageLogCost">What the price book rates those calls at.</param>
 public sealed record ReconciliationDay(
-    LocalDate Day, int Orders, Money ToppedUp, IReadOnlyList<Money> Paid, Money LedgerCredits, int ConsumptionRecords, Money Consumed, int UsageLogs, Money UsageLogCost);
+    LocalDate Day, int Orders, Money ToppedUp, IReadOnlyList<Money> Paid, Money LedgerCredits, int ConsumptionRecords, Money Consumed, int UsageLogs, Money UsageLogCost)
+{
+    /// <summary>Gets their payment amounts, one per payment currency.</summary>
+    public IReadOnlyList<Money> Paid { get; } = Preconditions.CheckNotNull(Paid);
+}

@@ -1,4 +1,5 @@
 using Billing.Domain.Storage;
+using Billing.Domain.Utility;
 
 namespace Billing.Domain.Reconciliation;
 
@@ -9,6 +10,15 @@ namespace Billing.Domain.Reconciliation;
 /// <param name="Discrepancies">Every disagreement, ordered by kind then reference.</param>
 public sealed record ReconciliationReport(string AccountId, InstantRange Range, IReadOnlyList<ReconciliationDay> Days, IReadOnlyList<Discrepancy> Discrepancies)
 {
+    /// <summary>Gets the account.</summary>
+    public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
+
+    /// <summary>Gets per billing day, in order, every day with a record on any side.</summary>
+    public IReadOnlyList<ReconciliationDay> Days { get; } = Preconditions.CheckNotNull(Days);
+
+    /// <summary>Gets every disagreement, ordered by kind then reference.</summary>
+    public IReadOnlyList<Discrepancy> Discrepancies { get; } = Preconditions.CheckNotNull(Discrepancies);
+
     /// <summary>Gets a value indicating whether every side agrees.</summary>
     public bool IsBalanced => Discrepancies.Count == 0;
 }

@@ -87,11 +87,11 @@ public sealed class Subscription
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="billingType"/> or <paramref name="paymentModel"/> is undefined.</exception>
     public static Subscription Order(string id, string accountId, string name, string plan, BillingType billingType, PaymentModel paymentModel, Instant at, string actor) =>
         new(
-            Preconditions.CheckText(id), Preconditions.CheckText(accountId), Preconditions.CheckText(name), Preconditions.CheckText(plan),
+            Preconditions.CheckId(id), Preconditions.CheckId(accountId), Preconditions.CheckId(name), Preconditions.CheckId(plan),
             Enum.IsDefined(billingType) ? billingType : throw new ArgumentOutOfRangeException(nameof(billingType), billingType, "Unknown billing type."),
             Enum.IsDefined(paymentModel) ? paymentModel : throw new ArgumentOutOfRangeException(nameof(paymentModel), paymentModel, "Unknown payment model."),
             at,
-            Preconditions.CheckText(actor));
+            Preconditions.CheckActor(actor));
 
     /// <summary>Returns a value indicating whether <paramref name="trigger"/> is permitted now: it would move the status, or be ignored.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -117,7 +117,7 @@ public sealed class Subscription
     /// <exception cref="ArgumentNullException"><paramref name="newPlan"/> is null.</exception>
     public SubscriptionStatusChange? SwitchPlan(string newPlan, Instant at, string actor, string? reason = null)
     {
-        Preconditions.CheckText(newPlan);
+        Preconditions.CheckId(newPlan);
         Preconditions.CheckArgument(newPlan != Plan, nameof(newPlan), $"The subscription is already on plan '{newPlan}'.");
         var change = Fire(SubscriptionTrigger.StartSwitch, AccountClass.Automatic, at, actor, reason);
         PendingPlan = newPlan;
@@ -417,7 +417,7 @@ public sealed class Subscription
 
     private SubscriptionStatusChange? Fire(SubscriptionTrigger trigger, AccountClass accountClass, Instant at, string actor, string? reason)
     {
-        Preconditions.CheckText(actor);
+        Preconditions.CheckActor(actor);
         if (_history.Count > 0 && at < _history[^1].At)
         {
             throw new ArgumentException($"{at} is before the last change at {_history[^1].At}.", nameof(at));

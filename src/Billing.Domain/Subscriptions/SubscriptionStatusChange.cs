@@ -1,3 +1,4 @@
+using Billing.Domain.Utility;
 using NodaTime;
 
 namespace Billing.Domain.Subscriptions;
@@ -15,4 +16,14 @@ public sealed record SubscriptionStatusChange(
     SubscriptionTrigger Trigger,
     Instant At,
     string Actor,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>Gets the status before.</summary>
+    public SubscriptionStatus From { get; } = Preconditions.CheckNotNull(From);
+
+    /// <summary>Gets the status after.</summary>
+    public SubscriptionStatus To { get; } = Preconditions.CheckNotNull(To);
+
+    /// <summary>Gets who or what did it: a user, a manager, a provisioning system.</summary>
+    public string Actor { get; } = Preconditions.CheckNotNull(Actor);
+}

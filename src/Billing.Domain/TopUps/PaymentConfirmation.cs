@@ -11,13 +11,13 @@ public sealed record PaymentConfirmation
     /// <param name="paymentReference">The gateway's reference of the payment.</param>
     /// <param name="amountPaid">The amount the gateway says was paid.</param>
     /// <param name="paidAt">When the gateway says it was paid.</param>
-    /// <exception cref="ArgumentException">An id is empty, or <paramref name="amountPaid"/> has no currency.</exception>
+    /// <exception cref="ArgumentException">An id is empty or holds a control character, or <paramref name="amountPaid"/> has no currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amountPaid"/> is above <see cref="Money.MaxAmount"/>.</exception>
     public PaymentConfirmation(string orderId, string paymentReference, Money amountPaid, Instant paidAt)
     {
-        OrderId = Preconditions.CheckText(orderId);
-        PaymentReference = Preconditions.CheckText(paymentReference);
-        AmountPaid = amountPaid;
-        Preconditions.CheckInitialized(amountPaid.Currency, nameof(amountPaid));
+        OrderId = Preconditions.CheckId(orderId);
+        PaymentReference = Preconditions.CheckId(paymentReference);
+        AmountPaid = Preconditions.CheckAmount(amountPaid);
         PaidAt = paidAt;
     }
 

@@ -1,4 +1,5 @@
 using Billing.Domain.Ledger;
+using Billing.Domain.Utility;
 
 namespace Billing.Domain.TopUps;
 
@@ -7,4 +8,11 @@ namespace Billing.Domain.TopUps;
 /// <param name="Payment">The payment record it made (the first one on a replay); <see cref="TopUpPayment.Outcome"/> says what it did.</param>
 /// <param name="Credit">The balance credit of the order, when it is completed (the first one on a replay).</param>
 /// <param name="Replayed">True when this payment had been received before, and nothing changed.</param>
-public sealed record TopUpConfirmation(TopUpOrder Order, TopUpPayment Payment, LedgerEntry? Credit, bool Replayed);
+public sealed record TopUpConfirmation(TopUpOrder Order, TopUpPayment Payment, LedgerEntry? Credit, bool Replayed)
+{
+    /// <summary>Gets the order after it: Completed when it paid the order, Abnormal when it did not match, unchanged with an unexpected payment kept.</summary>
+    public TopUpOrder Order { get; } = Preconditions.CheckNotNull(Order);
+
+    /// <summary>Gets the payment record it made (the first one on a replay); <see cref="TopUpPayment.Outcome"/> says what it did.</summary>
+    public TopUpPayment Payment { get; } = Preconditions.CheckNotNull(Payment);
+}

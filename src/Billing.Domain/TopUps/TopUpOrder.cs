@@ -30,11 +30,11 @@ public sealed record TopUpOrder
     /// <summary>Gets the account topped up.</summary>
     public string AccountId { get; }
 
-    /// <summary>Gets the amount credited to the balance when the order completes (for an accepted abnormal payment, what its payment was worth).</summary>
-    public Money Amount { get; private init; }
+    /// <summary>Gets the amount ordered: what is credited to the balance when the order is paid as asked.</summary>
+    public Money Amount { get; }
 
-    /// <summary>Gets the amount the customer pays for it, in the payment's currency (for an accepted abnormal payment, what was paid).</summary>
-    public Money PaymentAmount { get; private init; }
+    /// <summary>Gets the amount the customer is asked to pay for it, in the payment's currency.</summary>
+    public Money PaymentAmount { get; }
 
     /// <summary>Gets the payment method, as the host names it (e.g. <c>card</c>).</summary>
     public string PaymentMethod { get; }
@@ -50,6 +50,9 @@ public sealed record TopUpOrder
 
     /// <summary>Gets when the order completed (was paid and credited).</summary>
     public Instant? CompletedAt { get; private init; }
+
+    /// <summary>Gets what was credited to the balance: <see cref="Amount"/> when paid as asked, what an accepted abnormal payment was worth, or null when nothing was.</summary>
+    public Money? CreditedAmount { get; private init; }
 
     /// <summary>Gets why the order failed, is abnormal, was accepted, refunded or cancelled.</summary>
     public string? StatusReason { get; private init; }
@@ -69,6 +72,9 @@ public sealed record TopUpOrder
     /// <summary>Gets the amount the last payment received said was paid, if one arrived.</summary>
     public Money? AmountReceived => Payments.Count == 0 ? null : Payments[^1].Amount;
 
+    /// <summary>Gets the payment that was credited (paid as asked, or accepted), if one was.</summary>
+    public TopUpPayment? CreditedPayment => Payments.FirstOrDefault(p => p.Outcome == TopUpPaymentOutcome.Credited || p.Resolution == TopUpPaymentResolution.Accepted);
+
     /// <summary>Gets the refund sent to the gateway and not settled yet, if any: at most one at a time.</summary>
     public TopUpRefund? RefundInFlight => Refunds.FirstOrDefault(r => r.Status == TopUpRefundStatus.Pending);
 
@@ -76,8 +82,8 @@ public sealed record TopUpOrder
     public Money RefundedCredit => Money.Sum(Refunds.Where(r => r.Status == TopUpRefundStatus.Succeeded && r.Credit is not null).Select(r => r.Credit!.Value), Amount.Currency);
 
     /// <summary>Gets the credit that can still be refunded: what was credited less what is refunded or being refunded.</summary>
-    public Money RefundableCredit => Status is TopUpStatus.Completed or TopUpStatus.PartiallyRefunded
-        ? Amount - Money.Sum(Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.Credit!.Value), Amount.Currency)
+    public Money RefundableCredit => Status is TopUpStatus.Completed or TopUpStatus.PartiallyRefunded && CreditedAmount is { } credited
+        ? credited - Money.Sum(Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.Credit!.Value), Amount.Currency)
         : Money.Zero(Amount.Currency);
 
     /// <summary>Gets a value indicating whether a person must look at the order: it is Abnormal, or an unexpected payment waits.</summary>
@@ -148,7 +154,7 @@ public sealed record TopUpOrder
         Preconditions.CheckArgument(IsPaidBy(confirmation), nameof(confirmation), $"{confirmation.AmountPaid} does not pay {PaymentAmount}; flag the order abnormal instead.");
         return Move(TopUpTrigger.Confirm) with
         {
-            PaymentReference = confirmation.PaymentReference, CompletedAt = at, StatusReason = null,
+            PaymentReference = confirmation.PaymentReference, CompletedAt = at, CreditedAmount = Amount, StatusReason = null,
             Payments = [.. Payments, Received(confirmation, TopUpPaymentOutcome.Credited, at)],
         };
     }
@@ -189,7 +195,7 @@ public sealed record TopUpOrder
     /// <exception cref="StateMachines.TransitionRefusedException">The order is not pending or processing.</exception>
     public TopUpOrder Decline(string reason) => Move(TopUpTrigger.Decline) with { StatusReason = Preconditions.CheckText(reason) };
 
-    /// <summary>Accepts an abnormal order's payment: the order is amended to what was paid and what that is worth, and completes.</summary>
+    /// <summary>Accepts an abnormal order's payment: what it is worth is credited, and the order completes (its ordered amounts stay as they were asked).</summary>
     /// <param name="credit">What the payment is worth on the balance: positive, in minor units of the order's credit currency.</param>
     /// <param name="by">Who accepts it.</param>
     /// <param name="reason">Why.</param>
@@ -207,8 +213,7 @@ public sealed record TopUpOrder
         var mismatched = MismatchedPayment();
         return moved with
         {
-            Amount = credit,
-            PaymentAmount = mismatched.Amount,
+            CreditedAmount = credit,
             PaymentReference = mismatched.Reference,
             CompletedAt = at,
             StatusReason = Preconditions.CheckText(reason),
@@ -298,7 +303,7 @@ public sealed record TopUpOrder
 
         var progress = refund.Credit is null ? TopUpRefundProgress.NothingCredited
             : settled.RefundedCredit.IsZero ? TopUpRefundProgress.NothingRefunded
-            : settled.RefundedCredit == Amount ? TopUpRefundProgress.AllRefunded
+            : settled.RefundedCredit == CreditedAmount ? TopUpRefundProgress.AllRefunded
             : TopUpRefundProgress.PartlyRefunded;
         var status = TopUpLifecycle.Machine.Fire(Status, refunded ? TopUpTrigger.RefundSucceeded : TopUpTrigger.RefundDeclined, progress).Destination;
         return settled with { Status = status, StatusReason = refunded ? refund.Reason : StatusReason };
@@ -338,8 +343,8 @@ public sealed record TopUpOrder
     /// <inheritdoc/>
     public bool Equals(TopUpOrder? other) =>
         other is not null
-        && (OrderId, AccountId, Amount, PaymentAmount, PaymentMethod, CreatedAt, Status, PaymentReference, CompletedAt, StatusReason, CancelledBy, Version)
-            == (other.OrderId, other.AccountId, other.Amount, other.PaymentAmount, other.PaymentMethod, other.CreatedAt, other.Status, other.PaymentReference, other.CompletedAt, other.StatusReason, other.CancelledBy, other.Version)
+        && (OrderId, AccountId, Amount, PaymentAmount, PaymentMethod, CreatedAt, Status, PaymentReference, CompletedAt, CreditedAmount, StatusReason, CancelledBy, Version)
+            == (other.OrderId, other.AccountId, other.Amount, other.PaymentAmount, other.PaymentMethod, other.CreatedAt, other.Status, other.PaymentReference, other.CompletedAt, other.CreditedAmount, other.StatusReason, other.CancelledBy, other.Version)
         && Payments.SequenceEqual(other.Payments) && Refunds.SequenceEqual(other.Refunds);
 
     /// <inheritdoc/>
@@ -348,10 +353,10 @@ public sealed record TopUpOrder
     /// <summary>Rebuilds an order as a storage adapter stored it; no rule is checked.</summary>
     internal static TopUpOrder Restore(
         string orderId, string accountId, Money amount, Money paymentAmount, string paymentMethod, Instant createdAt, TopUpStatus status, string? paymentReference,
-        Instant? completedAt, string? statusReason, string? cancelledBy, IReadOnlyList<TopUpPayment> payments, IReadOnlyList<TopUpRefund> refunds, long version) =>
+        (Instant? At, Money? Amount) completed, string? statusReason, string? cancelledBy, IReadOnlyList<TopUpPayment> payments, IReadOnlyList<TopUpRefund> refunds, long version) =>
         new(orderId, accountId, amount, paymentAmount, paymentMethod, createdAt)
         {
-            Status = status, PaymentReference = paymentReference, CompletedAt = completedAt, StatusReason = statusReason, CancelledBy = cancelledBy,
+            Status = status, PaymentReference = paymentReference, CompletedAt = completed.At, CreditedAmount = completed.Amount, StatusReason = statusReason, CancelledBy = cancelledBy,
             Payments = [.. payments], Refunds = [.. refunds], Version = version,
         };
 
@@ -373,10 +378,11 @@ public sealed record TopUpOrder
     // refund that empties the order gives back exactly what is left of the payment, so the shares sum to it.
     private Money PaymentShareOf(Money credit)
     {
-        var given = Money.Sum(Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.PaymentAmount), PaymentAmount.Currency);
+        var paid = CreditedPayment!.Amount;
+        var given = Money.Sum(Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.PaymentAmount), paid.Currency);
         return credit == RefundableCredit
-            ? PaymentAmount - given
-            : new Money(Fraction.MultiplyDivide(PaymentAmount.Amount, credit.Amount, Amount.Amount, PaymentAmount.Currency.MinorUnits), PaymentAmount.Currency);
+            ? paid - given
+            : new Money(Fraction.MultiplyDivide(paid.Amount, credit.Amount, CreditedAmount!.Value.Amount, paid.Currency.MinorUnits), paid.Currency);
     }
 
     private TopUpPayment MismatchedPayment() =>
@@ -385,7 +391,7 @@ public sealed record TopUpOrder
 
     private TopUpPayment UnexpectedPayment(string paymentReference)
     {
-        Preconditions.CheckText(paymentReference);
+        Preconditions.CheckId(paymentReference);
         return Payments.FirstOrDefault(p => p.Reference == paymentReference && p.Outcome == TopUpPaymentOutcome.Unexpected && p.NeedsReview)
             ?? throw new ArgumentException($"Order {OrderId} has no unexpected payment {paymentReference} waiting for review.", nameof(paymentReference));
     }

@@ -11,7 +11,7 @@ public sealed record TopUpOrderQuery
     /// <exception cref="ArgumentException">The id is empty.</exception>
     public TopUpOrderQuery(string accountId)
     {
-        AccountId = Preconditions.CheckText(accountId);
+        AccountId = Preconditions.CheckId(accountId);
     }
 
     /// <summary>Gets the account.</summary>

@@ -21,7 +21,7 @@ public sealed record TopUpPayment(
     TopUpPaymentResolution? Resolution = null, string? ResolvedBy = null, Instant? ResolvedAt = null, string? ResolutionReason = null)
 {
     /// <summary>Gets the gateway's payment reference.</summary>
-    public string Reference { get; } = Preconditions.CheckText(Reference);
+    public string Reference { get; } = Preconditions.CheckId(Reference);
 
     /// <summary>Gets the amount paid.</summary>
     public Money Amount { get; } = Preconditions.CheckMoney(Amount);

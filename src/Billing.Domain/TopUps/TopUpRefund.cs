@@ -24,7 +24,7 @@ public sealed record TopUpRefund(
     TopUpRefundStatus Status = TopUpRefundStatus.Pending, string? GatewayReference = null, Instant? SettledAt = null, string? DeclineReason = null)
 {
     /// <summary>Gets the order.</summary>
-    public string OrderId { get; } = Preconditions.CheckText(OrderId);
+    public string OrderId { get; } = Preconditions.CheckId(OrderId);
 
     /// <summary>Gets its number on the order, from 1.</summary>
     public int Number { get; } = Preconditions.CheckRange(Number, 1, int.MaxValue);
@@ -33,13 +33,13 @@ public sealed record TopUpRefund(
     public Money PaymentAmount { get; } = Preconditions.CheckMoney(PaymentAmount);
 
     /// <summary>Gets the payment refunded.</summary>
-    public string PaymentReference { get; } = Preconditions.CheckText(PaymentReference);
+    public string PaymentReference { get; } = Preconditions.CheckId(PaymentReference);
 
     /// <summary>Gets why.</summary>
     public string Reason { get; } = Preconditions.CheckText(Reason);
 
     /// <summary>Gets who asked for it.</summary>
-    public string RequestedBy { get; } = Preconditions.CheckText(RequestedBy);
+    public string RequestedBy { get; } = Preconditions.CheckActor(RequestedBy);
 
     /// <summary>Gets the gateway's idempotency key for this refund: the order and the refund's number, so a retried call never refunds twice.</summary>
     public string IdempotencyKey => TopUpService.RefundKeyFor(OrderId, Number);

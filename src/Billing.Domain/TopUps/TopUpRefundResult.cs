@@ -1,4 +1,5 @@
 using Billing.Domain.Ledger;
+using Billing.Domain.Utility;
 
 namespace Billing.Domain.TopUps;
 
@@ -8,4 +9,8 @@ namespace Billing.Domain.TopUps;
 /// <param name="Refund">The refund on the order it is about: the new one, the one in flight, or the last one on a replay; null when refused.</param>
 /// <param name="Debit">The ledger entry that took the refund's credit from the balance, when it has one.</param>
 /// <param name="DeclineReason">The gateway's reason, when declined.</param>
-public sealed record TopUpRefundResult(TopUpRefundOutcome Outcome, TopUpOrder Order, TopUpRefund? Refund, LedgerEntry? Debit, string? DeclineReason = null);
+public sealed record TopUpRefundResult(TopUpRefundOutcome Outcome, TopUpOrder Order, TopUpRefund? Refund, LedgerEntry? Debit, string? DeclineReason = null)
+{
+    /// <summary>Gets the order after it.</summary>
+    public TopUpOrder Order { get; } = Preconditions.CheckNotNull(Order);
+}

@@ -49,8 +49,8 @@ internal static class Racer
                 var applied = await applications.ApplyAsync($"app-{id}", "acc", new Money(45m, MultiProcessTests.Usd), "finance@acme.example").ConfigureAwait(false);
                 if (applied.Application is { } application && round % 2 == 0)
                 {
-                    await applications.ApproveAsync(application.ApplicationId, worker).ConfigureAwait(false);
-                    await applications.IssueAsync(application.ApplicationId).ConfigureAwait(false);
+                    await applications.ApproveAsync("acc", application.ApplicationId, worker).ConfigureAwait(false);
+                    await applications.IssueAsync("acc", application.ApplicationId).ConfigureAwait(false);
                 }
 
                 outcomes.Add(applied.Refusal?.Rule.ToString() ?? "applied");

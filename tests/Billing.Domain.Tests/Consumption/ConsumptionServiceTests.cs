@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Ledger;
+using Billing.Domain.Rating;
 using Billing.Domain.Storage;
 using Billing.Domain.Tests.Prepaid;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
@@ -113,4 +114,37 @@ public class ConsumptionServiceTests
     }
 
     private async Task<string[]> Ids(ConsumptionQuery query) => [.. (await _h.Store.QueryConsumptionAsync(query)).Items.Select(r => r.RequestId)];
+
+    public static TheoryData<string> OtherCallsUnderOneRequestId => ["cost", "model", "token", "input", "output", "cached", "occurred", "price version"];
+
+    [Theory]
+    [MemberData(nameof(OtherCallsUnderOneRequestId))]
+    public async Task ARequestIdRecordedAgain_WithAnotherCall_IsAReusedKey_AndWritesNothing(string field)
+    {
+        await _h.FundAsync("acc-1", 10m);
+        var first = Call("acc-1", "req-1", 1m);
+        await _h.Consumption.RecordAsync(first);
+        var usage = first.Usage;
+        UsageRecord With(string? token = null, string? model = null, long? input = null, long? output = null, long? cached = null, Instant? at = null) =>
+            new(usage.RequestId, usage.AccountId, token ?? usage.TokenName, model ?? usage.Model, input ?? usage.InputTokens, output ?? usage.OutputTokens, at ?? usage.OccurredAt, cached ?? usage.CachedInputTokens);
+        var other = field switch
+        {
+            "cost" => first with { Cost = Dollars(1.01m) },
+            "model" => first with { Usage = With(model: "mini") },
+            "token" => first with { Usage = With(token: "key-2") },
+            "input" => first with { Usage = With(input: 1_001) },
+            "output" => first with { Usage = With(output: 201) },
+            "cached" => first with { Usage = With(cached: 1) },
+            "occurred" => first with { Usage = With(at: Start + Duration.FromSeconds(1)) },
+            _ => first with { PriceVersion = "gpt-x-v2" },
+        };
+
+        var reused = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Consumption.RecordAsync(other));
+        var replay = await _h.Consumption.RecordAsync(first with { Cost = Dollars(1.000m) });   // the same call, its cost written with another scale
+
+        Assert.Equal(("idempotency.key_reused", "req-1"), (reused.Code, reused.Id));
+        Assert.Equal(ConsumptionOutcome.AlreadyRecorded, replay.Outcome);
+        Assert.Equal(first, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
+        Assert.Equal(Dollars(9m), (await _h.Accounts.GetAsync("acc-1")).Balance);
+    }
 }

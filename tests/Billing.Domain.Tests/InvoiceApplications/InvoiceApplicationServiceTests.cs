@@ -109,17 +109,17 @@ public class InvoiceApplicationServiceTests
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
 
-        var approved = await _h.Applications.ApproveAsync("app-1", "fin-1");
-        var issued = await _h.Applications.IssueAsync("app-1");
+        var approved = await _h.Applications.ApproveAsync("acc", "app-1", "fin-1");
+        var issued = await _h.Applications.IssueAsync("acc", "app-1");
 
         Assert.Equal((InvoiceApplicationStatus.Approved, "fin-1"), (approved.Status, approved.ApprovedBy));
         Assert.Equal((InvoiceApplicationStatus.Issued, "FP-2026-00001"), (issued.Status, issued.Number));
         Assert.NotNull(issued.IssuedAt);
-        Assert.Equal(issued, await _h.Applications.IssueAsync("app-1"));
-        Assert.Equal(issued, await _h.Applications.ApproveAsync("app-1", "fin-2"));   // replaying the approval after the issue changes nothing
+        Assert.Equal(issued, await _h.Applications.IssueAsync("acc", "app-1"));
+        Assert.Equal(issued, await _h.Applications.ApproveAsync("acc", "app-1", "fin-2"));   // replaying the approval after the issue changes nothing
         var summary = await _h.Applications.SummaryAsync("acc");
         Assert.Equal((Dollars(40m), Dollars(0m), Dollars(60m)), (summary.Invoiceable, summary.Held, summary.Invoiced));
-        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.RejectAsync("app-1", "fin-1", "too late"));
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.RejectAsync("acc", "app-1", "fin-1", "too late"));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class InvoiceApplicationServiceTests
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
 
-        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.IssueAsync("app-1"));
+        var refused = await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Applications.IssueAsync("acc", "app-1"));
 
         Assert.Equal("application.transition_refused", refused.Code);
         Assert.Equal(0, await _h.Prepaid.Store.LastApplicationSequenceAsync("FP"));
@@ -140,9 +140,9 @@ public class InvoiceApplicationServiceTests
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "wrong@acme.example", "first try");
 
-        var rejected = await _h.Applications.RejectAsync("app-1", "fin-1", "wrong email");
+        var rejected = await _h.Applications.RejectAsync("acc", "app-1", "fin-1", "wrong email");
         var afterReject = await _h.Applications.SummaryAsync("acc");
-        var resubmitted = await _h.Applications.ResubmitAsync("app-1", "app-2", email: "finance@acme.example");
+        var resubmitted = await _h.Applications.ResubmitAsync("acc", "app-1", "app-2", email: "finance@acme.example");
 
         Assert.Equal((InvoiceApplicationStatus.Rejected, "wrong email"), (rejected.Status, rejected.RejectionReason));
         Assert.Equal(Dollars(100m), afterReject.Invoiceable);
@@ -150,9 +150,9 @@ public class InvoiceApplicationServiceTests
         Assert.Equal((InvoiceApplicationStatus.Pending, "app-1", Dollars(60m), "finance@acme.example", "first try"), (second.Status, second.ResubmissionOf, second.Amount, second.Email, second.Remarks));
         Assert.Equal("app-2", (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.ResubmittedAs);
         Assert.Equal(Dollars(40m), (await _h.Applications.SummaryAsync("acc")).Invoiceable);
-        Assert.Equal(second, (await _h.Applications.ResubmitAsync("app-1", "app-2")).Application);
-        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("app-1", "app-3")).Refusal!.Rule);
-        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("app-2", "app-4")).Refusal!.Rule);
+        Assert.Equal(second, (await _h.Applications.ResubmitAsync("acc", "app-1", "app-2")).Application);
+        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("acc", "app-1", "app-3")).Refusal!.Rule);
+        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("acc", "app-2", "app-4")).Refusal!.Rule);
     }
 
     [Fact]
@@ -160,11 +160,11 @@ public class InvoiceApplicationServiceTests
     {
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1");
-        await Assert.ThrowsAsync<ApplicationNotIssuedException>(() => _h.Applications.DownloadAsync("app-1"));
-        await _h.Applications.ApproveAsync("app-1", "fin-1");
-        await _h.Applications.IssueAsync("app-1");
+        await Assert.ThrowsAsync<ApplicationNotIssuedException>(() => _h.Applications.DownloadAsync("acc", "app-1"));
+        await _h.Applications.ApproveAsync("acc", "app-1", "fin-1");
+        await _h.Applications.IssueAsync("acc", "app-1");
 
-        var document = await _h.Applications.DownloadAsync("app-1");
+        var document = await _h.Applications.DownloadAsync("acc", "app-1");
         var text = Encoding.UTF8.GetString(document.Content.Span);
 
         Assert.Equal("FP-2026-00001.txt", document.FileName);
@@ -182,7 +182,7 @@ public class InvoiceApplicationServiceTests
         await _h.RechargedAsync("acc", 100m);
         await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example");
 
-        await _h.Headers.EditAsync("hdr-acc", Company with { Title = "Acme AI Group" });
+        await _h.Headers.EditAsync("acc", "hdr-acc", Company with { Title = "Acme AI Group" });
 
         Assert.Equal("Acme AI Ltd", (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.Header.Title);
     }
@@ -198,8 +198,8 @@ public class InvoiceApplicationServiceTests
         }
 
         await _h.Applications.ApplyAsync("app-other", "other", Dollars(10m), "x@other.example");
-        await _h.Applications.ApproveAsync("app-2", "fin");
-        await _h.Applications.IssueAsync("app-2");
+        await _h.Applications.ApproveAsync("acc", "app-2", "fin");
+        await _h.Applications.IssueAsync("acc", "app-2");
         var first = (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!;
         var third = (await _h.Prepaid.Store.FindApplicationAsync("app-3"))!;
 
@@ -238,5 +238,38 @@ public class InvoiceApplicationServiceTests
         Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(ApplicationRule.AmountOverInvoiceable, r.Refusal!.Rule));
         var summary = await _h.Applications.SummaryAsync("acc");
         Assert.Equal((Dollars(2m), Dollars(98m)), (summary.Invoiceable, summary.Held));
+    }
+
+    [Fact]
+    public async Task CommandsOnAnApplication_RefuseOneOfAnotherAccount_AsNotFound()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.RechargedAsync("other", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(40m), "finance@acme.example");
+        var before = await _h.Prepaid.Store.FindApplicationAsync("app-1");
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Applications.ApproveAsync("other", "app-1", "fin"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Applications.RejectAsync("other", "app-1", "fin", "no"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Applications.IssueAsync("other", "app-1"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Applications.DownloadAsync("other", "app-1"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Applications.ResubmitAsync("other", "app-1", "app-2"));
+
+        Assert.Equal(before, await _h.Prepaid.Store.FindApplicationAsync("app-1"));
+        Assert.Equal(Dollars(100m), (await _h.Applications.SummaryAsync("other")).Invoiceable);
+    }
+
+    [Fact]
+    public async Task Resubmitting_UnderAnIdAnotherApplicationHas_IsAReusedKey_AndWritesNothing()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(40m), "finance@acme.example");
+        await _h.Applications.ApplyAsync("app-2", "acc", Dollars(10m), "finance@acme.example");
+        await _h.Applications.RejectAsync("acc", "app-1", "fin", "wrong email");
+
+        var reused = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Applications.ResubmitAsync("acc", "app-1", "app-2"));
+
+        Assert.Equal("idempotency.key_reused", reused.Code);
+        Assert.Null((await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.ResubmittedAs);
+        Assert.Equal(Dollars(10m), (await _h.Applications.SummaryAsync("acc")).Held);
     }
 }

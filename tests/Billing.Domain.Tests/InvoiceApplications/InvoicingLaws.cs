@@ -93,16 +93,16 @@ public class InvoicingLaws
                     await h.Applications.ApplyAsync($"a{apply.Id}", "acc", Dollars(apply.Cents / 100m), "finance@acme.example");
                     break;
                 case Decide { Action: 0 } decide:
-                    await h.Applications.ApproveAsync($"a{decide.Id}", "fin");
+                    await h.Applications.ApproveAsync("acc", $"a{decide.Id}", "fin");
                     break;
                 case Decide { Action: 1 } decide:
-                    await h.Applications.RejectAsync($"a{decide.Id}", "fin", "no");
+                    await h.Applications.RejectAsync("acc", $"a{decide.Id}", "fin", "no");
                     break;
                 case Decide { Action: 2 } decide:
-                    await h.Applications.IssueAsync($"a{decide.Id}");
+                    await h.Applications.IssueAsync("acc", $"a{decide.Id}");
                     break;
                 case Decide decide:
-                    await h.Applications.ResubmitAsync($"a{decide.Id}", $"a{decide.Id}-again");
+                    await h.Applications.ResubmitAsync("acc", $"a{decide.Id}", $"a{decide.Id}-again");
                     break;
             }
         }

@@ -28,11 +28,11 @@ public class InvoiceHeaderServiceTests
         await _headers.AddAsync("h1", "acc", Company);
         await _headers.AddAsync("h2", "acc", Person);
 
-        await _headers.RemoveAsync("h1");
-        await _headers.RemoveAsync("h1");
+        await _headers.RemoveAsync("acc", "h1");
+        await _headers.RemoveAsync("acc", "h1");
 
         Assert.Equal([("h2", true)], (await _headers.ListAsync("acc")).Select(h => (h.HeaderId, h.IsDefault)));
-        await _headers.RemoveAsync("h2");
+        await _headers.RemoveAsync("acc", "h2");
         Assert.Empty(await _headers.ListAsync("acc"));
     }
 
@@ -42,14 +42,14 @@ public class InvoiceHeaderServiceTests
         await _headers.AddAsync("h1", "acc", Company);
         await _headers.AddAsync("h2", "acc", Person);
 
-        var edited = await _headers.EditAsync("h2", Person with { Phone = "+86 138 0000 0000" });
-        var made = await _headers.SetDefaultAsync("h2");
+        var edited = await _headers.EditAsync("acc", "h2", Person with { Phone = "+86 138 0000 0000" });
+        var made = await _headers.SetDefaultAsync("acc", "h2");
 
         Assert.Equal("+86 138 0000 0000", edited.Details.Phone);
         Assert.True(made.IsDefault);
         Assert.Equal(["h2"], (await _headers.ListAsync("acc")).Where(h => h.IsDefault).Select(h => h.HeaderId));
-        Assert.Equal(made, await _headers.SetDefaultAsync("h2"));
-        await Assert.ThrowsAsync<NotFoundException>(() => _headers.EditAsync("nope", Person));
+        Assert.Equal(made, await _headers.SetDefaultAsync("acc", "h2"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _headers.EditAsync("acc", "nope", Person));
     }
 
     [Fact]
@@ -73,5 +73,28 @@ public class InvoiceHeaderServiceTests
         Assert.Empty(await _headers.ListAsync("acc"));
         await _headers.AddAsync("h", "acc", Person);
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _headers.AddAsync("h", "acc", Company));
+    }
+
+    [Fact]
+    public async Task CommandsOnAHeader_RefuseOneOfAnotherAccount_AsNotFound()
+    {
+        var header = await _headers.AddAsync("h1", "acc", Company);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _headers.EditAsync("other", "h1", Person));
+        await Assert.ThrowsAsync<NotFoundException>(() => _headers.SetDefaultAsync("other", "h1"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _headers.RemoveAsync("other", "h1"));
+
+        Assert.Equal([header], await _headers.ListAsync("acc"));
+    }
+
+    [Theory]
+    [InlineData("Acme\u200B AI")]
+    [InlineData("Acme\u0000")]
+    [InlineData(" Acme")]
+    public async Task ATitleWithAnInvisibleCharacter_IsRefused(string title)
+    {
+        await Assert.ThrowsAsync<ArgumentException>("Title", () => _headers.AddAsync("h", "acc", Person with { Title = title }));
+        await Assert.ThrowsAsync<ArgumentException>("Address", () => _headers.AddAsync("h", "acc", Person with { Address = "1 Harbour\0 Rd" }));
+        Assert.Empty(await _headers.ListAsync("acc"));
     }
 }

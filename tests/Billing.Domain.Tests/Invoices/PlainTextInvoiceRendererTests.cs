@@ -15,9 +15,9 @@ public class PlainTextInvoiceRendererTests
         await h.Prepaid.FundAsync("acc-42", 100m);
         await h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-1", 1.25m, at: Instant.FromUtc(2026, 3, 3, 9, 0)));
         await h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Duplicate charge reversal", "alice");
-        await h.Prepaid.Corrections.ApproveAsync("cor-1", "bob");
+        await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
         await h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
-        await h.Prepaid.Corrections.ApproveAsync("cor-2", "bob");
+        await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-2", "bob");
         h.AfterMarch();
         var invoice = (await h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)))).Invoice!;
 

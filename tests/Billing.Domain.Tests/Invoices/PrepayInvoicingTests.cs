@@ -17,11 +17,11 @@ public class PrepayInvoicingTests
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-3", 0.75m, model: "mini", at: Instant.FromUtc(2026, 3, 31, 23, 59)));
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-april", 9m, at: Instant.FromUtc(2026, 4, 1, 0, 0)));
         await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Duplicate charge reversal", "alice");
-        await _h.Prepaid.Corrections.ApproveAsync("cor-1", "bob");
+        await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
         await _h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
-        await _h.Prepaid.Corrections.ApproveAsync("cor-2", "bob");
+        await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-2", "bob");
         await _h.Prepaid.Corrections.RequestAsync("cor-3", "acc-42", Dollars(1m), "Rejected goodwill", "alice");
-        await _h.Prepaid.Corrections.RejectAsync("cor-3", "bob", "no");
+        await _h.Prepaid.Corrections.RejectAsync("acc-42", "cor-3", "bob", "no");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class PrepayInvoicingTests
         await MonthOfAcc42Async();
         _h.AfterMarch();
         await _h.Prepaid.Corrections.RequestAsync("cor-4", "acc-42", Dollars(3m), "Approved in April", "alice");
-        await _h.Prepaid.Corrections.ApproveAsync("cor-4", "bob");
+        await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-4", "bob");
 
         var result = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m), Subscription("sub-2", 20m), new(new("sub-idle", "Idle", SubscriptionStatus.Stopped), [])));
 

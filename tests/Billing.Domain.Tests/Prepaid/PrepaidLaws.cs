@@ -84,8 +84,7 @@ public class PrepaidLaws
                 var previous = statuses.GetValueOrDefault(order.OrderId, TopUpStatus.Pending);
                 Assert.True(Reachable(previous, order.Status), $"{order.OrderId}: {previous} -> {order.Status}");
                 statuses[order.OrderId] = order.Status;
-                var credited = order.Status is TopUpStatus.Completed or TopUpStatus.Refunding or TopUpStatus.PartiallyRefunded
-                    || order.Status == TopUpStatus.Refunded && order.Refunds.Any(r => r.Credit is not null) ? order.Amount : Dollars(0m);
+                var credited = order.CreditedAmount ?? Dollars(0m);
                 var refunded = Money.Sum(order.Refunds.Where(r => r.Status != TopUpRefundStatus.Declined && r.Credit is not null).Select(r => r.Credit!.Value), Usd);
                 Assert.Equal(credited - refunded, Money.Sum(entries.Where(e => e.Reference == order.OrderId).Select(e => e.Amount), Usd));
                 Assert.True(order.RefundInFlight is null, $"{order.OrderId} left a refund in flight");
@@ -130,7 +129,15 @@ public class PrepaidLaws
                 await h.Gateway.DeliverCallbacksAsync(c => h.TopUps.ConfirmAsync(c), newestFirst: top.Twice);
                 return true;
             case Consume consume:
-                var result = await h.Consumption.RecordAsync(Call("acc", $"r{consume.Request}", consume.MicroCents / 1_000_000m));
+                var call = Call("acc", $"r{consume.Request}", consume.MicroCents / 1_000_000m);
+                if (await h.Store.FindConsumptionAsync("acc", call.RequestId) is { } recorded && recorded != call)
+                {
+                    // The request id was recorded with another cost: a reused key, refused with nothing written.
+                    await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => h.Consumption.RecordAsync(call));
+                    return false;
+                }
+
+                var result = await h.Consumption.RecordAsync(call);
                 Assert.True(result.Outcome != ConsumptionOutcome.Recorded || result.Account.Balance >= -result.Account.CreditLimit);
                 return result.IsRecorded;
             case Correct correct:
@@ -141,7 +148,7 @@ public class PrepaidLaws
                 }
 
                 await h.Corrections.RequestAsync(correctionId, "acc", Dollars(correct.Cents / 100m), "fix", "alice");
-                _ = correct.Approve ? await h.Corrections.ApproveAsync(correctionId, "bob") : await h.Corrections.RejectAsync(correctionId, "bob", "no");
+                _ = correct.Approve ? await h.Corrections.ApproveAsync("acc", correctionId, "bob") : await h.Corrections.RejectAsync("acc", correctionId, "bob", "no");
                 return true;
             case Refund refund:
                 var refunded = await h.Store.FindOrderAsync($"o{refund.Order}");

@@ -26,8 +26,9 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains("  callback ord-1001 103.00 USD: Completed, credited 100.00 USD", lines);
         Assert.Contains("  callback ord-1001 103.00 USD: Completed, duplicate, nothing changed", lines);
         Assert.Contains("  callback ord-1003 10.30 USD: Abnormal, Paid 10.30 USD where 20.60 USD was expected.", lines);
-        Assert.Contains("  req-2 acc-42 cost 24.50 USD: AlreadyRecorded, balance 69.00 USD", lines);
-        Assert.Contains("  req-3 acc-42 cost 95.00 USD: RefusedOverCreditLimit, balance 69.00 USD", lines);
+        Assert.Contains("  carol accepts ord-1003's 10.30 USD: Completed, credited 10.00 USD", lines);
+        Assert.Contains("  req-2 acc-42 cost 24.50 USD: AlreadyRecorded, balance 79.00 USD", lines);
+        Assert.Contains("  req-3 acc-42 cost 95.00 USD: RefusedOverCreditLimit, balance 79.00 USD", lines);
         Assert.Contains("  alice approves her own: refused (correction.self_approval)", lines);
         Assert.Contains("  sub-8 GPU inference box: ordered -> installing -> installation_failed", lines);
         Assert.Contains("  acc-42: Made INV-202604-000001", lines);
@@ -37,7 +38,7 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("    sub-8", StringComparison.Ordinal));   // no charges closed: not on the invoice
         Assert.Contains("  apply without a header: NoInvoiceHeader", lines);
         Assert.Contains(lines, l => l.StartsWith("  app-1  FP-2026-00001  Acme AI Ltd   40.00 USD  Issued", StringComparison.Ordinal));
-        Assert.Contains("  Invoiceable 30.00 USD, held 30.00 USD, invoiced 40.00 USD (recharged 100.00 USD, refunded 0.00 USD)", lines);
+        Assert.Contains("  Invoiceable 40.00 USD, held 30.00 USD, invoiced 40.00 USD (recharged 110.00 USD, refunded 0.00 USD)", lines);
         Assert.Contains(lines, l => l.StartsWith("  Missing req-3: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  Missing req-5: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  Duplicate req-2: ", StringComparison.Ordinal));

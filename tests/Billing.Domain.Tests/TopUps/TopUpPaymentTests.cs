@@ -77,7 +77,8 @@ public class TopUpPaymentTests
         var accepted = await _h.TopUps.AcceptPaymentAsync("acc", "ord-x", "bob", "customer paid half; credit half");
         var again = await _h.TopUps.AcceptPaymentAsync("acc", "ord-x", "bob", "customer paid half; credit half");
 
-        Assert.Equal((TopUpStatus.Completed, Dollars(50.00m), Dollars(51.50m)), (accepted.Order.Status, accepted.Order.Amount, accepted.Order.PaymentAmount));
+        Assert.Equal((TopUpStatus.Completed, Dollars(50.00m), Dollars(51.50m)), (accepted.Order.Status, accepted.Order.CreditedAmount, accepted.Order.CreditedPayment!.Amount));
+        Assert.Equal((Dollars(100m), Dollars(103m)), (accepted.Order.Amount, accepted.Order.PaymentAmount));   // as ordered: creating it again still replays
         Assert.Equal((LedgerEntryKind.TopUpCredit, Dollars(50.00m)), (accepted.Credit!.Kind, accepted.Credit.Amount));
         Assert.Equal((TopUpPaymentResolution.Accepted, "bob"), (accepted.Payment.Resolution, accepted.Payment.ResolvedBy));
         Assert.True(again.Replayed);
@@ -94,7 +95,7 @@ public class TopUpPaymentTests
         await Assert.ThrowsAsync<ArgumentException>("credit", () => _h.TopUps.AcceptPaymentAsync("acc", "ord-x", "bob", "EUR paid"));
         var accepted = await _h.TopUps.AcceptPaymentAsync("acc", "ord-x", "bob", "EUR paid at 1.08", Dollars(97.20m));
 
-        Assert.Equal((Dollars(97.20m), new Money(90m, Eur)), (accepted.Order.Amount, accepted.Order.PaymentAmount));
+        Assert.Equal((Dollars(97.20m), new Money(90m, Eur)), (accepted.Order.CreditedAmount, accepted.Order.CreditedPayment!.Amount));
         Assert.Equal(Dollars(97.20m), (await _h.Accounts.GetAsync("acc")).Balance);
     }
 
