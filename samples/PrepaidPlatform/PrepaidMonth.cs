@@ -105,7 +105,7 @@ public static class PrepaidMonth
         }
 
         Progress("A correction");
-        await corrections.RequestAsync("cor-7", "acc-42", M(-2.50m), "Duplicate charge reversal", requestedBy: "alice", corrects: "req-2");
+        await corrections.RequestAsync("cor-7", "acc-42", M(2.50m), "Duplicate charge reversal", requestedBy: "alice", corrects: "req-2");
         try
         {
             await corrections.ApproveAsync("acc-42", "cor-7", manager: "alice");

@@ -106,7 +106,7 @@ public abstract class PrepaidStoreContract
         await H.FundAsync("acc", 10m);
         var call = new ConsumptionRecord(new UsageRecord("req-9", "acc", "key-b", "gpt-x", 1_234, 567, Start + Duration.FromMinutes(3), 89), M(0.004200m), "gpt-x/2026-01");
         await H.Consumption.RecordAsync(call);
-        await H.Corrections.RequestAsync("cor-1", "acc", M(-1.25m), "Reversal ▼ of a duplicate", "alice", "req-9");
+        await H.Corrections.RequestAsync("cor-1", "acc", M(1.25m), "Reversal ▲ of a duplicate", "alice", "req-9");
         var approved = await H.Corrections.ApproveAsync("acc", "cor-1", "bob");
         await H.Corrections.RequestAsync("cor-2", "acc", M(2m), "Goodwill", "alice");
         var rejected = await H.Corrections.RejectAsync("acc", "cor-2", "bob", "not owed");

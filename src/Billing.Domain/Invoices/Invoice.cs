@@ -12,7 +12,9 @@ namespace Billing.Domain.Invoices;
 /// Charges, Subscriptions and Corrections tables. Immutable: every move returns the next invoice.
 /// </summary>
 /// <remarks>
-/// Total = Σ charge amounts + Σ correction amounts, to the minor unit. A Prepay invoice is made Closed after its
+/// Total = Σ charge amounts − Σ corrections' balance changes, to the minor unit: a correction that reduced the
+/// balance (▼, negative) took money from the customer and adds to the total; one that increased it (▲, positive)
+/// gave money back and lowers it. A Prepay invoice is made Closed after its
 /// period ends; a postpaid invoice starts as an editable Draft without a number, takes its number when it is
 /// finalized (Open) and keeps it when it is voided.
 /// </remarks>
@@ -98,11 +100,11 @@ public sealed record Invoice
     /// <summary>Gets the sum of the taxes of the charges.</summary>
     public Money TaxesTotal => Money.Sum(Charges.Select(c => c.Taxes), Currency);
 
-    /// <summary>Gets the sum of the corrections.</summary>
+    /// <summary>Gets the sum of the corrections' balance changes: positive when they raised the balance on the whole.</summary>
     public Money CorrectionsTotal => Money.Sum(Corrections.Select(c => c.BalanceChanged), Currency);
 
-    /// <summary>Gets the total: Σ charge amounts + Σ correction amounts.</summary>
-    public Money Total => ChargesTotal + CorrectionsTotal;
+    /// <summary>Gets the total: Σ charge amounts − Σ corrections' balance changes (a ▼ reduction adds to it, a ▲ credit lowers it).</summary>
+    public Money Total => ChargesTotal - CorrectionsTotal;
 
     /// <summary>Gets a value indicating whether the invoice can still be edited: only a draft can.</summary>
     public bool IsEditable => Status == InvoiceStatus.Draft;

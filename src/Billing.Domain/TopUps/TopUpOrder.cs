@@ -350,6 +350,17 @@ public sealed record TopUpOrder
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(OrderId, Status, Version, Payments.Count, Refunds.Count);
 
+    /// <summary>Prints every field, the payments and refunds item by item (for logs and tests).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"OrderId = {OrderId}, AccountId = {AccountId}, Amount = {Amount}, PaymentAmount = {PaymentAmount}, ")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"PaymentMethod = {PaymentMethod}, CreatedAt = {CreatedAt}, Status = {Status}, PaymentReference = {PaymentReference}, ")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"CompletedAt = {CompletedAt}, CreditedAmount = {CreditedAmount}, StatusReason = {StatusReason}, CancelledBy = {CancelledBy}, ")
+            .Append("Payments = [").AppendJoin(", ", Payments).Append("], Refunds = [").AppendJoin(", ", Refunds).Append(']')
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $", Version = {Version}");
+        return true;
+    }
+
     /// <summary>Rebuilds an order as a storage adapter stored it; no rule is checked.</summary>
     internal static TopUpOrder Restore(
         string orderId, string accountId, Money amount, Money paymentAmount, string paymentMethod, Instant createdAt, TopUpStatus status, string? paymentReference,

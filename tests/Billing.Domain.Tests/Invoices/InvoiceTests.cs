@@ -38,7 +38,7 @@ public class InvoiceTests
     public void Lifecycle_MovesExactlyAsTheTableSays(InvoiceStatus status, InvoiceTrigger trigger) => TransitionTable.AssertMoves(InvoiceLifecycle.Machine, Table, status, trigger);
 
     [Fact]
-    public void Total_IsChargesPlusCorrections_ForAnyContent() =>
+    public void Total_IsChargesLessBalanceChanges_ForAnyContent() =>
         Check.One(Laws.Config, Prop.ForAll(Contents, content =>
         {
             var charges = content.Fees.Length == 0 ? null : Engine.CalculateDocument([.. content.Fees.Select((f, i) => Plan($"fee {i}", f))]);
@@ -46,9 +46,9 @@ public class InvoiceTests
             var invoice = Invoice.ClosePrepay("i", "a", "A", March, Usd, charges, [], corrections, At);
 
             var expected = content.Fees.Sum(f => Math.Round(f, 2, MidpointRounding.AwayFromZero) + Math.Round(Math.Round(f, 2, MidpointRounding.AwayFromZero) * 0.2m, 2, MidpointRounding.AwayFromZero))
-                + content.CorrectionCents.Sum(c => c / 100m);
+                - content.CorrectionCents.Sum(c => c / 100m);   // a balance reduced (▼) is money taken: it adds to what the customer owes
             return invoice.Total == Dollars(expected)
-                && invoice.Total == Money.Sum(invoice.Charges.Select(c => c.Amount), Usd) + Money.Sum(invoice.Corrections.Select(c => c.BalanceChanged), Usd)
+                && invoice.Total == Money.Sum(invoice.Charges.Select(c => c.Amount), Usd) - Money.Sum(invoice.Corrections.Select(c => c.BalanceChanged), Usd)
                 && invoice.Total.IsInMinorUnits;
         }));
 
@@ -95,7 +95,7 @@ public class InvoiceTests
 
         Assert.Equal((PaymentModel.Prepaid, InvoiceStatus.Closed, (Instant?)At, false), (invoice.PaymentModel, invoice.Status, invoice.IssuedAt, invoice.IsEditable));
         Assert.Equal((new LocalDate(2026, 3, 1), new LocalDate(2026, 4, 1)), (invoice.From, invoice.To));
-        Assert.Equal(Dollars(-1m), invoice.Total);
+        Assert.Equal(Dollars(1m), invoice.Total);   // a ▼ -1.00 took 1.00 from the customer
         Assert.Throws<ArgumentException>("accountName", () => Invoice.ClosePrepay("i", "a", " ", March, Usd, null, [], [], At));
     }
 }

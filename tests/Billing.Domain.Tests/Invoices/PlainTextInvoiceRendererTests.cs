@@ -14,7 +14,7 @@ public class PlainTextInvoiceRendererTests
         var h = new InvoiceHarness();
         await h.Prepaid.FundAsync("acc-42", 100m);
         await h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-1", 1.25m, at: Instant.FromUtc(2026, 3, 3, 9, 0)));
-        await h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Duplicate charge reversal", "alice");
+        await h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Late payment fee", "alice");
         await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
         await h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
         await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-2", "bob");
@@ -26,7 +26,7 @@ public class PlainTextInvoiceRendererTests
 
         Assert.Equal(("INV-202604-000001.txt", "text/plain; charset=utf-8"), (document.FileName, document.ContentType));
         Assert.Equal(
-            ["Invoice INV-202604-000001", "Account        Account acc-42 (acc-42)", "Total          15.75 USD", "Payment model  Prepay", "Status         Closed", "From           2026-03-01", "To             2026-04-01"],
+            ["Invoice INV-202604-000001", "Account        Account acc-42 (acc-42)", "Total          10.75 USD", "Payment model  Prepay", "Status         Closed", "From           2026-03-01", "To             2026-04-01"],
             lines[..7]);
         Assert.Contains("#  Description                                                   Quantity  Duration  Unit price  Discount     Taxes     Amount", lines);
         Assert.Contains("1  Plan of sub-1                                                        1         1   10.00 USD  0.00 USD  2.00 USD  12.00 USD", lines);
@@ -34,10 +34,10 @@ public class PlainTextInvoiceRendererTests
         Assert.Contains("2  Usage gpt-x (key-1): 1 calls, 1,000 input, 200 output tokens         1         -           -  0.00 USD  0.00 USD   1.25 USD", lines);
         Assert.Contains("Charges total 13.25 USD (taxes 2.00 USD)", lines);
         Assert.Contains("sub-1  Plan of sub-1  Active", lines);
-        Assert.Contains("1  Duplicate charge reversal      ▼ -2.50 USD  2026-03-01 00:06", lines);
-        Assert.Contains("2  Outage credit                   ▲ 5.00 USD  2026-03-01 00:08", lines);
+        Assert.Contains("1  Late payment fee      ▼ -2.50 USD  2026-03-01 00:06", lines);
+        Assert.Contains("2  Outage credit          ▲ 5.00 USD  2026-03-01 00:08", lines);
         Assert.Contains("Corrections total 2.50 USD", lines);
-        Assert.Contains("Total 15.75 USD", lines);
+        Assert.Contains("Total 10.75 USD", lines);
     }
 
     [Fact]

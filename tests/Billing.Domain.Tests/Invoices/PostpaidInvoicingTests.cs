@@ -17,11 +17,11 @@ public class PostpaidInvoicingTests
     public async Task Draft_IsEditable_AndHasNoNumber()
     {
         var draft = await DraftAsync();
-        var edited = await _h.Postpaid.EditAsync(draft.InvoiceId, [Plan("Pro plan", 50m)], [new("sub-1", "Pro", SubscriptionStatus.Active)], [new(1, "cor-1", "Credit", Dollars(-5m), Start)]);
+        var edited = await _h.Postpaid.EditAsync(draft.InvoiceId, [Plan("Pro plan", 50m)], [new("sub-1", "Pro", SubscriptionStatus.Active)], [new(1, "cor-1", "Credit", Dollars(5m), Start)]);
 
         Assert.Equal((InvoiceStatus.Draft, null, PaymentModel.Postpaid), (edited.Status, edited.Number, edited.PaymentModel));
         Assert.True(edited.IsEditable);
-        Assert.Equal(Dollars(55m), edited.Total);   // 50 + 20 % VAT - 5
+        Assert.Equal(Dollars(55m), edited.Total);   // 50 + 20 % VAT - a ▲ 5.00 credit
         Assert.Equal(0, await _h.Invoices.LastSequenceAsync("INV"));
     }
 

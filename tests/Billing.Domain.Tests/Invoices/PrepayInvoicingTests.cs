@@ -16,7 +16,7 @@ public class PrepayInvoicingTests
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-2", 2.5m, at: Instant.FromUtc(2026, 3, 9, 9, 0)));
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-3", 0.75m, model: "mini", at: Instant.FromUtc(2026, 3, 31, 23, 59)));
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-april", 9m, at: Instant.FromUtc(2026, 4, 1, 0, 0)));
-        await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Duplicate charge reversal", "alice");
+        await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(-2.50m), "Late payment fee", "alice");
         await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
         await _h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
         await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-2", "bob");
@@ -47,7 +47,7 @@ public class PrepayInvoicingTests
         Assert.Equal([(1, "cor-1", Dollars(-2.50m)), (2, "cor-2", Dollars(5m))], invoice.Corrections.Select(c => (c.Number, c.CorrectionId, c.BalanceChanged)));
         Assert.Equal(("▼", "▲"), (invoice.Corrections[0].Direction, invoice.Corrections[1].Direction));
         Assert.Equal(Dollars(40.48m), invoice.ChargesTotal);
-        Assert.Equal(Dollars(42.98m), invoice.Total);   // 40.48 - 2.50 + 5.00
+        Assert.Equal(Dollars(37.98m), invoice.Total);   // 40.48 - (-2.50 + 5.00): the ▲ outage credit lowers the total, the ▼ reversal raises it
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public class PrepaidLaws
             select (Command)new Overpay(order, cents),
             from order in Gen.Choose(0, 5)
             from action in Gen.Choose(0, 3)
-            select (Command)new Resolve(order, action),
+            from index in Gen.Choose(0, 3)
+            select (Command)new Resolve(order, action, index),
             from index in Gen.Choose(0, 50)
             select (Command)new Replay(index))));
 
@@ -177,28 +178,37 @@ public class PrepaidLaws
                 await h.TopUps.ConfirmAsync(new PaymentConfirmation(paid.OrderId, $"extra-{overpay.Order}-{overpay.Cents}", Dollars(overpay.Cents / 100m), Start));
                 return true;
             case Resolve resolve:
-                if (await h.Store.FindOrderAsync($"o{resolve.Order}") is not { } review || !review.NeedsReview)
+                if (await h.Store.FindOrderAsync($"o{resolve.Order}") is not { } review)
                 {
                     return false;
                 }
 
-                var unexpected = review.Payments.FirstOrDefault(p => p.NeedsReview && p.Outcome == TopUpPaymentOutcome.Unexpected);
-                switch (resolve.Action)
+                // Accept or cancel an abnormal order; refund or dismiss one of its unexpected payments, chosen by index so a replay aims at the same one.
+                var unexpected = review.Payments.Where(p => p.Outcome == TopUpPaymentOutcome.Unexpected).ToList();
+                var target = unexpected.Count == 0 ? null : unexpected[resolve.Index % unexpected.Count];
+                try
                 {
-                    case 0 when review.Status == TopUpStatus.Abnormal:
-                        await h.TopUps.AcceptPaymentAsync("acc", review.OrderId, "bob", "accepted");
-                        break;
-                    case 1 when review.Status == TopUpStatus.Abnormal:
-                        await h.TopUps.CancelAsync("acc", review.OrderId, "bob", "dismissed");
-                        break;
-                    case 2 when unexpected is not null:
-                        await h.TopUps.RefundPaymentAsync("acc", review.OrderId, unexpected.Reference, "bob", "overpaid");
-                        break;
-                    case 3 when unexpected is not null:
-                        await h.TopUps.DismissPaymentAsync("acc", review.OrderId, unexpected.Reference, "bob", "settled outside");
-                        break;
-                    default:
-                        return false;
+                    switch (resolve.Action)
+                    {
+                        case 0 when review.Status == TopUpStatus.Abnormal || review.Payments.Any(p => p.Resolution == TopUpPaymentResolution.Accepted):
+                            await h.TopUps.AcceptPaymentAsync("acc", review.OrderId, "bob", "accepted");
+                            break;
+                        case 1 when review.Status is TopUpStatus.Abnormal or TopUpStatus.Cancelled:
+                            await h.TopUps.CancelAsync("acc", review.OrderId, "bob", "dismissed");
+                            break;
+                        case 2 when target is not null:
+                            await h.TopUps.RefundPaymentAsync("acc", review.OrderId, target.Reference, "bob", "overpaid");
+                            break;
+                        case 3 when target is not null:
+                            await h.TopUps.DismissPaymentAsync("acc", review.OrderId, target.Reference, "bob", "settled outside");
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    return false;   // the payment was resolved the other way: refused, nothing written
                 }
 
                 return true;
@@ -248,7 +258,7 @@ public class PrepaidLaws
 
     private sealed record Overpay(int Order, int Cents) : Command;
 
-    private sealed record Resolve(int Order, int Action) : Command;
+    private sealed record Resolve(int Order, int Action, int Index) : Command;
 
     private sealed record Replay(int Index) : Command;
 }
