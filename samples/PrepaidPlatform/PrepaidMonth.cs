@@ -140,7 +140,7 @@ public static class PrepaidMonth
         Progress("March closed into Prepay invoices");
         clock.Advance(Duration.FromDays(31));
         var invoicing = new PrepayInvoicing(
-            invoiceStore, store, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
+            invoiceStore, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
         var vat = new TaxRate("VAT", 21m);
         ChargeSpec Monthly(Subscription s, decimal fee) => ChargeSpec.For($"{s.Name}, March", 1m, new RecurringFee(M(fee))) with { DurationMonths = 1m, Taxes = [vat] };
         var periods = new[]

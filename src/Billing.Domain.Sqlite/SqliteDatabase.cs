@@ -73,6 +73,12 @@ internal sealed class SqliteDatabase
         UPDATE ledger_entries SET idempotency_key = idempotency_key || ':1' WHERE kind = 'Refund';
         ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
         ALTER TABLE orders ADD COLUMN credited_amount TEXT;
+        ALTER TABLE accounts ADD COLUMN closed_through INTEGER;
+        ALTER TABLE consumption ADD COLUMN booked_at INTEGER;
+        UPDATE consumption SET booked_at = occurred_at;
+        CREATE INDEX consumption_by_booking ON consumption (account_id, booked_at);
+        ALTER TABLE corrections ADD COLUMN booked_at INTEGER;
+        UPDATE corrections SET booked_at = decided_at WHERE status = 'Approved';
         UPDATE orders SET credited_amount = amount WHERE status IN ('Completed', 'Refunded');
         ALTER TABLE orders DROP COLUMN received_amount;
         ALTER TABLE orders DROP COLUMN received_currency;

@@ -95,10 +95,14 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 var usage = call.Usage;
                 await ExecAsync(
             connection, transaction, cancellationToken,
-                    "INSERT INTO consumption VALUES ($account, $request, $token, $model, $input, $output, $cached, $at, $cost, $currency, $version)",
+                    """
+                    INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency,
+                        price_version, booked_at)
+                    VALUES ($account, $request, $token, $model, $input, $output, $cached, $at, $cost, $currency, $version, $booked)
+                    """,
                     ("$account", usage.AccountId), ("$request", usage.RequestId), ("$token", usage.TokenName), ("$model", usage.Model), ("$input", usage.InputTokens),
                     ("$output", usage.OutputTokens), ("$cached", usage.CachedInputTokens), ("$at", Time(usage.OccurredAt)), ("$cost", Amount(call.Cost)),
-                    ("$currency", call.Cost.Currency.Code), ("$version", call.PriceVersion)).ConfigureAwait(false);
+                    ("$currency", call.Cost.Currency.Code), ("$version", call.PriceVersion), ("$booked", Time(call.BookedAt))).ConfigureAwait(false);
                 AfterStep?.Invoke("consumption");
             }
 
@@ -184,9 +188,13 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange booked, CancellationToken cancellationToken = default) =>
         await FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is { } account
-            ? ConsumptionTotal.Sum(await ConsumptionInAsync(accountId, occurred, cancellationToken).ConfigureAwait(false), account.Currency)
+            ? ConsumptionTotal.Sum(
+                await AllAsync(
+                    "SELECT * FROM consumption WHERE account_id = $id AND booked_at >= $from AND booked_at < $to", ReadConsumption, cancellationToken,
+                    ("$id", accountId), ("$from", From(booked)), ("$to", To(booked))).ConfigureAwait(false),
+                account.Currency)
             : [];
 
     /// <inheritdoc/>
@@ -226,13 +234,14 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         ExecAsync(
             connection, transaction, cancellationToken,
             """
-            INSERT INTO accounts VALUES ($id, $currency, $limit, $balance, $count, $opened, $recharged, $refunded, $held, $invoiced, $version)
+            INSERT INTO accounts (account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version)
+            VALUES ($id, $currency, $limit, $balance, $count, $opened, $recharged, $refunded, $held, $invoiced, $closed, $version)
             ON CONFLICT (account_id) DO UPDATE SET credit_limit = $limit, balance = $balance, entry_count = $count, recharged = $recharged,
-                refunded = $refunded, held = $held, invoiced = $invoiced, version = $version
+                refunded = $refunded, held = $held, invoiced = $invoiced, closed_through = $closed, version = $version
             """,
             ("$id", a.AccountId), ("$currency", a.Currency.Code), ("$limit", Amount(a.CreditLimit)), ("$balance", Amount(a.Balance)), ("$count", a.EntryCount),
             ("$opened", Time(a.OpenedAt)), ("$recharged", Amount(a.Invoicing.Recharged)), ("$refunded", Amount(a.Invoicing.Refunded)), ("$held", Amount(a.Invoicing.Held)),
-            ("$invoiced", Amount(a.Invoicing.Invoiced)), ("$version", a.Version));
+            ("$invoiced", Amount(a.Invoicing.Invoiced)), ("$closed", Time(a.ClosedThrough)), ("$version", a.Version));
 
     private static async Task WriteOrderAsync(SqliteConnection connection, SqliteTransaction transaction, TopUpOrder o, CancellationToken cancellationToken)
     {
@@ -282,12 +291,13 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             connection, transaction, cancellationToken,
             """
             DELETE FROM corrections WHERE correction_id = $id;
-            INSERT INTO corrections VALUES ($id, $account, $amount, $currency, $description, $requestedBy, $requestedAt, $corrects, $status,
-                $decidedBy, $decidedAt, $reason, $version)
+            INSERT INTO corrections (correction_id, account_id, amount, currency, description, requested_by, requested_at, corrects, status, decided_by, decided_at,
+                rejection_reason, booked_at, version)
+            VALUES ($id, $account, $amount, $currency, $description, $requestedBy, $requestedAt, $corrects, $status, $decidedBy, $decidedAt, $reason, $booked, $version)
             """,
             ("$id", c.CorrectionId), ("$account", c.AccountId), ("$amount", Amount(c.Amount)), ("$currency", c.Amount.Currency.Code), ("$description", c.Description),
             ("$requestedBy", c.RequestedBy), ("$requestedAt", Time(c.RequestedAt)), ("$corrects", c.Corrects), ("$status", c.Status.ToString()), ("$decidedBy", c.DecidedBy),
-            ("$decidedAt", Time(c.DecidedAt)), ("$reason", c.RejectionReason), ("$version", c.Version));
+            ("$decidedAt", Time(c.DecidedAt)), ("$reason", c.RejectionReason), ("$booked", Time(c.BookedAt)), ("$version", c.Version));
 
     private static async Task WriteApplicationAsync(
         SqliteConnection connection, SqliteTransaction transaction, InvoiceApplication a, Action<string>? afterStep, CancellationToken cancellationToken)
@@ -335,7 +345,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         return PrepaidAccount.Restore(
             Required(r, "account_id"), currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
             new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
-            Long(r, "version"));
+            OptionalInstant(r, "closed_through"), Long(r, "version"));
     }
 
     private LedgerEntry ReadEntry(SqliteDataReader r) =>
@@ -388,13 +398,13 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 Required(r, "request_id"), Required(r, "account_id"), Required(r, "token_name"), Required(r, "model"), Long(r, "input_tokens"), Long(r, "output_tokens"),
                 Instant(r, "occurred_at"), Long(r, "cached_input_tokens")),
             Money(r, "cost", "currency", _currencies),
-            Required(r, "price_version"));
+            Required(r, "price_version")) { BookedAt = OptionalInstant(r, "booked_at") };
 
     private Correction ReadCorrection(SqliteDataReader r) =>
         Correction.Restore(
             Required(r, "correction_id"), Required(r, "account_id"), Money(r, "amount", "currency", _currencies), Required(r, "description"), Required(r, "requested_by"),
             Instant(r, "requested_at"), Text(r, "corrects"), Enum<CorrectionStatus>(r, "status"), Text(r, "decided_by"), OptionalInstant(r, "decided_at"),
-            Text(r, "rejection_reason"), Long(r, "version"));
+            Text(r, "rejection_reason"), OptionalInstant(r, "booked_at"), Long(r, "version"));
 
     private InvoiceApplication ReadApplication(SqliteDataReader r)
     {

@@ -34,7 +34,7 @@ public sealed class FailedStepTests : IDisposable
         var invoices = new SqliteInvoiceStore(_database.Path);
         await new PrepaidAccountService(prepaid, _clock).OpenAsync("acc", Usd);
         _clock.Advance(Duration.FromDays(40));
-        var invoicing = new PrepayInvoicing(invoices, prepaid, prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock);
+        var invoicing = new PrepayInvoicing(invoices, prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock);
         var period = new PrepayPeriod("acc", "Acme", March, new AccountTimeZone(DateTimeZone.Utc), Usd)
         {
             Subscriptions = [new SubscriptionCharges(new InvoiceSubscription("sub", "Plan", SubscriptionStatus.Active), [ChargeSpec.For("Plan", 1m, new RecurringFee(new Money(10m, Usd)))])],

@@ -1,5 +1,6 @@
 using Billing.Domain.Charging;
 using Billing.Domain.Invoices;
+using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Pricing;
@@ -40,7 +41,7 @@ public abstract class InvoiceStoreContract
 
     private IInvoiceStore Store => _store.Value;
 
-    private PrepayInvoicing Prepay => new(Store, _prepaid, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
+    private PrepayInvoicing Prepay => new(Store, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
 
     private PostpaidInvoicing Postpaid => new(Store, new ChargeEngine(ChargePolicy.PerLine), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
 
@@ -49,7 +50,7 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task PrepayInvoice_RoundTripsEveryField()
     {
-        var made = (await Prepay.CloseAsync(PeriodOf("acc", 19.99m, 5m))).Invoice!;
+        var made = (await CloseAsync(PeriodOf("acc", 19.99m, 5m))).Invoice!;
 
         var stored = await Store.FindInvoiceAsync(made.InvoiceId);
 
@@ -89,7 +90,7 @@ public abstract class InvoiceStoreContract
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false));
         Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
 
-        var made = (await Prepay.CloseAsync(PeriodOf("acc", 1m))).Invoice!;
+        var made = (await CloseAsync(PeriodOf("acc", 1m))).Invoice!;
         var second = Invoice.ClosePrepay("other-id", "acc", "Acme", March, Usd, null, [], [], _clock.GetCurrentInstant());
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(second, takesNumber: false));
         Assert.Null(await Store.FindInvoiceAsync("other-id"));
@@ -110,7 +111,7 @@ public abstract class InvoiceStoreContract
     {
         var closes = Enumerable.Range(0, 24).Select(i => PeriodOf($"acc-{i % 16}", 1m + i)).ToList();
 
-        var results = await Task.WhenAll(closes.Select(period => Task.Run(() => Prepay.CloseAsync(period))));
+        var results = await Task.WhenAll(closes.Select(period => Task.Run(() => CloseAsync(period))));
 
         var made = results.Where(r => r.Outcome == PrepayCloseOutcome.Made).Select(r => r.Invoice!).ToList();
         Assert.Equal(16, made.Count);
@@ -124,8 +125,8 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task Queries_FilterOrderTotalAndIsolate()
     {
-        var a = (await Prepay.CloseAsync(PeriodOf("acc-a", 10m))).Invoice!;
-        var b = (await Prepay.CloseAsync(PeriodOf("acc-b", 20m))).Invoice!;
+        var a = (await CloseAsync(PeriodOf("acc-a", 10m))).Invoice!;
+        var b = (await CloseAsync(PeriodOf("acc-b", 20m))).Invoice!;
         await Postpaid.CreateDraftAsync("draft", "acc-a", "Acme", March, Currency.FromCode("EUR"));
         var all = (await Store.QueryInvoicesAsync(new InvoiceQuery { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
 
@@ -157,6 +158,13 @@ public abstract class InvoiceStoreContract
 
     private static ChargeSpec Fee(string name, decimal amount, decimal vat) =>
         ChargeSpec.For(name, 1m, new RecurringFee(new Money(amount, Usd))) with { DurationMonths = 1m, Taxes = vat == 0m ? [] : [new TaxRate("VAT", vat)], Discounts = [Discount.Percent(10m)] };
+
+    // Opens the account's ledger (a close refuses an account never opened), then closes its period.
+    private async Task<PrepayCloseResult> CloseAsync(PrepayPeriod period)
+    {
+        await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync(period.AccountId, period.Currency);
+        return await Prepay.CloseAsync(period);
+    }
 
     private static PrepayPeriod PeriodOf(string account, params decimal[] fees) =>
         new(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd)

@@ -50,13 +50,15 @@ public abstract class PrepaidStoreContract
         await H.FundAsync("acc", 100.50m);
         await H.Accounts.SetCreditLimitAsync("acc", M(5.00m));
         var recorded = await H.Consumption.RecordAsync(Call("acc", "req-1", 0.0012345m, Start + Duration.FromHours(5)));
+        var closed = (await H.Store.CommitAsync(new PrepaidChange(recorded.Account.CloseThrough(Start + Duration.FromDays(31))))).Account!;
 
         var account = await H.Store.FindAccountAsync("acc");
         var entry = await H.Store.FindEntryAsync("acc", ConsumptionService.KeyFor("req-1"));
 
-        Assert.Equal(recorded.Account, account);
+        Assert.Equal(closed, account);
+        Assert.Equal(Start + Duration.FromDays(31), account!.ClosedThrough);
         Assert.Equal(recorded.Debit, entry);
-        AssertExact(M(100.4987655m), account!.Balance);
+        AssertExact(M(100.4987655m), account.Balance);
         AssertExact(M(5.00m), account.CreditLimit);
         AssertExact(M(100.50m), account.Invoicing.Recharged);
         Assert.Equal(recorded.Account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
@@ -111,7 +113,7 @@ public abstract class PrepaidStoreContract
         await H.Corrections.RequestAsync("cor-2", "acc", M(2m), "Goodwill", "alice");
         var rejected = await H.Corrections.RejectAsync("acc", "cor-2", "bob", "not owed");
 
-        Assert.Equal(call, await H.Store.FindConsumptionAsync("acc", "req-9"));
+        Assert.Equal(call with { BookedAt = call.OccurredAt }, await H.Store.FindConsumptionAsync("acc", "req-9"));
         AssertExact(M(0.004200m), (await H.Store.FindConsumptionAsync("acc", "req-9"))!.Cost);
         Assert.Equal(approved.Correction, await H.Store.FindCorrectionAsync("cor-1"));
         Assert.Equal(rejected.Correction, await H.Store.FindCorrectionAsync("cor-2"));
@@ -249,6 +251,7 @@ public abstract class PrepaidStoreContract
             new ConsumptionQuery("acc") { TokenName = "key-a", Page = new PageRequest(1, 2) },
             new ConsumptionQuery("acc") { RequestId = "r4" },
             new ConsumptionQuery("acc") { Occurred = range },
+            new ConsumptionQuery("acc") { Booked = range },
         })
         {
             AssertPage(query.Apply(all), await H.Store.QueryConsumptionAsync(query));
@@ -283,6 +286,7 @@ public abstract class PrepaidStoreContract
 
         Assert.Equal(["c3", "c2", "c1"], corrections.Select(c => c.CorrectionId));
         Assert.Equal(["c2"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Approved = new InstantRange(approved.Correction.ApprovedAt, null) })).Items.Select(c => c.CorrectionId));
+        Assert.Equal(["c2"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Booked = new InstantRange(approved.Correction.BookedAt, null) })).Items.Select(c => c.CorrectionId));
         Assert.Equal(["c3", "c1"], (await H.Store.QueryCorrectionsAsync(new CorrectionQuery("acc") { Status = CorrectionStatus.Requested })).Items.Select(c => c.CorrectionId));
         Assert.Equal(["a3", "a2", "a1"], applications.Select(a => a.ApplicationId));
         Assert.Equal(["a1"], (await H.Store.QueryApplicationsAsync(new InvoiceApplicationQuery("acc") { Status = InvoiceApplicationStatus.Rejected })).Items.Select(a => a.ApplicationId));

@@ -147,9 +147,9 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange booked, CancellationToken cancellationToken = default) =>
         Read(() => _ledgers.GetValueOrDefault(accountId) is { } ledger
-            ? ConsumptionTotal.Sum(ledger.Consumption.Values.Where(r => occurred.Contains(r.OccurredAt)), ledger.Head.Currency)
+            ? ConsumptionTotal.Sum(ledger.Consumption.Values.Where(r => r.BookedAt is { } at && booked.Contains(at)), ledger.Head.Currency)
             : []);
 
     /// <inheritdoc/>

@@ -21,6 +21,9 @@ public sealed record ConsumptionQuery
     /// <summary>Gets the range the calls occurred in.</summary>
     public InstantRange Occurred { get; init; }
 
+    /// <summary>Gets the range the calls were booked in (<see cref="ConsumptionRecord.BookedAt"/>): the invoice period they belong to.</summary>
+    public InstantRange Booked { get; init; }
+
     /// <summary>Gets the model wanted, or null for all.</summary>
     public string? Model { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record ConsumptionQuery
     public bool Matches(ConsumptionRecord record) =>
         Preconditions.CheckNotNull(record).AccountId == AccountId
         && Occurred.Contains(record.OccurredAt)
+        && (Booked == InstantRange.All || (record.BookedAt is { } booked && Booked.Contains(booked)))
         && (Model is null || record.Usage.Model == Model)
         && (TokenName is null || record.Usage.TokenName == TokenName)
         && (RequestId is null || record.RequestId == RequestId);

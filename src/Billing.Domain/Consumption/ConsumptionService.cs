@@ -28,7 +28,11 @@ public sealed class ConsumptionService
     /// <returns>The key.</returns>
     public static string KeyFor(string requestId) => "consumption:" + requestId;
 
-    /// <summary>Records a rated call and debits its cost, once per request id: the same call again is answered <see cref="ConsumptionOutcome.AlreadyRecorded"/>.</summary>
+    /// <summary>
+    /// Records a rated call and debits its cost, once per request id: the same call again is answered
+    /// <see cref="ConsumptionOutcome.AlreadyRecorded"/>. The call is booked when it occurred, or, when its period's
+    /// Prepay invoice was already made, at the start of the open period (<see cref="ConsumptionRecord.BookedAt"/>).
+    /// </summary>
     /// <param name="consumption">The rated call (<see cref="UsageRater"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Recorded, already recorded (nothing changed), or refused over the credit limit (nothing written).</returns>
@@ -55,7 +59,7 @@ public sealed class ConsumptionService
             {
                 // The same request again replays; the same request id with another call is a reused key (Stripe's rule).
                 var recorded = await _commands.Store.FindConsumptionAsync(account.AccountId, consumption.RequestId, cancellationToken).ConfigureAwait(false);
-                return recorded == consumption
+                return recorded is not null && recorded with { BookedAt = null } == consumption with { BookedAt = null }
                     ? new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first)
                     : throw new IdempotencyKeyReusedException("consumption record", consumption.RequestId);
             }
@@ -68,7 +72,8 @@ public sealed class ConsumptionService
             var (debited, entry) = account.Post(
                 LedgerEntryKind.ConsumptionDebit, -consumption.Cost, key, _commands.Now, consumption.RequestId,
                 $"{consumption.Usage.Model} call {consumption.RequestId} ({consumption.Usage.TokenName})");
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, consumption: consumption), cancellationToken).ConfigureAwait(false);
+            var booked = consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) };
+            var saved = await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, consumption: booked), cancellationToken).ConfigureAwait(false);
             return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, entry);
         });
     }

@@ -19,10 +19,10 @@ public interface IConsumptionStore
     /// <returns>The page.</returns>
     Task<Page<ConsumptionRecord>> QueryConsumptionAsync(ConsumptionQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Sums an account's recorded calls in a range per model and token name, ordered by model then token name (ordinal).</summary>
+    /// <summary>Sums an account's recorded calls booked in a range per model and token name, ordered by model then token name (ordinal).</summary>
     /// <param name="accountId">The account.</param>
-    /// <param name="occurred">The range of the calls' <see cref="Rating.UsageRecord.OccurredAt"/>.</param>
+    /// <param name="booked">The range of the calls' <see cref="ConsumptionRecord.BookedAt"/>: a Prepay invoice's period.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One total per model and token name with calls in the range.</returns>
-    Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ConsumptionTotal>> SumConsumptionAsync(string accountId, InstantRange booked, CancellationToken cancellationToken = default);
 }

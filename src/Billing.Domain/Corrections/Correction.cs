@@ -69,6 +69,13 @@ public sealed record Correction
     /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
     public long Version { get; init; }
 
+    /// <summary>
+    /// Gets the instant an approved correction is booked at: its approval, or the end of the account's last closed
+    /// period when it was approved after that period's invoice was made. A Prepay invoice lists the corrections booked
+    /// in its period.
+    /// </summary>
+    public Instant? BookedAt { get; private init; }
+
     /// <summary>Gets when it was approved, if it was.</summary>
     public Instant? ApprovedAt => Status == CorrectionStatus.Approved ? DecidedAt : null;
 
@@ -110,11 +117,13 @@ public sealed record Correction
     /// <summary>Approves the correction.</summary>
     /// <param name="manager">The approving manager: not the requester, as <see cref="Actors.ActorIdentity.Same"/> compares people.</param>
     /// <param name="at">When.</param>
+    /// <param name="bookedAt">When it is booked; <paramref name="at"/> when null (<see cref="Ledger.PrepaidAccount.BookingFor"/> gives it).</param>
     /// <returns>The approved correction.</returns>
     /// <exception cref="SelfApprovalException">The manager requested it (under any spelling of the same name).</exception>
     /// <exception cref="ArgumentException">The manager's name is not valid (<see cref="Actors.ActorIdentity.IsValid"/>).</exception>
     /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
-    public Correction Approve(string manager, Instant at) => Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at };
+    public Correction Approve(string manager, Instant at, Instant? bookedAt = null) =>
+        Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at, BookedAt = bookedAt ?? at };
 
     /// <summary>Rejects the correction; the balance never moves for it.</summary>
     /// <param name="manager">The rejecting manager: not the requester.</param>
@@ -129,10 +138,10 @@ public sealed record Correction
     /// <summary>Rebuilds a correction as a storage adapter stored it; no rule is checked.</summary>
     internal static Correction Restore(
         string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects, CorrectionStatus status,
-        string? decidedBy, Instant? decidedAt, string? rejectionReason, long version) =>
+        string? decidedBy, Instant? decidedAt, string? rejectionReason, Instant? bookedAt, long version) =>
         new(correctionId, accountId, amount, description, requestedBy, requestedAt, corrects)
         {
-            Status = status, DecidedBy = decidedBy, DecidedAt = decidedAt, RejectionReason = rejectionReason, Version = version,
+            Status = status, DecidedBy = decidedBy, DecidedAt = decidedAt, RejectionReason = rejectionReason, BookedAt = bookedAt, Version = version,
         };
 
     private static StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> BuildLifecycle()

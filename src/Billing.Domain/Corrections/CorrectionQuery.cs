@@ -26,6 +26,9 @@ public sealed record CorrectionQuery
     /// <summary>Gets the range the corrections were approved in; bounding it leaves out corrections not approved.</summary>
     public InstantRange Approved { get; init; }
 
+    /// <summary>Gets the range the approved corrections were booked in (<see cref="Correction.BookedAt"/>): the invoice period they belong to.</summary>
+    public InstantRange Booked { get; init; }
+
     /// <summary>Gets the page.</summary>
     public PageRequest Page { get; init; } = PageRequest.First;
 
@@ -36,7 +39,8 @@ public sealed record CorrectionQuery
         Preconditions.CheckNotNull(correction).AccountId == AccountId
         && (Status is null || correction.Status == Status)
         && Requested.Contains(correction.RequestedAt)
-        && (Approved == InstantRange.All || (correction.ApprovedAt is { } approved && Approved.Contains(approved)));
+        && (Approved == InstantRange.All || (correction.ApprovedAt is { } approved && Approved.Contains(approved)))
+        && (Booked == InstantRange.All || (correction.BookedAt is { } booked && Booked.Contains(booked)));
 
     /// <summary>Orders matching corrections newest request first (then id descending) and cuts the page.</summary>
     /// <param name="corrections">Candidate corrections.</param>

@@ -78,8 +78,9 @@ public sealed class CorrectionService
                 return new CorrectionDecision(correction, await _commands.Store.FindEntryAsync(correction.AccountId, KeyFor(correctionId), cancellationToken).ConfigureAwait(false), Replayed: true);
             }
 
-            var approved = correction.Approve(manager, _commands.Now);
+            var now = _commands.Now;
             var account = await _commands.Store.RequireAccountAsync(correction.AccountId, cancellationToken).ConfigureAwait(false);
+            var approved = correction.Approve(manager, now, account.BookingFor(now));
             var direction = correction.Amount.Amount > 0m ? "▲" : "▼";
             var (moved, entry) = account.Post(
                 LedgerEntryKind.Correction, correction.Amount, KeyFor(correctionId), approved.DecidedAt!.Value, correctionId, $"{direction} {correction.Description}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Prepaid;
 using Billing.Domain.Pricing;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
@@ -10,15 +11,15 @@ using NodaTime;
 namespace Billing.Domain.Invoices;
 
 /// <summary>
-/// Closes accounts' ended billing periods into Prepay invoices: gathers the subscriptions' charges, the period's
-/// consumption and the corrections approved in it, makes the invoice, takes the next number of its series and
-/// saves both in one commit. Closing the same account and period again returns the invoice already made.
+/// Closes accounts' ended billing periods into Prepay invoices: marks the account's ledger closed through the
+/// period's end (so activity arriving later is booked into the open period), gathers the subscriptions' charges,
+/// the consumption and the corrections booked in the period, makes the invoice, takes the next number of its series
+/// and saves both in one commit. Closing the same account and period again returns the invoice already made.
 /// </summary>
 public sealed class PrepayInvoicing
 {
     private readonly IInvoiceStore _invoices;
-    private readonly IConsumptionStore _consumption;
-    private readonly ICorrectionStore _corrections;
+    private readonly IPrepaidStore _prepaid;
     private readonly ChargeEngine _engine;
     private readonly InvoiceNumbering _numbering;
     private readonly IClock _clock;
@@ -26,8 +27,7 @@ public sealed class PrepayInvoicing
 
     /// <summary>Initializes the service.</summary>
     /// <param name="invoices">The invoice store.</param>
-    /// <param name="consumption">Where the period's consumption is read.</param>
-    /// <param name="corrections">Where the period's approved corrections are read.</param>
+    /// <param name="prepaid">The prepaid store: the account's ledger, its consumption and corrections.</param>
     /// <param name="engine">The charge engine pricing the lines.</param>
     /// <param name="numbering">How invoices take their numbers.</param>
     /// <param name="clock">The clock.</param>
@@ -35,12 +35,10 @@ public sealed class PrepayInvoicing
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     public PrepayInvoicing(
-        IInvoiceStore invoices, IConsumptionStore consumption, ICorrectionStore corrections, ChargeEngine engine, InvoiceNumbering numbering, IClock clock,
-        int attempts = ConflictRetry.DefaultAttempts)
+        IInvoiceStore invoices, IPrepaidStore prepaid, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
     {
         _invoices = Preconditions.CheckNotNull(invoices);
-        _consumption = Preconditions.CheckNotNull(consumption);
-        _corrections = Preconditions.CheckNotNull(corrections);
+        _prepaid = Preconditions.CheckNotNull(prepaid);
         _engine = Preconditions.CheckNotNull(engine);
         _numbering = Preconditions.CheckNotNull(numbering);
         _clock = Preconditions.CheckNotNull(clock);
@@ -53,6 +51,8 @@ public sealed class PrepayInvoicing
     /// <returns>Made, or already made, with the invoice.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
     /// <exception cref="PeriodNotEndedException">The period has not ended in the account's time zone.</exception>
+    /// <exception cref="NotFoundException">The account's ledger was never opened; nothing is written and no number taken.</exception>
+    /// <exception cref="CurrencyMismatchException">The period's currency is not the ledger's.</exception>
     /// <exception cref="ArgumentException">A charge is in another currency than the account.</exception>
     public async Task<PrepayCloseResult> CloseAsync(PrepayPeriod account, CancellationToken cancellationToken = default)
     {
@@ -68,6 +68,21 @@ public sealed class PrepayInvoicing
         {
             throw new PeriodNotEndedException(account.AccountId, range.End.Value, now);
         }
+
+        var ledger = await _prepaid.RequireAccountAsync(account.AccountId, cancellationToken).ConfigureAwait(false);
+        if (ledger.Currency != account.Currency)
+        {
+            throw new CurrencyMismatchException(ledger.Currency, account.Currency);
+        }
+
+        // Closed first: a call or correction racing this close either committed before (and is read below) or is
+        // booked after the period's end; none is left off both invoices.
+        await ConflictRetry.RunAsync(_attempts, async () =>
+        {
+            var head = await _prepaid.RequireAccountAsync(account.AccountId, cancellationToken).ConfigureAwait(false);
+            var closed = head.CloseThrough(range.End.Value);
+            return closed == head ? head : (await _prepaid.CommitAsync(new PrepaidChange(closed), cancellationToken).ConfigureAwait(false)).Account!;
+        }).ConfigureAwait(false);
 
         var invoice = await BuildAsync(account, range, now, cancellationToken).ConfigureAwait(false);
         return await ConflictRetry.RunAsync(_attempts, async () =>
@@ -114,7 +129,7 @@ public sealed class PrepayInvoicing
     {
         var charged = account.Subscriptions.Where(s => Preconditions.CheckNotNull(s, nameof(account)).Charges.Count > 0).ToList();
         var specs = charged.SelectMany(s => s.Charges).ToList();
-        foreach (var usage in await _consumption.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
+        foreach (var usage in await _prepaid.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
         {
             var cached = usage.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {usage.CachedInputTokens:N0} cached") : "";
             var description = string.Create(
@@ -126,8 +141,8 @@ public sealed class PrepayInvoicing
             });
         }
 
-        var approved = await Pages.AllAsync(page => _corrections.QueryCorrectionsAsync(
-            new CorrectionQuery(account.AccountId) { Status = CorrectionStatus.Approved, Approved = range, Page = page }, cancellationToken)).ConfigureAwait(false);
+        var approved = await Pages.AllAsync(page => _prepaid.QueryCorrectionsAsync(
+            new CorrectionQuery(account.AccountId) { Status = CorrectionStatus.Approved, Booked = range, Page = page }, cancellationToken)).ConfigureAwait(false);
         var corrections = approved
             .OrderBy(c => c.ApprovedAt).ThenBy(c => c.CorrectionId, StringComparer.Ordinal)
             .Select((c, i) => new InvoiceCorrection(i + 1, c.CorrectionId, c.Description, c.Amount, c.ApprovedAt!.Value))

@@ -14,12 +14,13 @@ public sealed record PrepayPeriod
     /// <param name="period">The billing period.</param>
     /// <param name="timeZone">The account's time zone: where its billing days start.</param>
     /// <param name="currency">The currency of the account's charges and balance.</param>
-    /// <exception cref="ArgumentException">A text is empty or the currency is default.</exception>
+    /// <exception cref="ArgumentException">A text is empty, the currency is default, or the period is default (it holds no day).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
     public PrepayPeriod(string accountId, string accountName, BillingPeriod period, AccountTimeZone timeZone, Currency currency)
     {
         AccountId = Preconditions.CheckId(accountId);
         AccountName = Preconditions.CheckId(accountName);
+        Preconditions.CheckArgument(period.End > period.Start, nameof(period), "The period is default(BillingPeriod), which holds no day.");
         Period = period;
         TimeZone = Preconditions.CheckNotNull(timeZone);
         Currency = Preconditions.CheckInitialized(currency);
@@ -46,6 +47,6 @@ public sealed record PrepayPeriod
     /// <summary>Gets the taxes on the usage lines, if the host charges any there; none by default (the top-ups carried them).</summary>
     public IReadOnlyList<TaxRate> UsageTaxes { get; init; } = [];
 
-    /// <summary>Gets the id the period's Prepay invoice gets: one account, one period, one invoice.</summary>
-    public string InvoiceId => $"prepay-{AccountId}-{Period.Start:uuuuMMdd}";
+    /// <summary>Gets the id the period's Prepay invoice gets: one account, one period (its start and end), one invoice.</summary>
+    public string InvoiceId => $"prepay-{AccountId}-{Period.Start:uuuuMMdd}-{Period.End:uuuuMMdd}";
 }

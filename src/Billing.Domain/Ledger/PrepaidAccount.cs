@@ -42,6 +42,13 @@ public sealed record PrepaidAccount
     /// <summary>Gets the number of entries, which is also the last entry's sequence.</summary>
     public long EntryCount { get; private init; }
 
+    /// <summary>
+    /// Gets the end of the last Prepay period closed for the account (the instant its invoice's period ends), or null.
+    /// Activity recorded after that is booked no earlier than it (<see cref="BookingFor"/>), so a closed invoice never
+    /// misses what it should have said: late activity lands on the open period's invoice, its own date kept.
+    /// </summary>
+    public Instant? ClosedThrough { get; private init; }
+
     /// <summary>Gets when the ledger was opened.</summary>
     public Instant OpenedAt { get; }
 
@@ -66,6 +73,16 @@ public sealed record PrepaidAccount
         var account = new PrepaidAccount(Preconditions.CheckId(accountId), currency, new Money(0m, currency), openedAt);
         return creditLimit is { } limit ? account.WithCreditLimit(limit) : account;
     }
+
+    /// <summary>Returns the instant activity that happened at <paramref name="at"/> is booked at: <paramref name="at"/> itself, or the end of the last closed period when that is later.</summary>
+    /// <param name="at">When the call occurred or the correction was approved.</param>
+    /// <returns>The instant its invoice is chosen by.</returns>
+    public Instant BookingFor(Instant at) => ClosedThrough is { } closed && closed > at ? closed : at;
+
+    /// <summary>Marks the account's periods closed up to <paramref name="end"/> (never back): later activity is booked from there on.</summary>
+    /// <param name="end">The end of the period closed.</param>
+    /// <returns>The head, closed through the later of <paramref name="end"/> and what it was closed through.</returns>
+    public PrepaidAccount CloseThrough(Instant end) => ClosedThrough is { } closed && closed >= end ? this : this with { ClosedThrough = end };
 
     /// <summary>Returns whether a debit of <paramref name="amount"/> keeps the balance within the credit limit.</summary>
     /// <param name="amount">The debit, 0 or more, in the ledger's currency.</param>
@@ -117,8 +134,11 @@ public sealed record PrepaidAccount
 
     /// <summary>Rebuilds a ledger head as a storage adapter stored it; no rule is checked.</summary>
     internal static PrepaidAccount Restore(
-        string accountId, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing, long version) =>
-        new(accountId, currency, creditLimit, openedAt) { CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, Version = version };
+        string accountId, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing, Instant? closedThrough, long version) =>
+        new(accountId, currency, creditLimit, openedAt)
+        {
+            CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, ClosedThrough = closedThrough, Version = version,
+        };
 
     /// <summary>Throws <see cref="CurrencyMismatchException"/> unless <paramref name="amount"/> is in the ledger's currency.</summary>
     internal void CheckCurrency(Money amount)

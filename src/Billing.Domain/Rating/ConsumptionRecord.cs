@@ -34,6 +34,13 @@ public sealed record ConsumptionRecord(UsageRecord Usage, Money Cost, string Pri
         init => _priceVersion = Preconditions.CheckId(value);
     }
 
+    /// <summary>
+    /// Gets the instant the call is booked at, set when it is recorded: when it occurred, or the end of the account's
+    /// last closed period when it arrives after that period's invoice was made (<see cref="Ledger.PrepaidAccount.BookingFor"/>).
+    /// A Prepay invoice lists the calls booked in its period. Null until recorded; ignored on input.
+    /// </summary>
+    public Instant? BookedAt { get; init; }
+
     /// <summary>Gets the call's request id, unique per consumption.</summary>
     public string RequestId => Usage.RequestId;
 

@@ -23,7 +23,7 @@ public class ConsumptionServiceTests
         Assert.True(result.IsRecorded);
         Assert.Equal(Dollars(9.9876544m), result.Account.Balance);
         Assert.Equal((LedgerEntryKind.ConsumptionDebit, Dollars(-0.0123456m), "req-1"), (result.Debit!.Kind, result.Debit.Amount, result.Debit.Reference));
-        Assert.Equal(call, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
+        Assert.Equal(call with { BookedAt = call.OccurredAt }, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));   // booked when it occurred: no period is closed
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class ConsumptionServiceTests
 
         Assert.Equal(("idempotency.key_reused", "req-1"), (reused.Code, reused.Id));
         Assert.Equal(ConsumptionOutcome.AlreadyRecorded, replay.Outcome);
-        Assert.Equal(first, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
+        Assert.Equal(first with { BookedAt = first.OccurredAt }, await _h.Store.FindConsumptionAsync("acc-1", "req-1"));
         Assert.Equal(Dollars(9m), (await _h.Accounts.GetAsync("acc-1")).Balance);
     }
 }

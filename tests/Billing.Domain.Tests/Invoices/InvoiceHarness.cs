@@ -20,7 +20,7 @@ internal sealed class InvoiceHarness
     public InvoiceHarness()
     {
         var engine = new ChargeEngine(ChargePolicy.PerLine);
-        Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
+        Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
         Postpaid = new PostpaidInvoicing(Invoices, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
     }
 
@@ -40,6 +40,15 @@ internal sealed class InvoiceHarness
 
     public static SubscriptionCharges Subscription(string id, decimal monthly) =>
         new(new InvoiceSubscription(id, $"Plan of {id}", SubscriptionStatus.Active), [Plan($"Plan of {id}", monthly)]);
+
+    /// <summary>Opens the accounts' ledgers in USD: a Prepay close refuses an account never opened.</summary>
+    public async Task OpenAsync(params string[] accounts)
+    {
+        foreach (var account in accounts)
+        {
+            await Prepaid.Accounts.OpenAsync(account, Usd);
+        }
+    }
 
     /// <summary>Moves the clock into April, after March ended.</summary>
     public void AfterMarch() => Prepaid.Clock.Advance(Duration.FromDays(32));

@@ -1,5 +1,11 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Consumption;
 using Billing.Domain.Invoices;
+using Billing.Domain.Numbering;
+using Billing.Domain.Periods;
+using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
+using Billing.Domain.Tests.Prepaid;
 using static Billing.Domain.Tests.Invoices.InvoiceHarness;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
 
@@ -91,6 +97,8 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task CloseAll_ReportsEveryAccount_AndNeverStopsAtAFailure()
     {
+        await _h.OpenAsync("acc-1", "acc-2");
+        await _h.Prepaid.Accounts.OpenAsync("acc-bad", Eur);
         _h.AfterMarch();
         var accounts = new[]
         {
@@ -110,6 +118,7 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task FailedSave_ConsumesNoNumber()
     {
+        await _h.OpenAsync("acc-1", "acc-2");
         _h.AfterMarch();
         _h.Invoices.BeforeCommit = invoice => throw new IOException($"disk full while saving {invoice.InvoiceId}");
 
@@ -125,6 +134,7 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task ParallelCloses_TakeGaplessUniqueNumbers()
     {
+        await _h.OpenAsync([.. Enumerable.Range(0, 40).Select(i => $"acc-{i}")]);
         _h.AfterMarch();
         var accounts = Enumerable.Range(0, 60).Select(i => PeriodOf($"acc-{i % 40}", Subscription($"s{i}", 1m + i))).ToList();
 
@@ -136,4 +146,96 @@ public class PrepayInvoicingTests
         Assert.Equal(40, results.Select(r => r.Invoice!.Number).Distinct().Count());
         Assert.Equal(40, await _h.Invoices.LastSequenceAsync("INV"));
     }
+
+    [Fact]
+    public async Task ALateCall_AfterItsPeriodClosed_IsBookedIntoTheOpenPeriod_WithItsDateKept()
+    {
+        await _h.Prepaid.FundAsync("acc-42", 100m);
+        _h.AfterMarch();
+        var march = (await _h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice!;
+        var lateAt = Instant.FromUtc(2026, 3, 31, 23, 0);
+
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-late", 2.50m, at: lateAt));
+        _h.Prepaid.Clock.Advance(Duration.FromDays(31));
+        var april = (await _h.Prepay.CloseAsync(PeriodIn("acc-42", BillingPeriod.OfMonth(new YearMonth(2026, 4))))).Invoice!;
+
+        var record = (await _h.Prepaid.Store.FindConsumptionAsync("acc-42", "req-late"))!;
+        Assert.Equal((lateAt, (Instant?)Instant.FromUtc(2026, 4, 1, 0, 0)), (record.OccurredAt, record.BookedAt));
+        Assert.Equal(march, (await _h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice);   // March says what it said
+        Assert.Empty(march.Charges);
+        Assert.Equal([Dollars(2.50m)], april.Charges.Select(c => c.Amount));
+    }
+
+    [Fact]
+    public async Task ACallRacingTheClose_IsOnExactlyOneInvoice()
+    {
+        var store = new InterceptingPrepaidStore(_h.Prepaid.Store);
+        var consumption = new ConsumptionService(store, _h.Prepaid.Clock);
+        var prepay = new PrepayInvoicing(_h.Invoices, store, new ChargeEngine(ChargePolicy.PerLine), InvoiceNumbering.OneSeries(Series), _h.Prepaid.Clock);
+        await _h.Prepaid.FundAsync("acc-42", 100m);
+        _h.AfterMarch();
+        PrepayCloseResult? march = null;
+        store.Before(change => change.Consumption is not null, async () => march = await prepay.CloseAsync(PeriodOf("acc-42")));
+
+        await consumption.RecordAsync(Call("acc-42", "req-racing", 1.25m, at: Instant.FromUtc(2026, 3, 31, 23, 59)));
+        _h.Prepaid.Clock.Advance(Duration.FromDays(31));
+        var april = await prepay.CloseAsync(PeriodIn("acc-42", BillingPeriod.OfMonth(new YearMonth(2026, 4))));
+
+        var onInvoices = new[] { march!.Invoice!, april.Invoice! }.Sum(i => i.Charges.Count(c => c.Description.Contains("1 calls", StringComparison.Ordinal)));
+        Assert.Equal(1, onInvoices);
+        Assert.Empty(march.Invoice!.Charges);
+    }
+
+    [Fact]
+    public async Task ACorrectionApprovedAfterItsPeriodClosed_IsBookedIntoTheOpenPeriod()
+    {
+        await _h.Prepaid.FundAsync("acc-42", 100m);
+        await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(3m), "Goodwill", "alice");
+        _h.AfterMarch();
+        await _h.Prepay.CloseAsync(PeriodOf("acc-42"));
+        _h.Prepaid.Clock.Reset(Instant.FromUtc(2026, 3, 31, 23, 0));   // another process whose clock is behind
+
+        var approved = await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
+        _h.Prepaid.Clock.Reset(Instant.FromUtc(2026, 5, 2, 0, 0));
+        var april = (await _h.Prepay.CloseAsync(PeriodIn("acc-42", BillingPeriod.OfMonth(new YearMonth(2026, 4))))).Invoice!;
+
+        Assert.Equal((Instant?)Instant.FromUtc(2026, 4, 1, 0, 0), approved.Correction.BookedAt);
+        Assert.True(approved.Correction.ApprovedAt < Instant.FromUtc(2026, 4, 1, 0, 0));   // its own date kept
+        Assert.Equal(["cor-1"], april.Corrections.Select(c => c.CorrectionId));
+    }
+
+    [Fact]
+    public async Task ClosingAnAccountNeverOpened_IsRefused_BeforeAnyNumberIsTaken()
+    {
+        _h.AfterMarch();
+
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => _h.Prepay.CloseAsync(PeriodOf("acc-ghost", Subscription("s1", 10m))));
+
+        Assert.Equal("storage.not_found", missing.Code);
+        Assert.Equal(0, await _h.Invoices.LastSequenceAsync("INV"));
+        Assert.Null(await _h.Invoices.FindPrepayInvoiceAsync("acc-ghost", March));
+    }
+
+    [Fact]
+    public void ADefaultPeriod_IsRefused() =>
+        Assert.Throws<ArgumentException>("period", () => new PrepayPeriod("acc", "Acme", default, Utc, Usd));
+
+    [Fact]
+    public async Task AWeeklyAndAMonthlyPeriod_StartingTheSameDay_AreTwoInvoices()
+    {
+        await _h.OpenAsync("acc-42");
+        _h.AfterMarch();
+        var week = new BillingPeriod(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 8));
+
+        var weekly = (await _h.Prepay.CloseAsync(PeriodIn("acc-42", week, Subscription("s1", 1m)))).Invoice!;
+        var monthly = (await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("s2", 2m)))).Invoice!;
+
+        Assert.NotEqual(weekly.InvoiceId, monthly.InvoiceId);
+        Assert.Equal(("INV-202604-000001", "INV-202604-000002"), (weekly.Number, monthly.Number));
+        Assert.Equal(weekly, await _h.Invoices.FindPrepayInvoiceAsync("acc-42", week));
+        Assert.Equal(monthly, await _h.Invoices.FindPrepayInvoiceAsync("acc-42", March));
+    }
+
+    private static PrepayPeriod PeriodIn(string account, BillingPeriod period, params SubscriptionCharges[] subscriptions) =>
+        new(account, $"Account {account}", period, Utc, Usd) { Subscriptions = subscriptions };
 }

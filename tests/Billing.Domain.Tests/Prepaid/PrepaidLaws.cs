@@ -131,7 +131,7 @@ public class PrepaidLaws
                 return true;
             case Consume consume:
                 var call = Call("acc", $"r{consume.Request}", consume.MicroCents / 1_000_000m);
-                if (await h.Store.FindConsumptionAsync("acc", call.RequestId) is { } recorded && recorded != call)
+                if (await h.Store.FindConsumptionAsync("acc", call.RequestId) is { } recorded && recorded with { BookedAt = null } != call)
                 {
                     // The request id was recorded with another cost: a reused key, refused with nothing written.
                     await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => h.Consumption.RecordAsync(call));
