@@ -13,6 +13,7 @@ using Billing.Domain.Periods;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
+using Billing.Domain.Storage;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
@@ -56,6 +57,7 @@ public class NullArgumentTests
         [typeof(ChargeSpec)] = ChargeSpec.For("x", 1m, new PerUnitPrice(new Money(1m, Usd))),
         [typeof(TopUpPayment)] = new TopUpPayment("p", new Money(1m, Usd), At, At, TopUpPaymentOutcome.Credited),
         [typeof(NumberSeries)] = Series,
+        [typeof(AccountScope)] = AccountScope.AllAccounts,
         [typeof(Func<Invoice, NumberSeries>)] = new Func<Invoice, NumberSeries>(_ => Series),
         [typeof(IClock)] = new FakeClock(At),
         [typeof(IPrepaidStore)] = new InMemoryPrepaidStore(),

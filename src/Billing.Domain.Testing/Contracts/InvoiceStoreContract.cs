@@ -128,16 +128,16 @@ public abstract class InvoiceStoreContract
         var a = (await CloseAsync(PeriodOf("acc-a", 10m))).Invoice!;
         var b = (await CloseAsync(PeriodOf("acc-b", 20m))).Invoice!;
         await Postpaid.CreateDraftAsync("draft", "acc-a", "Acme", March, Currency.FromCode("EUR"));
-        var all = (await Store.QueryInvoicesAsync(new InvoiceQuery { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
+        var all = (await Store.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
 
         foreach (var query in new[]
         {
-            new InvoiceQuery { AccountId = "acc-a" },
-            new InvoiceQuery { Status = InvoiceStatus.Closed },
-            new InvoiceQuery { PaymentModel = PaymentModel.Postpaid },
-            new InvoiceQuery { Number = b.Number },
-            new InvoiceQuery { Issued = new InstantRange(a.IssuedAt, b.IssuedAt) },
-            new InvoiceQuery { Page = new PageRequest(2, 1) },
+            new InvoiceQuery("acc-a"),
+            new InvoiceQuery(AccountScope.AllAccounts) { Status = InvoiceStatus.Closed },
+            new InvoiceQuery(AccountScope.AllAccounts) { PaymentModel = PaymentModel.Postpaid },
+            new InvoiceQuery(AccountScope.AllAccounts) { Number = b.Number },
+            new InvoiceQuery(AccountScope.AllAccounts) { Issued = new InstantRange(a.IssuedAt, b.IssuedAt) },
+            new InvoiceQuery(AccountScope.AllAccounts) { Page = new PageRequest(2, 1) },
         })
         {
             var expected = query.Apply(all);
@@ -148,7 +148,7 @@ public abstract class InvoiceStoreContract
         }
 
         Assert.Equal(["draft", b.InvoiceId, a.InvoiceId], all.Select(i => i.InvoiceId));
-        Assert.All((await Store.QueryInvoicesAsync(new InvoiceQuery { AccountId = "acc-b" })).Items, i => Assert.Equal("acc-b", i.AccountId));
+        Assert.All((await Store.QueryInvoicesAsync(new InvoiceQuery("acc-b"))).Items, i => Assert.Equal("acc-b", i.AccountId));
         Assert.Null(await Store.FindPrepayInvoiceAsync("acc-c", March));
     }
 

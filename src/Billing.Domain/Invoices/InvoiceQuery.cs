@@ -4,11 +4,30 @@ using Billing.Domain.Utility;
 
 namespace Billing.Domain.Invoices;
 
-/// <summary>Invoices by account, issue date, status, payment model and number; newest issue first.</summary>
+/// <summary>Invoices of one account, or of every account when said so (<see cref="AccountScope.AllAccounts"/>), by issue date, status, payment model and number; newest issue first.</summary>
 public sealed record InvoiceQuery
 {
-    /// <summary>Gets the account wanted, or null for every account.</summary>
-    public string? AccountId { get; init; }
+    /// <summary>Initializes a query of one account's invoices.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <exception cref="ArgumentException">The id is empty or holds a control character.</exception>
+    public InvoiceQuery(string accountId)
+        : this(AccountScope.Of(accountId))
+    {
+    }
+
+    /// <summary>Initializes a query over a scope: one account, or <see cref="AccountScope.AllAccounts"/>.</summary>
+    /// <param name="scope">The accounts read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    public InvoiceQuery(AccountScope scope)
+    {
+        Scope = Preconditions.CheckNotNull(scope);
+    }
+
+    /// <summary>Gets the accounts read.</summary>
+    public AccountScope Scope { get; }
+
+    /// <summary>Gets the account wanted, or null when the query reads every account.</summary>
+    public string? AccountId => Scope.AccountId;
 
     /// <summary>Gets the range the invoices were issued in; bounding it leaves out drafts.</summary>
     public InstantRange Issued { get; init; }
@@ -29,7 +48,7 @@ public sealed record InvoiceQuery
     /// <param name="invoice">The invoice.</param>
     /// <returns>True when it matches.</returns>
     public bool Matches(Invoice invoice) =>
-        (AccountId is null || Preconditions.CheckNotNull(invoice).AccountId == AccountId)
+        Scope.Includes(Preconditions.CheckNotNull(invoice).AccountId)
         && (Status is null || invoice.Status == Status)
         && (PaymentModel is null || invoice.PaymentModel == PaymentModel)
         && (Number is null || invoice.Number == Number)

@@ -16,6 +16,9 @@ public sealed record RatedAmount : PriceComponent
         Rated = amount;
     }
 
+    /// <summary>The name <see cref="Describe"/> gives, which a charge line's explanation carries: how a usage line is told from the others.</summary>
+    public const string ComponentName = "rated usage";
+
     /// <summary>Gets the amount charged.</summary>
     public Money Rated { get; }
 
@@ -26,7 +29,7 @@ public sealed record RatedAmount : PriceComponent
     public override Money? UnitPrice => null;
 
     /// <inheritdoc/>
-    public override string Describe() => "rated usage";
+    public override string Describe() => ComponentName;
 
     /// <inheritdoc/>
     private protected override decimal Amount(decimal quantity, List<TierCharge>? tiers) => Rated.Amount;

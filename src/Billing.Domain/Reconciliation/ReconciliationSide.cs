@@ -14,4 +14,10 @@ public enum ReconciliationSide
 
     /// <summary>Usage logs: the host's per-call logs (input, output, model, token, request id).</summary>
     UsageLogs,
+
+    /// <summary>Prepay invoices: what each closed period's invoice lists.</summary>
+    Invoices,
+
+    /// <summary>Approved corrections: the balance changes managers approved.</summary>
+    Corrections,
 }

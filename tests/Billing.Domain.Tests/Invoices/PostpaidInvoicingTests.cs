@@ -109,11 +109,11 @@ public class PostpaidInvoicingTests
         var first = await _h.Postpaid.FinalizeAsync("inv-1");
         await _h.Postpaid.FinalizeAsync("inv-2");
 
-        Assert.Equal(["inv-1", "inv-3"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery { AccountId = "acc-7" })).Items.Select(i => i.InvoiceId));
-        Assert.Equal(["inv-2", "inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery { Status = InvoiceStatus.Open })).Items.Select(i => i.InvoiceId));
-        Assert.Equal(["inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery { Number = first.Number })).Items.Select(i => i.InvoiceId));
-        Assert.Equal(["inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery { Issued = new(first.IssuedAt, first.IssuedAt!.Value + Duration.FromSeconds(1)) })).Items.Select(i => i.InvoiceId));
-        Assert.Equal([new Money(0m, Eur), Dollars(72m)], await _h.Invoices.TotalsByCurrencyAsync(new InvoiceQuery()));
-        Assert.Equal([Dollars(60m)], await _h.Invoices.TotalsByCurrencyAsync(new InvoiceQuery { AccountId = "acc-7", PaymentModel = PaymentModel.Postpaid, Status = InvoiceStatus.Open }));
+        Assert.Equal(["inv-1", "inv-3"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery("acc-7"))).Items.Select(i => i.InvoiceId));
+        Assert.Equal(["inv-2", "inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Status = InvoiceStatus.Open })).Items.Select(i => i.InvoiceId));
+        Assert.Equal(["inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Number = first.Number })).Items.Select(i => i.InvoiceId));
+        Assert.Equal(["inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Issued = new(first.IssuedAt, first.IssuedAt!.Value + Duration.FromSeconds(1)) })).Items.Select(i => i.InvoiceId));
+        Assert.Equal([new Money(0m, Eur), Dollars(72m)], await _h.Invoices.TotalsByCurrencyAsync(new InvoiceQuery(AccountScope.AllAccounts)));
+        Assert.Equal([Dollars(60m)], await _h.Invoices.TotalsByCurrencyAsync(new InvoiceQuery("acc-7") { PaymentModel = PaymentModel.Postpaid, Status = InvoiceStatus.Open }));
     }
 }

@@ -87,7 +87,7 @@ public sealed class PrepaidMonthTests : IDisposable
             lines.AddRange((await prepaid.QueryApplicationsAsync(new Billing.Domain.InvoiceApplications.InvoiceApplicationQuery(account))).Items.Select(a => a.ToString()));
         }
 
-        lines.AddRange((await invoices.QueryInvoicesAsync(new InvoiceQuery())).Items.Select(i => $"{i.InvoiceId} {i.Number} {i.Status} {i.Total} v{i.Version}"));
+        lines.AddRange((await invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts))).Items.Select(i => $"{i.InvoiceId} {i.Number} {i.Status} {i.Total} v{i.Version}"));
         lines.Add($"INV {await invoices.LastSequenceAsync("INV")}, FP {await prepaid.LastApplicationSequenceAsync("FP")}");
         return string.Join("\n", lines);
     }
