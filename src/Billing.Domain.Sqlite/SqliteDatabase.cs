@@ -1,3 +1,4 @@
+using Billing.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Domain.Sqlite;
@@ -87,68 +88,202 @@ internal sealed class SqliteDatabase
         """,
     ];
 
-    private readonly string _connectionString;
+    // The tables each schema version has, checked after migrating so that a damaged file is named, not half used.
+    private static readonly string[] Tables =
+    [
+        "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
+        "invoice_headers", "order_payments", "order_refunds",
+    ];
 
-    public SqliteDatabase(string path)
+    private readonly string _connectionString;
+    private readonly string _name;
+
+    /// <summary>The busy timeout of a store made without one: how long a call waits for another writer's lock before <see cref="StorageBusyException"/>.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
+    public SqliteDatabase(string path, TimeSpan? busyTimeout = null)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        BusyTimeout = busyTimeout ?? DefaultBusyTimeout;
+        if (BusyTimeout <= TimeSpan.Zero || BusyTimeout > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(busyTimeout), BusyTimeout, "A busy timeout is more than zero and at most an hour.");
+        }
+
+        _name = $"SQLite file {path}";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)),
+        }.ToString();
     }
 
     /// <summary>Gets the schema version this adapter writes.</summary>
     public static int SchemaVersion => Migrations.Length;
 
+    /// <summary>Gets how long a call waits for another writer's lock.</summary>
+    public TimeSpan BusyTimeout { get; }
+
     /// <summary>Gets the script that migrates the schema to <paramref name="version"/> (from 1), for tests of older files.</summary>
     internal static string MigrationTo(int version) => Migrations[version - 1];
 
-    /// <summary>Opens a connection that waits up to five seconds for another writer.</summary>
+    /// <summary>Opens a connection that waits up to the busy timeout for another writer.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var pragma = SqliteValues.Command(connection, null, "PRAGMA busy_timeout = 5000;");
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = SqliteValues.Command(connection, null, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Runs a query on its own connection and reads every row.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = SqliteValues.Command(connection, null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
+    public Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        ReadAsync(
+            async connection =>
+            {
+                using var command = SqliteValues.Command(connection, null, sql, parameters);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
 
-        return rows;
+                return rows;
+            },
+            cancellationToken);
+
+    /// <summary>Reads a number series' last sequence on its own connection, 0 when it has none.</summary>
+    public Task<long> LastSequenceAsync(string table, string series, CancellationToken cancellationToken) =>
+        ReadAsync(connection => SqliteValues.LastSequenceAsync(connection, null, table, series, cancellationToken), cancellationToken);
+
+    /// <summary>Runs a read on its own connection; a lock held past the busy timeout is a <see cref="StorageBusyException"/>.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await read(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException busy) when (IsBusy(busy))
+        {
+            throw new StorageBusyException(_name, BusyTimeout, busy);
+        }
     }
 
-    /// <summary>Switches the file to WAL and applies the migrations it has not seen, each in its own transaction with its version row.</summary>
+    /// <summary>
+    /// Runs a write in one transaction and commits it: all of it or nothing. A key or number another writer took
+    /// first (a primary key or unique index) is a <see cref="ConcurrencyConflictException"/>; a lock held past the
+    /// busy timeout is a <see cref="StorageBusyException"/>; any other database error passes through.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction();
+            var result = await write(connection, transaction).ConfigureAwait(false);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException taken) when (taken.SqliteErrorCode == 19 && taken.SqliteExtendedErrorCode is SqlitePrimaryKey or SqliteUnique)
+        {
+            throw new ConcurrencyConflictException("stored record", taken.Message, 0, null);
+        }
+        catch (SqliteException busy) when (IsBusy(busy))
+        {
+            throw new StorageBusyException(_name, BusyTimeout, busy);
+        }
+    }
+
+    /// <summary>
+    /// Switches the file to WAL and applies the migrations it has not seen, each with its version row, in one
+    /// transaction; then checks every table the schema has is there.
+    /// </summary>
+    /// <exception cref="StorageSchemaException">The version table is damaged or newer than this adapter, or a table is missing.</exception>
+    /// <exception cref="StorageBusyException">Another writer held the file past the busy timeout.</exception>
     public void Migrate()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using (var wal = SqliteValues.Command(connection, null, "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);"))
+        try
         {
-            wal.ExecuteNonQuery();
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using (var wal = SqliteValues.Command(
+                connection, null, $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);"))
+            {
+                wal.ExecuteNonQuery();
+            }
+
+            using var transaction = connection.BeginTransaction();
+            var current = CurrentVersion(connection, transaction);
+            if (current > Migrations.Length)
+            {
+                throw new StorageSchemaException(_name, "schema_version", $"the file is at schema version {current}; this adapter knows up to {Migrations.Length}. Use a newer Billing.Domain.Sqlite.");
+            }
+
+            for (var version = current + 1; version <= Migrations.Length; version++)
+            {
+                try
+                {
+                    using var migrate = SqliteValues.Command(connection, transaction, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});");
+                    migrate.ExecuteNonQuery();
+                }
+                catch (SqliteException failed) when (!IsBusy(failed))
+                {
+                    throw new StorageSchemaException(_name, "schema_version", $"it says version {current}, but migrating to {version} failed: the tables do not match their recorded version ({failed.Message})", failed);
+                }
+            }
+
+            var missing = Tables.Where(table => !TableExists(connection, transaction, table)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new StorageSchemaException(_name, missing[0], $"it is missing although schema_version says version {Migrations.Length}.");
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException busy) when (IsBusy(busy))
+        {
+            throw new StorageBusyException(_name, BusyTimeout, busy);
+        }
+    }
+
+    private const int SqlitePrimaryKey = 1555;   // SQLITE_CONSTRAINT_PRIMARYKEY
+    private const int SqliteUnique = 2067;       // SQLITE_CONSTRAINT_UNIQUE
+
+    private static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;   // SQLITE_BUSY, SQLITE_LOCKED
+
+    // The highest version recorded; a version table that holds anything but whole numbers is damaged.
+    private int CurrentVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = SqliteValues.Command(connection, transaction, "SELECT version FROM schema_version;");
+        using var reader = read.ExecuteReader();
+        var current = 0;
+        while (reader.Read())
+        {
+            if (reader.IsDBNull(0) || reader.GetFieldType(0) != typeof(long) || reader.GetInt64(0) is < 1 or > int.MaxValue)
+            {
+                throw new StorageSchemaException(_name, "schema_version", $"it holds {(reader.IsDBNull(0) ? "NULL" : reader.GetValue(0))}, which is not a schema version.");
+            }
+
+            current = Math.Max(current, (int)reader.GetInt64(0));
         }
 
-        using var transaction = connection.BeginTransaction();
-        using var read = SqliteValues.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;");
-        var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (current > Migrations.Length)
-        {
-            throw new InvalidOperationException($"The database is at schema version {current}; this adapter knows up to {Migrations.Length}. Use a newer Billing.Domain.Sqlite.");
-        }
+        return current;
+    }
 
-        for (var version = current + 1; version <= Migrations.Length; version++)
-        {
-            using var migrate = SqliteValues.Command(connection, transaction, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});");
-            migrate.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+    private static bool TableExists(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        using var command = SqliteValues.Command(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", ("$name", table));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 }

@@ -12,12 +12,14 @@ public sealed class SqliteInvoiceHeaderStore : IInvoiceHeaderStore
 
     /// <summary>Opens (and creates or migrates) the store in a SQLite file; it may be the other stores' file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
+    /// <param name="busyTimeout">How long a call waits for another writer's lock before <see cref="StorageBusyException"/>; 5 seconds when null.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
-    /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
-    public SqliteInvoiceHeaderStore(string path)
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
+    /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
+    public SqliteInvoiceHeaderStore(string path, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _database = new SqliteDatabase(path);
+        _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
 
@@ -25,8 +27,12 @@ public sealed class SqliteInvoiceHeaderStore : IInvoiceHeaderStore
     public async Task<IReadOnlyList<InvoiceHeader>> CommitHeadersAsync(IReadOnlyList<InvoiceHeader> saved, InvoiceHeader? removed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
+        return await _database.WriteAsync((connection, transaction) => WriteAsync(connection, transaction, saved, removed, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<InvoiceHeader>> WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<InvoiceHeader> saved, InvoiceHeader? removed, CancellationToken cancellationToken)
+    {
         foreach (var header in removed is null ? saved : [.. saved, removed])
         {
             await ExpectVersionAsync(connection, transaction, "invoice header", "invoice_headers", "header_id", header.HeaderId, header.Version, cancellationToken).ConfigureAwait(false);
@@ -51,7 +57,6 @@ public sealed class SqliteInvoiceHeaderStore : IInvoiceHeaderStore
                 ("$phone", d.Phone), ("$bank", d.Bank), ("$bankAccount", d.BankAccount), ("$isDefault", h.IsDefault ? 1 : 0), ("$version", h.Version)).ConfigureAwait(false);
         }
 
-        transaction.Commit();
         return written;
     }
 

@@ -25,14 +25,16 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
     /// <summary>Opens (and creates or migrates) the store in a SQLite file; it may be the prepaid store's file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
     /// <param name="currencies">The currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 when null.</param>
+    /// <param name="busyTimeout">How long a call waits for another writer's lock before <see cref="StorageBusyException"/>; 5 seconds when null.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
-    /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
-    public SqliteInvoiceStore(string path, CurrencyRegistry? currencies = null)
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
+    /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
+    public SqliteInvoiceStore(string path, CurrencyRegistry? currencies = null, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _currencies = currencies ?? CurrencyRegistry.Iso4217;
         _json = SqliteJson.OptionsFor(_currencies);
-        _database = new SqliteDatabase(path);
+        _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
 
@@ -43,8 +45,11 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
     public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
+        return await _database.WriteAsync((connection, transaction) => WriteAsync(connection, transaction, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Invoice> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, Invoice invoice, bool takesNumber, CancellationToken cancellationToken)
+    {
         await ExpectVersionAsync(connection, transaction, "invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
 
         if (takesNumber)
@@ -63,29 +68,21 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
         }
 
         var saved = invoice with { Version = invoice.Version + 1 };
-        try
-        {
-            await ExecAsync(
-                connection, transaction, cancellationToken,
-                """
-                DELETE FROM invoices WHERE invoice_id = $id;
-                INSERT INTO invoices VALUES ($id, $number, $series, $sequence, $account, $name, $model, $status, $start, $end, $currency, $charges,
-                    $taxes, $subscriptions, $corrections, $created, $issued, $settled, $voidReason, $version)
-                """,
-                ("$id", saved.InvoiceId), ("$number", saved.Number), ("$series", saved.Series), ("$sequence", saved.Sequence), ("$account", saved.AccountId),
-                ("$name", saved.AccountName), ("$model", saved.PaymentModel.ToString()), ("$status", saved.Status.ToString()), ("$start", Day(saved.Period.Start)),
-                ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, _json)),
-                ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
-                ("$corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
-                ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
-            AfterStep?.Invoke("invoice");
-        }
-        catch (SqliteException unique) when (unique.SqliteErrorCode == 19)   // SQLITE_CONSTRAINT: a Prepay period or a number is taken
-        {
-            throw new ConcurrencyConflictException("invoice", invoice.InvoiceId, invoice.Version, null);
-        }
+        await ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            DELETE FROM invoices WHERE invoice_id = $id;
+            INSERT INTO invoices VALUES ($id, $number, $series, $sequence, $account, $name, $model, $status, $start, $end, $currency, $charges,
+                $taxes, $subscriptions, $corrections, $created, $issued, $settled, $voidReason, $version)
+            """,
+            ("$id", saved.InvoiceId), ("$number", saved.Number), ("$series", saved.Series), ("$sequence", saved.Sequence), ("$account", saved.AccountId),
+            ("$name", saved.AccountName), ("$model", saved.PaymentModel.ToString()), ("$status", saved.Status.ToString()), ("$start", Day(saved.Period.Start)),
+            ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, _json)),
+            ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
+            ("$corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
+            ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
+        AfterStep?.Invoke("invoice");
 
-        transaction.Commit();
         return saved;
     }
 
@@ -114,11 +111,7 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
     }
 
     /// <inheritdoc/>
-    public async Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await SqliteValues.LastSequenceAsync(connection, null, "invoice_series", series, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => _database.LastSequenceAsync("invoice_series", series, cancellationToken);
 
     private static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -31,13 +31,15 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     /// <summary>Opens (and creates or migrates) the store in a SQLite file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
     /// <param name="currencies">The currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 when null.</param>
+    /// <param name="busyTimeout">How long a call waits for another writer's lock before <see cref="StorageBusyException"/>; 5 seconds when null.</param>
     /// <exception cref="ArgumentException">The path is empty.</exception>
-    /// <exception cref="InvalidOperationException">The file's schema is newer than this adapter.</exception>
-    public SqlitePrepaidStore(string path, CurrencyRegistry? currencies = null)
+    /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
+    /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
+    public SqlitePrepaidStore(string path, CurrencyRegistry? currencies = null, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _currencies = currencies ?? CurrencyRegistry.Iso4217;
-        _database = new SqliteDatabase(path);
+        _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
 
@@ -48,8 +50,11 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     public async Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var transaction = connection.BeginTransaction();
+        return await _database.WriteAsync((connection, transaction) => WriteAsync(connection, transaction, change, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PrepaidChange> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, PrepaidChange change, CancellationToken cancellationToken)
+    {
         if (change.Account is { } account)
         {
             await ExpectVersionAsync(connection, transaction, "prepaid account", "accounts", "account_id", account.AccountId, account.Version, cancellationToken).ConfigureAwait(false);
@@ -71,65 +76,57 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         }
 
         var saved = change.Saved();
-        try
+        if (saved.Account is { } head)
         {
-            if (saved.Account is { } head)
-            {
-                await WriteAccountAsync(connection, transaction, head, cancellationToken).ConfigureAwait(false);
-                AfterStep?.Invoke("account");
-            }
-
-            if (saved.Entry is { } entry)
-            {
-                await ExecAsync(
-            connection, transaction, cancellationToken,
-                    "INSERT INTO ledger_entries VALUES ($account, $sequence, $kind, $amount, $currency, $key, $at, $reference, $description)",
-                    ("$account", entry.AccountId), ("$sequence", entry.Sequence), ("$kind", entry.Kind.ToString()), ("$amount", Amount(entry.Amount)),
-                    ("$currency", entry.Amount.Currency.Code), ("$key", entry.IdempotencyKey), ("$at", Time(entry.RecordedAt)), ("$reference", entry.Reference),
-                    ("$description", entry.Description)).ConfigureAwait(false);
-                AfterStep?.Invoke("entry");
-            }
-
-            if (saved.Consumption is { } call)
-            {
-                var usage = call.Usage;
-                await ExecAsync(
-            connection, transaction, cancellationToken,
-                    """
-                    INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency,
-                        price_version, booked_at)
-                    VALUES ($account, $request, $token, $model, $input, $output, $cached, $at, $cost, $currency, $version, $booked)
-                    """,
-                    ("$account", usage.AccountId), ("$request", usage.RequestId), ("$token", usage.TokenName), ("$model", usage.Model), ("$input", usage.InputTokens),
-                    ("$output", usage.OutputTokens), ("$cached", usage.CachedInputTokens), ("$at", Time(usage.OccurredAt)), ("$cost", Amount(call.Cost)),
-                    ("$currency", call.Cost.Currency.Code), ("$version", call.PriceVersion), ("$booked", Time(call.BookedAt))).ConfigureAwait(false);
-                AfterStep?.Invoke("consumption");
-            }
-
-            if (saved.Order is { } savedOrder)
-            {
-                await WriteOrderAsync(connection, transaction, savedOrder, cancellationToken).ConfigureAwait(false);
-                AfterStep?.Invoke("order");
-            }
-
-            if (saved.Correction is { } savedCorrection)
-            {
-                await WriteCorrectionAsync(connection, transaction, savedCorrection, cancellationToken).ConfigureAwait(false);
-                AfterStep?.Invoke("correction");
-            }
-
-            foreach (var application in saved.Applications)
-            {
-                await WriteApplicationAsync(connection, transaction, application, AfterStep, cancellationToken).ConfigureAwait(false);
-                AfterStep?.Invoke("application");
-            }
-        }
-        catch (SqliteException unique) when (unique.SqliteErrorCode == 19)   // SQLITE_CONSTRAINT: a key or number is taken
-        {
-            throw new ConcurrencyConflictException("prepaid record", unique.Message, 0, null);
+            await WriteAccountAsync(connection, transaction, head, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("account");
         }
 
-        transaction.Commit();
+        if (saved.Entry is { } entry)
+        {
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                "INSERT INTO ledger_entries VALUES ($account, $sequence, $kind, $amount, $currency, $key, $at, $reference, $description)",
+                ("$account", entry.AccountId), ("$sequence", entry.Sequence), ("$kind", entry.Kind.ToString()), ("$amount", Amount(entry.Amount)),
+                ("$currency", entry.Amount.Currency.Code), ("$key", entry.IdempotencyKey), ("$at", Time(entry.RecordedAt)), ("$reference", entry.Reference),
+                ("$description", entry.Description)).ConfigureAwait(false);
+            AfterStep?.Invoke("entry");
+        }
+
+        if (saved.Consumption is { } call)
+        {
+            var usage = call.Usage;
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                """
+                INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency,
+                    price_version, booked_at)
+                VALUES ($account, $request, $token, $model, $input, $output, $cached, $at, $cost, $currency, $version, $booked)
+                """,
+                ("$account", usage.AccountId), ("$request", usage.RequestId), ("$token", usage.TokenName), ("$model", usage.Model), ("$input", usage.InputTokens),
+                ("$output", usage.OutputTokens), ("$cached", usage.CachedInputTokens), ("$at", Time(usage.OccurredAt)), ("$cost", Amount(call.Cost)),
+                ("$currency", call.Cost.Currency.Code), ("$version", call.PriceVersion), ("$booked", Time(call.BookedAt))).ConfigureAwait(false);
+            AfterStep?.Invoke("consumption");
+        }
+
+        if (saved.Order is { } savedOrder)
+        {
+            await WriteOrderAsync(connection, transaction, savedOrder, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("order");
+        }
+
+        if (saved.Correction is { } savedCorrection)
+        {
+            await WriteCorrectionAsync(connection, transaction, savedCorrection, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("correction");
+        }
+
+        foreach (var application in saved.Applications)
+        {
+            await WriteApplicationAsync(connection, transaction, application, AfterStep, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("application");
+        }
+
         return saved;
     }
 
@@ -220,11 +217,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     }
 
     /// <inheritdoc/>
-    public async Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await SqliteValues.LastSequenceAsync(connection, null, "application_series", series, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
+        _database.LastSequenceAsync("application_series", series, cancellationToken);
 
     private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
 

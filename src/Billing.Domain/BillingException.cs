@@ -20,6 +20,16 @@ public abstract class BillingException : InvalidOperationException
         Code = code;
     }
 
+    /// <summary>Initializes a new instance with the rule's stable code, a message and the error that caused it.</summary>
+    /// <param name="code">The stable code of the broken rule.</param>
+    /// <param name="message">A message for people; it may change between releases.</param>
+    /// <param name="innerException">The error that caused it, or null.</param>
+    protected BillingException(string code, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
     /// <summary>Gets the stable, machine-readable code of the rule that was broken.</summary>
     /// <value>A lower-case dotted code such as <c>money.currency_mismatch</c>.</value>
     public string Code { get; }

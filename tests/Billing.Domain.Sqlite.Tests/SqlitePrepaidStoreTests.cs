@@ -2,6 +2,7 @@ using Billing.Domain.Corrections;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
+using Billing.Domain.Storage;
 using Billing.Domain.Testing;
 using Billing.Domain.TopUps;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,59 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         _ = new SqlitePrepaidStore(_database.Path);
         Scalar("INSERT INTO schema_version (version) VALUES (99);");
 
-        Assert.Throws<InvalidOperationException>(() => new SqlitePrepaidStore(_database.Path));
+        var refused = Assert.Throws<StorageSchemaException>(() => new SqlitePrepaidStore(_database.Path));
+
+        Assert.Equal(("storage.schema_invalid", "schema_version"), (refused.Code, refused.Table));
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO schema_version (version) VALUES ('three');", "schema_version")]
+    [InlineData("INSERT INTO schema_version (version) VALUES (-1);", "schema_version")]
+    [InlineData("DROP TABLE schema_version;", "schema_version")]
+    [InlineData("DROP TABLE order_refunds;", "order_refunds")]
+    public void ADamagedSchema_IsATypedErrorNamingTheTable(string damage, string table)
+    {
+        _ = new SqlitePrepaidStore(_database.Path);
+        Scalar(damage);
+
+        var refused = Assert.Throws<StorageSchemaException>(() => new SqlitePrepaidStore(_database.Path));
+
+        Assert.Equal(("storage.schema_invalid", table), (refused.Code, refused.Table));
+        Assert.Contains(table, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALockedFile_IsATypedError_AfterTheBusyTimeout_AndNothingIsWritten()
+    {
+        var store = new SqlitePrepaidStore(_database.Path, busyTimeout: TimeSpan.FromMilliseconds(300));
+        var accounts = new PrepaidAccountService(store, new FakeClock(Start), attempts: 1);
+        using var holder = new SqliteConnection($"Data Source={_database.Path}");
+        holder.Open();
+        using var transaction = holder.BeginTransaction();   // BEGIN IMMEDIATE: holds the write lock
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var busy = await Assert.ThrowsAsync<StorageBusyException>(() => accounts.OpenAsync("acc", Usd));
+
+        Assert.Equal(("storage.busy", TimeSpan.FromMilliseconds(300)), (busy.Code, busy.Timeout));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"waited {clock.Elapsed}, far past the busy timeout");
+        transaction.Rollback();
+        Assert.Null(await store.FindAccountAsync("acc"));
+    }
+
+    [Fact]
+    public async Task AConstraintThatIsNotAKey_IsNotAConflict_AndIsNotRetried()
+    {
+        var store = new SqlitePrepaidStore(_database.Path);
+        var accounts = new PrepaidAccountService(store, new FakeClock(Start));
+        await accounts.OpenAsync("acc", Usd);
+        Scalar("CREATE TRIGGER refuse_entries BEFORE INSERT ON ledger_entries BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END;");
+        var corrections = new CorrectionService(store, new FakeClock(Start));
+        await corrections.RequestAsync("c-1", "acc", new Money(1m, Usd), "fix", "alice");
+
+        var failed = await Assert.ThrowsAsync<SqliteException>(() => corrections.ApproveAsync("acc", "c-1", "bob"));
+
+        Assert.Equal(19, failed.SqliteErrorCode);   // SQLITE_CONSTRAINT, but not a key another writer took
+        Assert.Equal(CorrectionStatus.Requested, (await store.FindCorrectionAsync("c-1"))!.Status);
     }
 
     [Fact]

@@ -180,6 +180,64 @@ public abstract class PrepaidStoreContract
         Assert.Equal(recorded, await H.Store.FindAccountAsync("acc"));
     }
 
+    /// <summary>Ids are compared exactly, as the library compares them: case and Unicode normalization make different ids, and any script round-trips.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Ids_AreExact_CaseAndNormalizationMakeDifferentIds()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        string[] ids = ["ord-1", "ORD-1", "caf\u00E9", "cafe\u0301", "订单-1"];   // é precomposed and decomposed are different ids
+        foreach (var id in ids)
+        {
+            await H.TopUps.CreateAsync(id, "acc", M(1m), M(1m), "card");
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(id, (await H.Store.FindOrderAsync(id))!.OrderId);
+        }
+
+        Assert.Equal(ids.Length, (await H.Store.QueryOrdersAsync(new TopUpOrderQuery("acc"))).TotalCount);
+        Assert.Null(await H.Store.FindOrderAsync("Ord-1"));
+    }
+
+    /// <summary>Idempotency keys and request ids are unique per account: another account may use the same ones; a taken order id is a conflict whatever its account.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task KeysArePerAccount_ButOrderIdsAreGlobal()
+    {
+        var first = await H.Accounts.OpenAsync("acc-1", Usd);
+        var second = await H.Accounts.OpenAsync("acc-2", Usd);
+        var (a, entryA) = first.Post(LedgerEntryKind.Correction, M(1m), "same-key", Start, "c", "d");
+        var (b, entryB) = second.Post(LedgerEntryKind.Correction, M(2m), "same-key", Start, "c", "d");
+        await H.Store.CommitAsync(new PrepaidChange(a, entryA));
+        await H.Store.CommitAsync(new PrepaidChange(b, entryB));
+        await H.TopUps.CreateAsync("ord-x", "acc-1", M(1m), M(1m), "card");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(order: TopUpOrder.Create("ord-x", "acc-2", M(1m), M(1m), "card", Start))));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => H.TopUps.CreateAsync("ord-x", "acc-2", M(1m), M(1m), "card"));
+
+        Assert.Equal(M(2m), (await H.Store.FindEntryAsync("acc-2", "same-key"))!.Amount);
+        Assert.Equal("acc-1", (await H.Store.FindOrderAsync("ord-x"))!.AccountId);
+    }
+
+    /// <summary>The smallest and largest amounts the library accepts round-trip exactly, with every decimal.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ExtremeAmounts_RoundTripExactly()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        await H.TopUps.CreateAsync("ord-max", "acc", M(Money.MaxAmount), M(Money.MaxAmount), "card");
+        await H.TopUps.StartPaymentAsync("ord-max");
+        var tiny = new ConsumptionRecord(new UsageRecord("req-tiny", "acc", "key", "gpt-x", UsageRecord.MaxTokens, 0, Start), M(0.0000000000000000000000000001m), "v1");
+        var recorded = await H.Consumption.RecordAsync(tiny);
+
+        AssertExact(M(999_999_999_999_999.9999999999999999999999999999m), (await H.Store.FindAccountAsync("acc"))!.Balance);
+        AssertExact(M(0.0000000000000000000000000001m), (await H.Store.FindConsumptionAsync("acc", "req-tiny"))!.Cost);
+        Assert.Equal(UsageRecord.MaxTokens, (await H.Store.FindConsumptionAsync("acc", "req-tiny"))!.Usage.InputTokens);
+        Assert.Equal(recorded.Account, await H.Store.FindAccountAsync("acc"));
+    }
+
     /// <summary>Issues running at once take application numbers 1, 2, … without a gap or a repeat.</summary>
     /// <returns>A task.</returns>
     [Fact]
