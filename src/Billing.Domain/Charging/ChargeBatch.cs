@@ -278,9 +278,11 @@ public sealed partial class ChargeBatch
         return new ChargeAmounts(net, Rounding.Round(subtotal, _scale) - net, tax);
     }
 
-    // A line comes to at most Money.MaxAmount, as the engine's lines do.
+    // A line comes to at most ChargeEngine.MaxLineAmount, as the engine's lines do.
     private static decimal CheckSubtotal(decimal subtotal, int index, string paramName) =>
-        subtotal <= Money.MaxAmount ? subtotal : throw new ArgumentOutOfRangeException(paramName, subtotal, $"Line {index} comes to {subtotal}: a line is at most {Money.MaxAmount:N0}.");
+        subtotal <= ChargeEngine.MaxLineAmount
+            ? subtotal
+            : throw new ArgumentOutOfRangeException(paramName, subtotal, $"Line {index} comes to {subtotal}: a line is at most {ChargeEngine.MaxLineAmount:N0}.");
 
     private static void Check(decimal quantity, decimal discountPercent, int index, string paramName)
     {

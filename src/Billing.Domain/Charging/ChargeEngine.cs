@@ -21,6 +21,13 @@ namespace Billing.Domain.Charging;
 /// </remarks>
 public sealed class ChargeEngine
 {
+    /// <summary>
+    /// The most a charge line may come to, priced and prorated: 10^24. A quantity (at most 10^12) at a price (at most
+    /// 10^15) can reach 10^27; a line is refused above this bound so that its taxes and a document of tens of
+    /// thousands of lines stay inside the range of <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxLineAmount = 1_000_000_000_000_000_000_000_000m;
+
     /// <summary>Initializes an engine that rounds by <paramref name="policy"/>.</summary>
     /// <param name="policy">How amounts and taxes are rounded.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
@@ -50,7 +57,7 @@ public sealed class ChargeEngine
     /// <returns>The document: lines numbered from 1, totals and the tax per rate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="specs"/> is null or holds null.</exception>
     /// <exception cref="ArgumentException"><paramref name="specs"/> is empty, or mixes currencies, or a spec's amounts are in another currency than its component.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A line comes to more than <see cref="Money.MaxAmount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A line comes to more than <see cref="MaxLineAmount"/>.</exception>
     public ChargeDocument CalculateDocument(IReadOnlyList<ChargeSpec> specs)
     {
         Preconditions.CheckNotNull(specs);
@@ -96,17 +103,17 @@ public sealed class ChargeEngine
         var currency = spec.Component.Currency;
         var tiers = new List<TierCharge>();
         var price = spec.Component.Price(spec.Quantity, tiers).Amount;
-        if (price > Money.MaxAmount)
+        if (price > MaxLineAmount)
         {
-            throw new ArgumentOutOfRangeException(nameof(spec), price, $"{spec.Description} comes to {price}: a line is at most {Money.MaxAmount:N0}.");
+            throw new ArgumentOutOfRangeException(nameof(spec), price, $"{spec.Description} comes to {price}: a line is at most {MaxLineAmount:N0}.");
         }
 
         var prorated = price * spec.Proration.Numerator / spec.Proration.Denominator;
         var minimumApplied = spec.Minimum is { } minimum && minimum.Amount > prorated;
         var subtotal = minimumApplied ? spec.Minimum!.Value.Amount : prorated;
-        if (subtotal > Money.MaxAmount)
+        if (subtotal > MaxLineAmount)
         {
-            throw new ArgumentOutOfRangeException(nameof(spec), subtotal, $"{spec.Description} comes to {subtotal} once prorated: a line is at most {Money.MaxAmount:N0}.");
+            throw new ArgumentOutOfRangeException(nameof(spec), subtotal, $"{spec.Description} comes to {subtotal} once prorated: a line is at most {MaxLineAmount:N0}.");
         }
         var running = subtotal;
         var steps = new List<DiscountStep>(spec.Discounts.Count);

@@ -5,10 +5,15 @@ namespace Billing.Domain.Pricing;
 /// <summary>Argument checks shared by the price components.</summary>
 internal static class Pricing
 {
-    /// <summary>Checks a price: it has a currency, is not negative, and is at most <see cref="Money.MaxAmount"/>.</summary>
-    public static void CheckNotNegative(Money amount, string paramName)
+    /// <summary>Checks a price: it has a currency, is not negative, and is at most <paramref name="max"/> (<see cref="Money.MaxAmount"/> when null).</summary>
+    public static void CheckNotNegative(Money amount, string paramName, decimal? max = null)
     {
-        Preconditions.CheckAmount(amount, paramName);
+        Preconditions.CheckInitialized(amount.Currency, paramName);
+        if (amount.Amount > (max ?? Money.MaxAmount))
+        {
+            throw new ArgumentOutOfRangeException(paramName, amount, $"A price is at most {max ?? Money.MaxAmount:N0}.");
+        }
+
         if (amount.IsNegative)
         {
             throw new ArgumentOutOfRangeException(paramName, amount, "A price is not negative.");

@@ -7,12 +7,12 @@ namespace Billing.Domain.Pricing;
 public sealed record RatedAmount : PriceComponent
 {
     /// <summary>Initializes a rated amount.</summary>
-    /// <param name="amount">The amount, 0 or more, as exact as it was rated.</param>
+    /// <param name="amount">The amount, 0 to <see cref="Charging.ChargeEngine.MaxLineAmount"/>, as exact as it was rated: a period's calls summed may pass <see cref="Money.MaxAmount"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="amount"/> has no currency.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative or above <see cref="Charging.ChargeEngine.MaxLineAmount"/>.</exception>
     public RatedAmount(Money amount)
     {
-        Pricing.CheckNotNegative(amount, nameof(amount));
+        Pricing.CheckNotNegative(amount, nameof(amount), Charging.ChargeEngine.MaxLineAmount);
         Rated = amount;
     }
 
