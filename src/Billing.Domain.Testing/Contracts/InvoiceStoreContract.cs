@@ -68,13 +68,13 @@ public abstract class InvoiceStoreContract
     {
         await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
         var edited = await Postpaid.EditAsync(
-            "inv-1",
+            "acc", "inv-1",
             [Fee("Pro plan", 49.5m, 20m)],
             [new InvoiceSubscription("sub-1", "Pro", SubscriptionStatus.WaitingForManualApprove)],
             [new InvoiceCorrection(1, "cor-1", "Goodwill ▲", new Money(2.50m, Usd), Instant.FromUtc(2026, 3, 9, 12, 30, 15))]);
         AssertSame(edited, (await Store.FindInvoiceAsync("inv-1"))!);
-        await Postpaid.FinalizeAsync("inv-1");
-        var voided = await Postpaid.VoidAsync("inv-1", "issued by mistake");
+        await Postpaid.FinalizeAsync("acc", "inv-1");
+        var voided = await Postpaid.VoidAsync("acc", "inv-1", "issued by mistake");
 
         AssertSame(voided, (await Store.FindInvoiceAsync("inv-1"))!);
         Assert.NotNull(voided.Number);
@@ -86,7 +86,7 @@ public abstract class InvoiceStoreContract
     public async Task Conflicts_AreRefused_AndWriteNothing()
     {
         var draft = await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
-        await Postpaid.EditAsync("inv-1", [Fee("Pro", 10m, 0m)], [], []);
+        await Postpaid.EditAsync("acc", "inv-1", [Fee("Pro", 10m, 0m)], [], []);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false));
         Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
 

@@ -21,13 +21,14 @@ public sealed class PrepaidAccountService
         _commands = new PrepaidCommands(store, clock, attempts);
     }
 
-    /// <summary>Opens an account's ledger; opening it again in the same currency returns it as it is.</summary>
+    /// <summary>Opens an account's ledger; opening it again in the same currency (and with no credit limit, or the same) returns it as it is.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="currency">The currency of its balance.</param>
     /// <param name="creditLimit">How far below zero the balance may go; 0 when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ledger head.</returns>
     /// <exception cref="CurrencyMismatchException">The ledger exists in another currency.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The ledger exists with another credit limit: set it with <see cref="SetCreditLimitAsync"/>.</exception>
     public Task<PrepaidAccount> OpenAsync(string accountId, Currency currency, Money? creditLimit = null, CancellationToken cancellationToken = default)
     {
         var opened = PrepaidAccount.Open(accountId, currency, _commands.Now, creditLimit);
@@ -35,7 +36,9 @@ public sealed class PrepaidAccountService
         {
             if (await _commands.Store.FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                return existing.Currency == currency ? existing : throw new CurrencyMismatchException(existing.Currency, currency);
+                return existing.Currency != currency ? throw new CurrencyMismatchException(existing.Currency, currency)
+                    : creditLimit is { } limit && limit != existing.CreditLimit ? throw new IdempotencyKeyReusedException("prepaid account", accountId)
+                    : existing;
             }
 
             return (await _commands.Store.CommitAsync(new PrepaidChange(opened), cancellationToken).ConfigureAwait(false)).Account!;

@@ -17,7 +17,7 @@ public class PostpaidInvoicingTests
     public async Task Draft_IsEditable_AndHasNoNumber()
     {
         var draft = await DraftAsync();
-        var edited = await _h.Postpaid.EditAsync(draft.InvoiceId, [Plan("Pro plan", 50m)], [new("sub-1", "Pro", SubscriptionStatus.Active)], [new(1, "cor-1", "Credit", Dollars(5m), Start)]);
+        var edited = await _h.Postpaid.EditAsync("acc-7", draft.InvoiceId, [Plan("Pro plan", 50m)], [new("sub-1", "Pro", SubscriptionStatus.Active)], [new(1, "cor-1", "Credit", Dollars(5m), Start)]);
 
         Assert.Equal((InvoiceStatus.Draft, null, PaymentModel.Postpaid), (edited.Status, edited.Number, edited.PaymentModel));
         Assert.True(edited.IsEditable);
@@ -32,12 +32,12 @@ public class PostpaidInvoicingTests
         await DraftAsync("inv-2");
         _h.AfterMarch();
 
-        var second = await _h.Postpaid.FinalizeAsync("inv-2");
-        var first = await _h.Postpaid.FinalizeAsync("inv-1");
+        var second = await _h.Postpaid.FinalizeAsync("acc-7", "inv-2");
+        var first = await _h.Postpaid.FinalizeAsync("acc-7", "inv-1");
 
         Assert.Equal(("INV-202604-000001", InvoiceStatus.Open), (second.Number, second.Status));
         Assert.Equal("INV-202604-000002", first.Number);
-        Assert.Equal(second, await _h.Postpaid.FinalizeAsync("inv-2"));
+        Assert.Equal(second, await _h.Postpaid.FinalizeAsync("acc-7", "inv-2"));
         Assert.NotNull(second.IssuedAt);
     }
 
@@ -45,10 +45,10 @@ public class PostpaidInvoicingTests
     public async Task OpenInvoice_RefusesEdits_AndStaysAsItWas()
     {
         await DraftAsync();
-        await _h.Postpaid.EditAsync("inv-1", [Plan("Pro plan", 50m)], [], []);
-        var open = await _h.Postpaid.FinalizeAsync("inv-1");
+        await _h.Postpaid.EditAsync("acc-7", "inv-1", [Plan("Pro plan", 50m)], [], []);
+        var open = await _h.Postpaid.FinalizeAsync("acc-7", "inv-1");
 
-        var refused = await Assert.ThrowsAsync<InvoiceNotEditableException>(() => _h.Postpaid.EditAsync("inv-1", [Plan("Other", 1m)], [], []));
+        var refused = await Assert.ThrowsAsync<InvoiceNotEditableException>(() => _h.Postpaid.EditAsync("acc-7", "inv-1", [Plan("Other", 1m)], [], []));
 
         Assert.Equal(("invoice.not_editable", InvoiceStatus.Open), (refused.Code, refused.Status));
         Assert.Equal(open, await _h.Invoices.FindInvoiceAsync("inv-1"));
@@ -59,29 +59,29 @@ public class PostpaidInvoicingTests
     {
         await DraftAsync("inv-1");
         await DraftAsync("inv-2");
-        var open = await _h.Postpaid.FinalizeAsync("inv-1");
-        await _h.Postpaid.FinalizeAsync("inv-2");
+        var open = await _h.Postpaid.FinalizeAsync("acc-7", "inv-1");
+        await _h.Postpaid.FinalizeAsync("acc-7", "inv-2");
 
-        var voided = await _h.Postpaid.VoidAsync("inv-1", "issued by mistake");
-        var paid = await _h.Postpaid.MarkPaidAsync("inv-2");
+        var voided = await _h.Postpaid.VoidAsync("acc-7", "inv-1", "issued by mistake");
+        var paid = await _h.Postpaid.MarkPaidAsync("acc-7", "inv-2");
 
         Assert.Equal((InvoiceStatus.Void, open.Number, "issued by mistake"), (voided.Status, voided.Number, voided.VoidReason));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
-        Assert.Equal(voided, await _h.Postpaid.VoidAsync("inv-1", "again"));
-        Assert.Equal(voided, await _h.Postpaid.FinalizeAsync("inv-1"));   // replaying the finalize after voiding changes nothing
-        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.MarkPaidAsync("inv-1"));
-        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.VoidAsync("inv-2", "too late"));
-        await Assert.ThrowsAsync<InvoiceNotEditableException>(() => _h.Postpaid.EditAsync("inv-2", [], [], []));
+        Assert.Equal(voided, await _h.Postpaid.VoidAsync("acc-7", "inv-1", "again"));
+        Assert.Equal(voided, await _h.Postpaid.FinalizeAsync("acc-7", "inv-1"));   // replaying the finalize after voiding changes nothing
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.MarkPaidAsync("acc-7", "inv-1"));
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.VoidAsync("acc-7", "inv-2", "too late"));
+        await Assert.ThrowsAsync<InvoiceNotEditableException>(() => _h.Postpaid.EditAsync("acc-7", "inv-2", [], [], []));
     }
 
     [Fact]
     public async Task Uncollectible_CanStillBePaid()
     {
         await DraftAsync();
-        await _h.Postpaid.FinalizeAsync("inv-1");
+        await _h.Postpaid.FinalizeAsync("acc-7", "inv-1");
 
-        var writtenOff = await _h.Postpaid.MarkUncollectibleAsync("inv-1");
-        var paid = await _h.Postpaid.MarkPaidAsync("inv-1");
+        var writtenOff = await _h.Postpaid.MarkUncollectibleAsync("acc-7", "inv-1");
+        var paid = await _h.Postpaid.MarkPaidAsync("acc-7", "inv-1");
 
         Assert.Equal(InvoiceStatus.Uncollectible, writtenOff.Status);
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
@@ -92,22 +92,38 @@ public class PostpaidInvoicingTests
     {
         await DraftAsync();
 
-        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.MarkPaidAsync("inv-1"));
+        await Assert.ThrowsAsync<TransitionRefusedException>(() => _h.Postpaid.MarkPaidAsync("acc-7", "inv-1"));
         Assert.Equal(1L, (await DraftAsync()).Version);
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Postpaid.CreateDraftAsync("inv-1", "acc-8", "Other", March, Usd));
-        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.FinalizeAsync("nope"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Postpaid.CreateDraftAsync("inv-1", "acc-7", "Acme AI Ltd", March, Usd));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.FinalizeAsync("acc-7", "nope"));
+    }
+
+    [Fact]
+    public async Task CommandsOnAnInvoice_RefuseOneOfAnotherAccount_AsNotFound()
+    {
+        var draft = await DraftAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.EditAsync("acc-8", "inv-1", [Plan("Pro", 50m)], [], []));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.FinalizeAsync("acc-8", "inv-1"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.MarkPaidAsync("acc-8", "inv-1"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.VoidAsync("acc-8", "inv-1", "no"));
+        await Assert.ThrowsAsync<NotFoundException>(() => _h.Postpaid.MarkUncollectibleAsync("acc-8", "inv-1"));
+
+        Assert.Equal(draft, await _h.Invoices.FindInvoiceAsync("inv-1"));
+        Assert.Equal(0, await _h.Invoices.LastSequenceAsync("INV"));
     }
 
     [Fact]
     public async Task Queries_ByAccountStatusNumberAndIssueDate_WithTotalsPerCurrency()
     {
         await DraftAsync("inv-1");
-        await _h.Postpaid.EditAsync("inv-1", [Plan("Pro", 50m)], [], []);
+        await _h.Postpaid.EditAsync("acc-7", "inv-1", [Plan("Pro", 50m)], [], []);
         await _h.Postpaid.CreateDraftAsync("inv-2", "acc-8", "Other", March, Usd);
-        await _h.Postpaid.EditAsync("inv-2", [Plan("Basic", 10m)], [], []);
+        await _h.Postpaid.EditAsync("acc-8", "inv-2", [Plan("Basic", 10m)], [], []);
         await _h.Postpaid.CreateDraftAsync("inv-3", "acc-7", "Acme AI", March, Eur);
-        var first = await _h.Postpaid.FinalizeAsync("inv-1");
-        await _h.Postpaid.FinalizeAsync("inv-2");
+        var first = await _h.Postpaid.FinalizeAsync("acc-7", "inv-1");
+        await _h.Postpaid.FinalizeAsync("acc-8", "inv-2");
 
         Assert.Equal(["inv-1", "inv-3"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery("acc-7"))).Items.Select(i => i.InvoiceId));
         Assert.Equal(["inv-2", "inv-1"], (await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Status = InvoiceStatus.Open })).Items.Select(i => i.InvoiceId));

@@ -46,4 +46,16 @@ public class PrepaidAccountServiceTests
         Assert.Equal(Dollars(8m), await _h.Accounts.BalanceAsOfAsync("acc-1", afterCall));
         Assert.Equal(Dollars(5m), await _h.Accounts.BalanceAsOfAsync("acc-1", afterCall + Duration.FromDays(1)));
     }
+
+    [Fact]
+    public async Task OpeningAgain_WithAnotherCreditLimit_IsAReusedKey_AndChangesNothing()
+    {
+        var opened = await _h.Accounts.OpenAsync("acc-1", Usd, Dollars(5m));
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Accounts.OpenAsync("acc-1", Usd, Dollars(6m)));
+
+        Assert.Equal(opened, await _h.Accounts.OpenAsync("acc-1", Usd, Dollars(5m)));
+        Assert.Equal(opened, await _h.Accounts.OpenAsync("acc-1", Usd));
+        Assert.Equal(Dollars(5m), (await _h.Accounts.GetAsync("acc-1")).CreditLimit);
+    }
 }
