@@ -1,5 +1,6 @@
 using Billing.Domain.Prepaid;
 using Billing.Domain.Testing.Contracts;
+using Microsoft.Data.Sqlite;
 
 namespace Billing.Domain.Sqlite.Tests;
 
@@ -10,7 +11,25 @@ public sealed class SqlitePrepaidStoreContractTests : PrepaidStoreContract, IDis
 
     public void Dispose() => _database.Dispose();
 
-    protected override IPrepaidStore CreateStore() => new SqlitePrepaidStore(_database.Path);
+    protected override IPrepaidStore CreateStore() => new SqlitePrepaidStore(_database.Path, busyTimeout: TimeSpan.FromMilliseconds(300));
+
+    // Another connection's BEGIN IMMEDIATE: it holds the file's write lock until rolled back.
+    protected override Task<IAsyncDisposable> HoldWriteLockAsync(IPrepaidStore store)
+    {
+        var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        return Task.FromResult<IAsyncDisposable>(new Held(connection, connection.BeginTransaction()));
+    }
+
+    private sealed class Held(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>The SQLite invoice store passes the contract every adapter must pass, against a real SQLite file.</summary>

@@ -376,9 +376,29 @@ public abstract class PrepaidStoreContract
         Assert.Equal(M(9m), await H.Store.BalanceAsOfAsync("acc-1", Instant.MaxValue));
     }
 
-    /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
+    /// <summary>A store whose lock another writer holds answers with <see cref="StorageBusyException"/> after its busy timeout, and writes nothing.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ALockedStore_IsATypedError_AndNothingIsWritten()
+    {
+        await using (await HoldWriteLockAsync(H.Store))
+        {
+            var busy = await Assert.ThrowsAsync<StorageBusyException>(() => H.Store.CommitAsync(new PrepaidChange(PrepaidAccount.Open("acc", Usd, Start))));
+            Assert.Equal("storage.busy", busy.Code);
+        }
+
+        Assert.Null(await H.Store.FindAccountAsync("acc"));
+        Assert.NotNull((await H.Store.CommitAsync(new PrepaidChange(PrepaidAccount.Open("acc", Usd, Start)))).Account);
+    }
+
+    /// <summary>Returns a fresh, empty store of the adapter under test, with a short busy timeout (a second or less).</summary>
     /// <returns>The store.</returns>
     protected abstract IPrepaidStore CreateStore();
+
+    /// <summary>Holds the store's write lock, as another process's long transaction would, until the result is disposed.</summary>
+    /// <param name="store">A store <see cref="CreateStore"/> made.</param>
+    /// <returns>What releases the lock.</returns>
+    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync(IPrepaidStore store);
 
     private static Money M(decimal amount) => new(amount, Usd);
 

@@ -14,20 +14,37 @@ namespace Billing.Domain.Testing.InMemory;
 /// The prepaid store in memory: every port method, optimistic concurrency and atomic commits under one lock.
 /// For tests and samples; each read returns the immutable aggregates as stored.
 /// </summary>
+/// <remarks>
+/// Like a database, it waits at most <see cref="BusyTimeout"/> for its lock and then throws
+/// <see cref="StorageBusyException"/>; <see cref="HoldLock"/> holds the lock, as another writer would.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim holds no wait handle: it makes one only when AvailableWaitHandle is read, which this store never does.")]
 public sealed class InMemoryPrepaidStore : IPrepaidStore
 {
-    private readonly object _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Ledger> _ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TopUpOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvoiceApplication> _applications = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
 
+    /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Holds the store's lock until the result is disposed, as another writer's long transaction would.</summary>
+    /// <returns>What releases the lock.</returns>
+    /// <exception cref="StorageBusyException">The lock was not free within <see cref="BusyTimeout"/>.</exception>
+    public IDisposable HoldLock()
+    {
+        Enter();
+        return new Release(_gate);
+    }
+
     /// <inheritdoc/>
     public Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        lock (_gate)
+        return Read(() =>
         {
             if (change.Account is { } account)
             {
@@ -103,8 +120,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
                 _applications[application.ApplicationId] = application;
             }
 
-            return Task.FromResult(saved);
-        }
+            return saved;
+        });
     }
 
     /// <inheritdoc/>
@@ -186,11 +203,45 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         }
     }
 
+    // Runs under the store's lock, waiting for it at most the busy timeout; exceptions come back as a faulted task.
     private Task<T> Read<T>(Func<T> read)
     {
-        lock (_gate)
+        try
         {
-            return Task.FromResult(read());
+            Enter();
+            try
+            {
+                return Task.FromResult(read());
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (Exception failed) when (failed is BillingException or ArgumentException)
+        {
+            return Task.FromException<T>(failed);
+        }
+    }
+
+    private void Enter()
+    {
+        if (!_gate.Wait(BusyTimeout))
+        {
+            throw new StorageBusyException("in-memory prepaid store", BusyTimeout);
+        }
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 

@@ -7,7 +7,18 @@ namespace Billing.Domain.Tests.Testing;
 /// <summary>The in-memory prepaid store passes the contract every adapter must pass.</summary>
 public class InMemoryPrepaidStoreContractTests : PrepaidStoreContract
 {
-    protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore();
+    protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore { BusyTimeout = TimeSpan.FromMilliseconds(200) };
+
+    protected override Task<IAsyncDisposable> HoldWriteLockAsync(IPrepaidStore store) => Task.FromResult<IAsyncDisposable>(new Held(((InMemoryPrepaidStore)store).HoldLock()));
+
+    private sealed class Held(IDisposable held) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            held.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
 
 /// <summary>The in-memory invoice store passes the contract every adapter must pass.</summary>
