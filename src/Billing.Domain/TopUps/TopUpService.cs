@@ -180,65 +180,9 @@ public sealed class TopUpService
     /// <exception cref="ArgumentOutOfRangeException">The credit is not positive.</exception>
     /// <exception cref="StateMachines.TransitionRefusedException">The order cannot be refunded from its status (code <c>topup.transition_refused</c>).</exception>
     /// <remarks>When the gateway throws (unreachable, timed out) the order stays Refunding and the exception propagates; <see cref="SettleRefundAsync"/> asks again under the same key.</remarks>
-    public async Task<TopUpRefundResult> RefundAsync(
-        string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckActor(by);
-        Preconditions.CheckText(reason);
-        var (reserved, mine) = await _commands.RunAsync(async () =>
-        {
-            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
-            if (order.RefundInFlight is { } inFlight)
-            {
-                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false);
-            }
-
-            if (order.Status == TopUpStatus.Refunded)
-            {
-                var last = order.Refunds.Last(r => r.Status == TopUpRefundStatus.Succeeded);
-                return credit is null
-                    ? (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, last, await DebitOfAsync(order, last, cancellationToken).ConfigureAwait(false)), false)
-                    : (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
-            }
-
-            TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.BeginRefund, default);
-            var now = _commands.Now;
-            if (order.Status == TopUpStatus.Abnormal)
-            {
-                var abnormal = order.BeginRefund(credit, reason, by, now);
-                var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: abnormal), cancellationToken).ConfigureAwait(false)).Order!;
-                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, kept, kept.Refunds[^1], null), true);
-            }
-
-            var amount = credit ?? order.RefundableCredit;
-            Preconditions.CheckArgument(amount.Currency == order.Amount.Currency, nameof(credit), $"Order {orderId} credited {order.Amount.Currency.Code}, not {amount.Currency.Code}.");
-            if (amount > order.RefundableCredit)
-            {
-                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
-            }
-
-            var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
-            if (!account.CanDebit(amount))
-            {
-                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverCreditLimit, order, null, null), false);
-            }
-
-            if (amount > account.Invoicing.Invoiceable)
-            {
-                return (new TopUpRefundResult(TopUpRefundOutcome.RefusedInvoiced, order, null, null), false);
-            }
-
-            var refunding = order.BeginRefund(amount, reason, by, now);
-            var refund = refunding.Refunds[^1];
-            var (debited, entry) = account.Post(
-                LedgerEntryKind.Refund, -amount, refund.IdempotencyKey, now, orderId, $"Refund {refund.Number} of top-up {orderId}: {reason}");
-            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
-            return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], entry), true);
-        }).ConfigureAwait(false);
-
-        // Only the call that reserved the refund asks the gateway: a second one sees it in flight and does not.
-        return mine ? await SendAsync(reserved.Order, reserved.Refund!, cancellationToken).ConfigureAwait(false) : reserved;
-    }
+    public Task<TopUpRefundResult> RefundAsync(
+        string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default) =>
+        ReserveAndSendAsync(accountId, orderId, by, reason, order => ReserveRefundAsync(order, credit, by, reason, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Asks the gateway again about an order's refund in flight (after a crash or a gateway time-out), under the same
@@ -271,30 +215,9 @@ public sealed class TopUpService
     /// <returns>Refunded, in progress (another refund is in flight), or declined.</returns>
     /// <exception cref="NotFoundException">No such order in the account.</exception>
     /// <exception cref="ArgumentException">No unexpected payment waiting for review has that reference, or a text is empty.</exception>
-    public async Task<TopUpRefundResult> RefundPaymentAsync(
-        string accountId, string orderId, string paymentReference, string by, string reason, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckActor(by);
-        Preconditions.CheckText(reason);
-        var (reserved, mine) = await _commands.RunAsync(async () =>
-        {
-            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
-            if (order.RefundInFlight is { } inFlight)
-            {
-                return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false);
-            }
-
-            if (order.Payments.FirstOrDefault(p => p.Reference == paymentReference && p.Resolution == TopUpPaymentResolution.Refunded) is not null)
-            {
-                var done = order.Refunds.Last(r => r.PaymentReference == paymentReference && r.Status == TopUpRefundStatus.Succeeded);
-                return (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, done, null), false);
-            }
-
-            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.BeginPaymentRefund(paymentReference, reason, by, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
-            return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], null), true);
-        }).ConfigureAwait(false);
-        return mine ? await SendAsync(reserved.Order, reserved.Refund!, cancellationToken).ConfigureAwait(false) : reserved;
-    }
+    public Task<TopUpRefundResult> RefundPaymentAsync(
+        string accountId, string orderId, string paymentReference, string by, string reason, CancellationToken cancellationToken = default) =>
+        ReserveAndSendAsync(accountId, orderId, by, reason, order => ReservePaymentRefundAsync(order, paymentReference, by, reason, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Accepts an abnormal order's payment: a person decides to credit what was paid. The order is amended to the
@@ -389,6 +312,83 @@ public sealed class TopUpService
                 ? order
                 : (await _commands.Store.CommitAsync(new PrepaidChange(order: order.Cancel(by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
         });
+    }
+
+    // Reserves a refund of a completed order's credit (or of an abnormal order's payment): the checks and the commit that moves it to Refunding.
+    private async Task<(TopUpRefundResult Result, bool Reserved)> ReserveRefundAsync(TopUpOrder order, Money? credit, string by, string reason, CancellationToken cancellationToken)
+    {
+        if (order.Status == TopUpStatus.Refunded)
+        {
+            var last = order.Refunds.Last(r => r.Status == TopUpRefundStatus.Succeeded);
+            return credit is null
+                ? (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, last, await DebitOfAsync(order, last, cancellationToken).ConfigureAwait(false)), false)
+                : (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
+        }
+
+        TopUpLifecycle.Machine.Fire(order.Status, TopUpTrigger.BeginRefund, default);
+        var now = _commands.Now;
+        if (order.Status == TopUpStatus.Abnormal)
+        {
+            var abnormal = order.BeginRefund(credit, reason, by, now);
+            var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: abnormal), cancellationToken).ConfigureAwait(false)).Order!;
+            return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, kept, kept.Refunds[^1], null), true);
+        }
+
+        var amount = credit ?? order.RefundableCredit;
+        Preconditions.CheckArgument(amount.Currency == order.Amount.Currency, nameof(credit), $"Order {order.OrderId} credited {order.Amount.Currency.Code}, not {amount.Currency.Code}.");
+        if (amount > order.RefundableCredit)
+        {
+            return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverRefundable, order, null, null), false);
+        }
+
+        var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
+        if (!account.CanDebit(amount))
+        {
+            return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverCreditLimit, order, null, null), false);
+        }
+
+        if (amount > account.Invoicing.Invoiceable)
+        {
+            return (new TopUpRefundResult(TopUpRefundOutcome.RefusedInvoiced, order, null, null), false);
+        }
+
+        var refunding = order.BeginRefund(amount, reason, by, now);
+        var refund = refunding.Refunds[^1];
+        var (debited, entry) = account.Post(
+            LedgerEntryKind.Refund, -amount, refund.IdempotencyKey, now, order.OrderId, $"Refund {refund.Number} of top-up {order.OrderId}: {reason}");
+        var saved = (await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
+        return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], entry), true);
+    }
+
+    // Reserves the refund of an unexpected payment: a commit that adds the pending refund.
+    private async Task<(TopUpRefundResult Result, bool Reserved)> ReservePaymentRefundAsync(
+        TopUpOrder order, string paymentReference, string by, string reason, CancellationToken cancellationToken)
+    {
+        if (order.Payments.FirstOrDefault(p => p.Reference == paymentReference && p.Resolution == TopUpPaymentResolution.Refunded) is not null)
+        {
+            var done = order.Refunds.Last(r => r.PaymentReference == paymentReference && r.Status == TopUpRefundStatus.Succeeded);
+            return (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, done, null), false);
+        }
+
+        var saved = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.BeginPaymentRefund(paymentReference, reason, by, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], null), true);
+    }
+
+    // Reserves a refund in a commit (or finds one in flight, answered InProgress), then, when this call made the
+    // reservation, sends it to the gateway: a second call sees the refund in flight and never asks the gateway.
+    private async Task<TopUpRefundResult> ReserveAndSendAsync(
+        string accountId, string orderId, string by, string reason, Func<TopUpOrder, Task<(TopUpRefundResult Result, bool Reserved)>> reserve, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckActor(by);
+        Preconditions.CheckText(reason);
+        var (result, reserved) = await _commands.RunAsync(async () =>
+        {
+            var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
+            return order.RefundInFlight is { } inFlight
+                ? (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false)
+                : await reserve(order).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return reserved ? await SendAsync(result.Order, result.Refund!, cancellationToken).ConfigureAwait(false) : result;
     }
 
     // Sends a reserved refund to the gateway and settles it with the answer, on the order as it is now.

@@ -62,9 +62,7 @@ public class ActorIdentityTests
     [MemberData(nameof(SpellingsOfAlice))]
     public async Task ACorrection_IsNeverApprovedByItsRequester_UnderAnotherSpelling(string spelling)
     {
-        var h = new PrepaidHarness();
-        await h.FundAsync("acc", 10m);
-        await h.Corrections.RequestAsync("c-1", "acc", Dollars(5m), "Goodwill", "alice");
+        var h = await RequestedByAliceAsync();
 
         await Assert.ThrowsAsync<SelfApprovalException>(() => h.Corrections.ApproveAsync("acc", "c-1", spelling));
         await Assert.ThrowsAsync<SelfApprovalException>(() => h.Corrections.RejectAsync("acc", "c-1", spelling, "no"));
@@ -77,9 +75,7 @@ public class ActorIdentityTests
     [MemberData(nameof(InvisibleOrControlNames))]
     public async Task ACorrection_DecidedByAnInvisibleOrControlName_IsRefused_AndNothingWritten(string name)
     {
-        var h = new PrepaidHarness();
-        await h.FundAsync("acc", 10m);
-        await h.Corrections.RequestAsync("c-1", "acc", Dollars(5m), "Goodwill", "alice");
+        var h = await RequestedByAliceAsync();
 
         await Assert.ThrowsAsync<ArgumentException>("manager", () => h.Corrections.ApproveAsync("acc", "c-1", name));
         await Assert.ThrowsAsync<ArgumentException>("requestedBy", () => h.Corrections.RequestAsync("c-2", "acc", Dollars(5m), "Goodwill", name));
@@ -98,5 +94,14 @@ public class ActorIdentityTests
         var approved = await h.Corrections.ApproveAsync("acc", "c-1", "  bob ");
 
         Assert.Equal(("alice", "bob"), (approved.Correction.RequestedBy, approved.Correction.DecidedBy));
+    }
+
+    // A funded account with correction c-1 of 5.00 requested by alice.
+    private static async Task<PrepaidHarness> RequestedByAliceAsync()
+    {
+        var h = new PrepaidHarness();
+        await h.FundAsync("acc", 10m);
+        await h.Corrections.RequestAsync("c-1", "acc", Dollars(5m), "Goodwill", "alice");
+        return h;
     }
 }

@@ -93,6 +93,8 @@ public class PrepaidLaws
             }
 
             var made = h.Gateway.RefundsMade;
+            var asked = h.Gateway.RefundRequests;
+            Assert.Equal(asked.Count, asked.Select(r => r.IdempotencyKey).Distinct().Count());   // asked at most once per refund
             Assert.Equal(made.Count, made.Select(r => r.IdempotencyKey).Distinct().Count());
             Assert.Equal(orders.Sum(o => o.Refunds.Count(r => r.Status == TopUpRefundStatus.Succeeded)), made.Count);
         }
