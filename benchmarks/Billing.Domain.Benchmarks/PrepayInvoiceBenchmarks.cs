@@ -12,6 +12,7 @@ using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Billing.Domain.Benchmarks;
 

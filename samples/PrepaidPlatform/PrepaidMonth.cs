@@ -20,6 +20,7 @@ using Billing.Domain.Testing;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace PrepaidPlatform;
 

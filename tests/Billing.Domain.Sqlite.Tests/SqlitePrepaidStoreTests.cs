@@ -6,6 +6,7 @@ using Billing.Domain.Storage;
 using Billing.Domain.Testing;
 using Billing.Domain.TopUps;
 using Microsoft.Data.Sqlite;
+using NodaTime.Testing;
 
 namespace Billing.Domain.Sqlite.Tests;
 

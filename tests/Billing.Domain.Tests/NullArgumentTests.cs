@@ -18,6 +18,7 @@ using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
+using NodaTime.Testing;
 
 namespace Billing.Domain.Tests;
 

@@ -8,6 +8,7 @@ using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing.InMemory;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Billing.Domain.Testing.Contracts;

@@ -12,6 +12,7 @@ using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Billing.Domain.Testing.Contracts;

@@ -5,6 +5,7 @@ using Billing.Domain.Storage;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
+using NodaTime.Testing;
 
 namespace Billing.Domain.Sqlite.Tests.MultiProcess;
 
