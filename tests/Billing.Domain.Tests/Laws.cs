@@ -1,9 +1,11 @@
-using FsCheck;
-
 namespace Billing.Domain.Tests;
 
-/// <summary>How every property of this suite is checked: many cases, and a shrunk counterexample on failure.</summary>
+/// <summary>How many cases the properties of this suite check (FsCheck.Xunit's <c>[Property(MaxTest = ...)]</c>); a failure prints its seed for <c>Replay</c>.</summary>
 internal static class Laws
 {
-    public static Config Config { get; } = Config.QuickThrowOnFailure.WithMaxTest(500);
+    /// <summary>The cases of a law over values.</summary>
+    public const int Cases = 500;
+
+    /// <summary>The cases of a law over random command sequences, each of which runs many commands.</summary>
+    public const int SequenceCases = 150;
 }

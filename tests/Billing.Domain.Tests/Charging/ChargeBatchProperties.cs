@@ -2,6 +2,7 @@ using Billing.Domain.Charging;
 using Billing.Domain.Pricing;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Charging;
 
@@ -70,9 +71,9 @@ public class ChargeBatchProperties
     private static Arbitrary<decimal> Quantities =>
         Arb.From(from units in Gen.OneOf(Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
 
-    [Fact]
-    public void PerUnit_EqualsTheEngine_OverAHundredThousandLines() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, Lines, (setup, line) =>
+    [Property(MaxTest = 100_000)]
+    public Property PerUnit_EqualsTheEngine_OverAHundredThousandLines() =>
+        Prop.ForAll(Setups, Lines, (setup, line) =>
         {
             var (batch, engine, tax) = Build(setup);
             var results = new ChargeAmounts[1];
@@ -84,11 +85,11 @@ public class ChargeBatchProperties
                     Taxes = tax is null ? [] : [tax],
                 }),
                 results);
-        }));
+        });
 
-    [Fact]
-    public void Graduated_EqualsTheEngine_OverAHundredThousandLines() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
+    [Property(MaxTest = 100_000)]
+    public Property Graduated_EqualsTheEngine_OverAHundredThousandLines() =>
+        Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
         {
             var (batch, engine, tax) = Build(setup);
             var price = Tiers(tierSet.Tiers, batch.Currency);
@@ -101,11 +102,11 @@ public class ChargeBatchProperties
                     Taxes = tax is null ? [] : [tax],
                 }),
                 results);
-        }));
+        });
 
-    [Fact]
-    public void GraduatedScaled_EqualsGraduated_OverAHundredThousandLines() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
+    [Property(MaxTest = 100_000)]
+    public Property GraduatedScaled_EqualsGraduated_OverAHundredThousandLines() =>
+        Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
         {
             var (batch, _, _) = Build(setup);
             var price = Tiers(tierSet.Tiers, batch.Currency);
@@ -134,11 +135,11 @@ public class ChargeBatchProperties
             batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes);
             var unit = 1m / Power(batch.RoundingScale);
             return nets[0] * unit == expected[0].Net && discounts[0] * unit == expected[0].Discount && taxes[0] * unit == expected[0].Tax;
-        }));
+        });
 
-    [Fact]
-    public void Graduated_ManyLinesAtOnce_EqualsOneAtATime() =>
-        Check.One(Laws.Config, Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, generated) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Graduated_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, generated) =>
         {
             var (batch, _, _) = Build(setup);
             var price = Tiers(tierSet.Tiers, batch.Currency);
@@ -151,11 +152,11 @@ public class ChargeBatchProperties
                 batch.Graduated(price, [quantity], tierSet.DiscountPercent, one);
                 return one[0] == all[i];
             }).All(same => same);
-        }));
+        });
 
-    [Fact]
-    public void GraduatedScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
-        Check.One(Laws.Config, Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, quantities) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property GraduatedScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, quantities) =>
         {
             var (batch, _, _) = Build(setup);
             var price = Tiers(tierSet.Tiers, batch.Currency);
@@ -175,11 +176,11 @@ public class ChargeBatchProperties
                 batch.GraduatedScaled(price, [quantity], discount, net, one, tax);
                 return (net[0], one[0], tax[0]) == (nets[i], discounts[i], taxes[i]);
             }).All(same => same);
-        }));
+        });
 
-    [Fact]
-    public void PerUnitScaled_EqualsTheEngine_OverAHundredThousandLines() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100_000), Prop.ForAll(Setups, ScaledLines, (setup, line) =>
+    [Property(MaxTest = 100_000)]
+    public Property PerUnitScaled_EqualsTheEngine_OverAHundredThousandLines() =>
+        Prop.ForAll(Setups, ScaledLines, (setup, line) =>
         {
             var (batch, engine, tax) = Build(setup);
             if (!batch.SupportsScaled)
@@ -198,11 +199,11 @@ public class ChargeBatchProperties
             });
             var unit = 1m / Power(batch.RoundingScale);
             return nets[0] * unit == expected.Net.Amount && discounts[0] * unit == expected.Discount.Amount && taxes[0] * unit == expected.Taxes.Amount;
-        }));
+        });
 
-    [Fact]
-    public void PerUnitScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
-        Check.One(Laws.Config, Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(ScaledLines.Generator)), (setup, lines) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property PerUnitScaled_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(ScaledLines.Generator)), (setup, lines) =>
         {
             var (batch, _, _) = Build(setup);
             if (!batch.SupportsScaled)
@@ -219,11 +220,11 @@ public class ChargeBatchProperties
                 batch.PerUnitScaled([line.Quantity], [line.Price], [line.Discount], net, discount, tax);
                 return (net[0], discount[0], tax[0]) == (nets[i], discounts[i], taxes[i]);
             }).All(same => same);
-        }));
+        });
 
-    [Fact]
-    public void PerUnit_ManyLinesAtOnce_EqualsOneAtATime() =>
-        Check.One(Laws.Config, Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(Lines.Generator)), (setup, generated) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property PerUnit_ManyLinesAtOnce_EqualsOneAtATime() =>
+        Prop.ForAll(Setups, Arb.From(Gen.ArrayOf(Lines.Generator)), (setup, generated) =>
         {
             var (batch, _, _) = Build(setup);
             var lines = generated.Where(l => l.UnitPrice <= Money.MaxAmount && l.Quantity * l.UnitPrice <= Money.MaxAmount).ToArray();   // lines a batch takes
@@ -235,7 +236,7 @@ public class ChargeBatchProperties
                 batch.PerUnit([line], one);
                 return one[0] == all[i];
             }).All(same => same);
-        }));
+        });
 
     private static (ChargeBatch Batch, ChargeEngine Engine, TaxRate? Tax) Build((int Currency, RoundingMode Mode, int? Scale, decimal TaxPercent) setup)
     {

@@ -2,6 +2,7 @@ using Billing.Domain.Charging;
 using Billing.Domain.Pricing;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Charging;
 
@@ -32,34 +33,34 @@ public class ChargeProperties
             from perDocument in Gen.Elements(true, false)
             select (p1 / 100m, p2 / 100m, inclusive, perDocument));
 
-    [Fact]
-    public void Graduated_TierAmountsSumToThePrice() =>
-        Check.One(Laws.Config, Prop.ForAll(Quantities, quantity =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Graduated_TierAmountsSumToThePrice() =>
+        Prop.ForAll(Quantities, quantity =>
         {
             var (price, tiers) = new GraduatedPrice(Tiers).PriceWithTiers(quantity);
             return Money.Sum(tiers.Select(t => t.Amount), Usd) == price
                 && tiers.Sum(t => t.Quantity) == quantity;
-        }));
+        });
 
-    [Fact]
-    public void Volume_PriceIsMonotoneWithinATier_AndTheTierNeverGoesBack() =>
-        Check.One(Laws.Config, Prop.ForAll(Quantities, Quantities, (a, b) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Volume_PriceIsMonotoneWithinATier_AndTheTierNeverGoesBack() =>
+        Prop.ForAll(Quantities, Quantities, (a, b) =>
         {
             var (low, high) = a <= b ? (a, b) : (b, a);
             var volume = new VolumePrice(Tiers);
             var lowTier = volume.PriceWithTiers(low).Tiers.SingleOrDefault()?.Tier ?? 0;
             var highTier = volume.PriceWithTiers(high).Tiers.SingleOrDefault()?.Tier ?? 0;
             return lowTier <= highTier && (lowTier != highTier || volume.Price(low) <= volume.Price(high));
-        }));
+        });
 
-    [Fact]
-    public void Graduated_PriceIsMonotone() =>
-        Check.One(Laws.Config, Prop.ForAll(Quantities, Quantities, (a, b) =>
-            (a <= b) == (new GraduatedPrice(Tiers).Price(a) <= new GraduatedPrice(Tiers).Price(b)) || a == b || new GraduatedPrice(Tiers).Price(a) == new GraduatedPrice(Tiers).Price(b)));
+    [Property(MaxTest = Laws.Cases)]
+    public Property Graduated_PriceIsMonotone() =>
+        Prop.ForAll(Quantities, Quantities, (a, b) =>
+            (a <= b) == (new GraduatedPrice(Tiers).Price(a) <= new GraduatedPrice(Tiers).Price(b)) || a == b || new GraduatedPrice(Tiers).Price(a) == new GraduatedPrice(Tiers).Price(b));
 
-    [Fact]
-    public void Line_NetPlusTaxesIsTheAmount_InclusiveAndExclusive() =>
-        Check.One(Laws.Config, Prop.ForAll(Quantities, Prices, TaxSetups, (quantity, price, setup) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Line_NetPlusTaxesIsTheAmount_InclusiveAndExclusive() =>
+        Prop.ForAll(Quantities, Prices, TaxSetups, (quantity, price, setup) =>
         {
             var engine = new ChargeEngine(setup.PerDocument ? ChargePolicy.En16931 : ChargePolicy.PerLine);
             var spec = ChargeSpec.For("x", quantity, new PerUnitPrice(new Money(price, Usd))) with
@@ -74,11 +75,11 @@ public class ChargeProperties
                 && line.Net.IsInMinorUnits && line.Taxes.IsInMinorUnits
                 && (!setup.Inclusive || line.Amount == line.Explanation.RoundedNet)
                 && line.Discount + line.Explanation.RoundedNet == new Money(quantity * price, Usd).Round(RoundingPolicy.Commercial);
-        }));
+        });
 
-    [Fact]
-    public void Document_PerDocumentTaxIsTheRoundedTaxOfTheSummedNets_SharedBackExactly() =>
-        Check.One(Laws.Config, Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(0, 1_000_000)).Where(a => a.Length is > 0 and <= 30)), TaxSetups, (cents, setup) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Document_PerDocumentTaxIsTheRoundedTaxOfTheSummedNets_SharedBackExactly() =>
+        Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(0, 1_000_000)).Where(a => a.Length is > 0 and <= 30)), TaxSetups, (cents, setup) =>
         {
             var rate = new TaxRate("VAT", setup.Percent1);
             var specs = cents.Select((c, i) => ChargeSpec.For($"line {i}", 1m, new PerUnitPrice(new Money(c / 100m, Usd))) with { Taxes = [rate] }).ToList();
@@ -89,13 +90,13 @@ public class ChargeProperties
                 && document.Lines.All(l => Math.Abs(l.Taxes.Amount - (l.Net.Amount * rate.Percent / 100m)) < 1m)
                 && document.Net + document.Taxes == document.Total
                 && Money.Sum(document.Lines.Select(l => l.Amount), Usd) == document.Total;
-        }));
+        });
 
-    [Fact]
-    public void FullPeriodProration_ChargesTheFullPrice() =>
-        Check.One(Laws.Config, Prop.ForAll(Billing.Domain.Testing.BillingArbitraries.AnyBillingPeriod(), Prices, (period, price) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property FullPeriodProration_ChargesTheFullPrice() =>
+        Prop.ForAll(Billing.Domain.Testing.BillingArbitraries.AnyBillingPeriod(), Prices, (period, price) =>
         {
             var spec = ChargeSpec.For("plan", 1m, new RecurringFee(new Money(price, Usd))).ProratedOver(period, period, Billing.Domain.Periods.ProrationMethod.Months);
             return new ChargeEngine(ChargePolicy.PerLine).Calculate(spec).Net == new Money(price, Usd).Round(RoundingPolicy.Commercial);
-        }));
+        });
 }

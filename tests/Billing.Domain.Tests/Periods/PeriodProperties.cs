@@ -2,6 +2,7 @@ using Billing.Domain.Periods;
 using Billing.Domain.Testing;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Periods;
 
@@ -23,19 +24,19 @@ public class PeriodProperties
 
     private static Arbitrary<int[]> Cuts => ArbMap.Default.ArbFor<int[]>();
 
-    [Fact]
-    public void Intersect_IsCommutativeAndWithinBoth() =>
-        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, AnyPeriod, (a, b) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Intersect_IsCommutativeAndWithinBoth() =>
+        Prop.ForAll(AnyPeriod, AnyPeriod, (a, b) =>
         {
             var ab = a.Intersect(b);
             return ab == b.Intersect(a)
                 && (ab is null) != a.Overlaps(b)
                 && (ab is not { } i || (a.Contains(i) && b.Contains(i)));
-        }));
+        });
 
-    [Fact]
-    public void Cycle_PeriodsChainWithoutGapsAndStartOnTheAnchoredDay() =>
-        Check.One(Laws.Config, Prop.ForAll(Cycles, Indexes, (cycle, n) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Cycle_PeriodsChainWithoutGapsAndStartOnTheAnchoredDay() =>
+        Prop.ForAll(Cycles, Indexes, (cycle, n) =>
         {
             var period = cycle.PeriodAt(n);
             var month = cycle.AnchorMonth.PlusMonths(n * (int)cycle.Frequency);
@@ -44,36 +45,36 @@ public class PeriodProperties
                 && period.Start == month.OnDayOfMonth(expectedDay)
                 && period.TryGetWholeMonths(out var months) && months == (int)cycle.Frequency
                 && Proration.DurationInMonths(period) == new ProrationFactor((int)cycle.Frequency, 1);
-        }));
+        });
 
-    [Fact]
-    public void Cycle_PeriodContainingADayHoldsIt() =>
-        Check.One(Laws.Config, Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Cycle_PeriodContainingADayHoldsIt() =>
+        Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
             cycle.PeriodContaining(range.Start).Contains(range.Start)
-            && cycle.PeriodContaining(range.LastDay).Contains(range.LastDay)));
+            && cycle.PeriodContaining(range.LastDay).Contains(range.LastDay));
 
-    [Fact]
-    public void Cycle_PeriodsOverlappingARangeCoverItBackToBack() =>
-        Check.One(Laws.Config, Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Cycle_PeriodsOverlappingARangeCoverItBackToBack() =>
+        Prop.ForAll(Cycles, AnyPeriod, (cycle, range) =>
         {
             var periods = cycle.PeriodsOverlapping(range);
             return periods.All(p => p.Overlaps(range))
                 && periods[0].Contains(range.Start)
                 && periods[^1].Contains(range.LastDay)
                 && periods.Zip(periods.Skip(1)).All(pair => pair.First.End == pair.Second.Start);
-        }));
+        });
 
-    [Fact]
-    public void Proration_FullPeriodEqualsTheFullPriceExactly() =>
-        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, BillingArbitraries.AnyMoney(), Methods, (period, price, method) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Proration_FullPeriodEqualsTheFullPriceExactly() =>
+        Prop.ForAll(AnyPeriod, BillingArbitraries.AnyMoney(), Methods, (period, price, method) =>
         {
             var factor = Proration.Factor(period, period, method);
             return factor.IsOne && factor.Apply(price) == price && factor.Apply(price, RoundingPolicy.Bankers) == price;
-        }));
+        });
 
-    [Fact]
-    public void Proration_PartsOfASplitPeriodSumToThePrice() =>
-        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, Cuts, BillingArbitraries.AnyMoney(), (period, cuts, price) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Proration_PartsOfASplitPeriodSumToThePrice() =>
+        Prop.ForAll(AnyPeriod, Cuts, BillingArbitraries.AnyMoney(), (period, cuts, price) =>
         {
             var parts = SplitAt(period, cuts);
             return Enum.GetValues<ProrationMethod>().All(method =>
@@ -83,16 +84,16 @@ public class PeriodProperties
                     && Money.Sum(shares, price.Currency) == price
                     && shares.All(s => s.IsInMinorUnits);
             });
-        }));
+        });
 
-    [Fact]
-    public void Proration_FactorOfAPartIsBetweenZeroAndOne() =>
-        Check.One(Laws.Config, Prop.ForAll(AnyPeriod, Cuts, Methods, (period, cuts, method) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Proration_FactorOfAPartIsBetweenZeroAndOne() =>
+        Prop.ForAll(AnyPeriod, Cuts, Methods, (period, cuts, method) =>
             SplitAt(period, cuts).All(part =>
             {
                 var factor = Proration.Factor(part, period, method);
                 return factor.Numerator > 0 && factor.Numerator <= factor.Denominator;
-            })));
+            }));
 
     private static List<BillingPeriod> SplitAt(BillingPeriod period, int[] cuts)
     {

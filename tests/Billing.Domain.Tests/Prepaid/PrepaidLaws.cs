@@ -6,6 +6,7 @@ using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
 
 namespace Billing.Domain.Tests.Prepaid;
@@ -17,7 +18,6 @@ namespace Billing.Domain.Tests.Prepaid;
 /// </summary>
 public class PrepaidLaws
 {
-    private static readonly Config Config = Laws.Config.WithMaxTest(150);
     private static readonly int[] OverpaidCents = [100, 250, 1_000];
 
     private static Arbitrary<Command[]> Commands =>
@@ -49,9 +49,9 @@ public class PrepaidLaws
             from index in Gen.Choose(0, 50)
             select (Command)new Replay(index))));
 
-    [Fact]
-    public void BalanceIsTheSumOfEntries_ReplaysChangeNothing_OrdersFollowTheirTable() =>
-        Check.One(Config, Prop.ForAll(Commands, commands => Run(commands).GetAwaiter().GetResult()));
+    [Property(MaxTest = Laws.SequenceCases)]
+    public Property BalanceIsTheSumOfEntries_ReplaysChangeNothing_OrdersFollowTheirTable() =>
+        Prop.ForAll(Commands, commands => Run(commands).GetAwaiter().GetResult());
 
     private static async Task<bool> Run(Command[] commands)
     {

@@ -2,6 +2,7 @@ using Billing.Domain.Periods;
 using Billing.Domain.Rating;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Rating;
 
@@ -32,9 +33,9 @@ public class DenseUsageRaterTests
     private static Arbitrary<RoundingPolicy?> CostRoundings =>
         Arb.From(Gen.Elements<RoundingPolicy?>(null, RoundingPolicy.Commercial.WithScale(6), RoundingPolicy.Bankers.WithScale(8), new RoundingPolicy(RoundingMode.Ceiling, 2)));
 
-    [Fact]
-    public void RollUp_EqualsTheRecordRater() =>
-        Check.One(Laws.Config, Prop.ForAll(Events, CostRoundings, (events, rounding) => EqualsTheRecordRater(events, rounding)));
+    [Property(MaxTest = Laws.Cases)]
+    public Property RollUp_EqualsTheRecordRater() =>
+        Prop.ForAll(Events, CostRoundings, (events, rounding) => EqualsTheRecordRater(events, rounding));
 
     [Theory]
     [InlineData(1, 9_000)]

@@ -2,6 +2,7 @@ using Billing.Domain.Periods;
 using Billing.Domain.Rating;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Rating;
 
@@ -38,27 +39,27 @@ public class UsageRatingProperties
             null, RoundingPolicy.Commercial.WithScale(6), RoundingPolicy.Bankers.WithScale(8), new RoundingPolicy(RoundingMode.Ceiling, 2),
             new RoundingPolicy(RoundingMode.Floor, 9), RoundingPolicy.Commercial.WithScale(14)));
 
-    [Fact]
-    public void RateAndRollUpDaily_EqualsRatingEachCallThenRollingUp() =>
-        Check.One(Laws.Config, Prop.ForAll(Usage, CostRoundings, (calls, rounding) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property RateAndRollUpDaily_EqualsRatingEachCallThenRollingUp() =>
+        Prop.ForAll(Usage, CostRoundings, (calls, rounding) =>
         {
             var withOdd = calls.Select((c, i) => i % 5 == 0 ? new UsageRecord(c.RequestId, c.AccountId, c.TokenName, "odd", c.InputTokens, c.OutputTokens, c.OccurredAt) : c).ToList();
             var rater = new UsageRater(MixedBook, rounding);
             var zone = new AccountTimeZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
             return rater.RateAndRollUpDaily(withOdd, _ => zone).SequenceEqual(rater.RollUpDaily(withOdd.Select(rater.Rate), _ => zone));
-        }));
+        });
 
-    [Fact]
-    public void RatingTwice_GivesTheSameRecords() =>
-        Check.One(Laws.Config, Prop.ForAll(Usage, calls =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property RatingTwice_GivesTheSameRecords() =>
+        Prop.ForAll(Usage, calls =>
         {
             var rater = new UsageRater(Book, RoundingPolicy.Commercial.WithScale(8));
             return calls.Select(rater.Rate).SequenceEqual(calls.Select(new UsageRater(Book, RoundingPolicy.Commercial.WithScale(8)).Rate));
-        }));
+        });
 
-    [Fact]
-    public void RollUp_KeepsEveryCallTokenAndCent() =>
-        Check.One(Laws.Config, Prop.ForAll(Usage, calls =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property RollUp_KeepsEveryCallTokenAndCent() =>
+        Prop.ForAll(Usage, calls =>
         {
             var rater = new UsageRater(Book);
             var consumption = calls.Select(rater.Rate).ToList();
@@ -69,5 +70,5 @@ public class UsageRatingProperties
                 && rows.Sum(r => r.CachedInputTokens) == calls.Sum(c => c.CachedInputTokens)
                 && Money.Sum(rows.Select(r => r.Cost), Usd) == Money.Sum(consumption.Select(c => c.Cost), Usd)
                 && rows.Select(r => (r.AccountId, r.Day, r.Model, r.TokenName)).Distinct().Count() == rows.Count;
-        }));
+        });
 }

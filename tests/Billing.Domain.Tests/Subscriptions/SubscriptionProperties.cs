@@ -2,6 +2,7 @@ using Billing.Domain.StateMachines;
 using Billing.Domain.Subscriptions;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Billing.Domain.Tests.Subscriptions;
 
@@ -28,9 +29,9 @@ public class SubscriptionProperties
                 select (trigger, accountClass)),
             commands => Enumerable.Range(0, commands.Length).Select(skip => commands.Where((_, i) => i != skip).ToArray()));
 
-    [Fact]
-    public void AnyCommandSequence_StaysInsideTheTable_AndARefusedCommandChangesNothing() =>
-        Check.One(Laws.Config, Prop.ForAll(Kinds, Commands, (kind, commands) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property AnyCommandSequence_StaysInsideTheTable_AndARefusedCommandChangesNothing() =>
+        Prop.ForAll(Kinds, Commands, (kind, commands) =>
         {
             var subscription = SubscriptionDriver.NewSubscription(kind.Item1, kind.Item2);
             var at = SubscriptionDriver.Start;
@@ -69,11 +70,11 @@ public class SubscriptionProperties
             }
 
             return true;
-        }));
+        });
 
-    [Fact]
-    public void AnyWalkAlongPermittedTriggers_KeepsEveryLaw() =>
-        Check.One(Laws.Config, Prop.ForAll(Kinds, Commands, (kind, choices) =>
+    [Property(MaxTest = Laws.Cases)]
+    public Property AnyWalkAlongPermittedTriggers_KeepsEveryLaw() =>
+        Prop.ForAll(Kinds, Commands, (kind, choices) =>
         {
             var subscription = SubscriptionDriver.NewSubscription(kind.Item1, kind.Item2);
             var at = SubscriptionDriver.Start;
@@ -98,7 +99,7 @@ public class SubscriptionProperties
             }
 
             return true;
-        }));
+        });
 
     private static (SubscriptionStatus Status, int History, ManualOperation? Pending, SubscriptionStatus? Before, string Plan) Snapshot(Subscription s) =>
         (s.Status, s.History.Count, s.PendingOperation, s.StatusBeforeApproval, s.Plan);
