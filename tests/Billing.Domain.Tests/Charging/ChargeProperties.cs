@@ -18,20 +18,41 @@ public class ChargeProperties
         new(null, new Money(0.10m, Usd)),
     ];
 
-    // Quantities with up to three decimals, up to 100,000.
+    // Quantities with up to three decimals, up to 100,000: zero, each tier boundary and a thousandth either side of it
+    // (where the graduated price enters a tier with a flat fee and the volume price switches tier), and any quantity
+    // in each tier, each often. They shrink toward zero.
+    private static readonly int[] Boundaries = [.. Tiers.Where(t => t.UpTo is not null).SelectMany(t => new[] { -1, 0, 1 }.Select(d => (int)(t.UpTo!.Value * 1000) + d))];
+
     private static Arbitrary<decimal> Quantities =>
-        ArbMap.Default.ArbFor<int>().Convert(i => Math.Abs(i % 100_000_000) / 1000m, q => (int)(q * 1000));
+        Arb.From(
+            Gen.Frequency(
+                (1, Gen.Constant(0)),
+                (2, Gen.Elements(Boundaries)),
+                (2, Gen.Choose(1, 100_000)),
+                (2, Gen.Choose(100_001, 10_000_000)),
+                (2, Gen.Choose(10_000_001, 100_000_000))),
+            ShrinkTowardZero).Convert(thousandths => thousandths / 1000m, quantity => (int)(quantity * 1000));
 
+    // Prices with up to four decimals, up to 1,000 USD: zero, under a cent, a few dollars and hundreds, each often.
     private static Arbitrary<decimal> Prices =>
-        ArbMap.Default.ArbFor<int>().Convert(i => Math.Abs(i % 10_000_000) / 10_000m, p => (int)(p * 10_000));
+        Arb.From(
+            Gen.Frequency(
+                (1, Gen.Constant(0)),
+                (2, Gen.Choose(1, 100)),
+                (3, Gen.Choose(101, 100_000)),
+                (2, Gen.Choose(100_001, 10_000_000))),
+            ShrinkTowardZero).Convert(tenThousandths => tenThousandths / 10_000m, price => (int)(price * 10_000));
 
-    private static Arbitrary<(decimal Percent1, decimal Percent2, bool Inclusive, bool PerDocument)> TaxSetups =>
+    // Two rates, inclusive or exclusive, per line or per document, in a currency of each size of minor unit: 2 (USD),
+    // 0 (JPY) or 3 (KWD).
+    private static Arbitrary<(decimal Percent1, decimal Percent2, bool Inclusive, bool PerDocument, Currency Currency)> TaxSetups =>
         Arb.From(
             from p1 in Gen.Choose(0, 3000)
             from p2 in Gen.Choose(0, 1500)
             from inclusive in Gen.Elements(true, false)
             from perDocument in Gen.Elements(true, false)
-            select (p1 / 100m, p2 / 100m, inclusive, perDocument));
+            from currency in Gen.Elements(Usd, Currency.FromCode("JPY"), Currency.FromCode("KWD"))
+            select (p1 / 100m, p2 / 100m, inclusive, perDocument, currency));
 
     [Property(MaxTest = Laws.Cases)]
     public Property Graduated_TierAmountsSumToThePrice() =>
@@ -62,8 +83,9 @@ public class ChargeProperties
     public Property Line_NetPlusTaxesIsTheAmount_InclusiveAndExclusive() =>
         Prop.ForAll(Quantities, Prices, TaxSetups, (quantity, price, setup) =>
         {
+            var currency = setup.Currency;
             var engine = new ChargeEngine(setup.PerDocument ? ChargePolicy.En16931 : ChargePolicy.PerLine);
-            var spec = ChargeSpec.For("x", quantity, new PerUnitPrice(new Money(price, Usd))) with
+            var spec = ChargeSpec.For("x", quantity, new PerUnitPrice(new Money(price, currency))) with
             {
                 Taxes = [new TaxRate("A", setup.Percent1), new TaxRate("B", setup.Percent2)],
                 TaxMode = setup.Inclusive ? TaxMode.Inclusive : TaxMode.Exclusive,
@@ -71,25 +93,26 @@ public class ChargeProperties
             };
             var line = engine.Calculate(spec);
             return line.Net + line.Taxes == line.Amount
-                && Money.Sum(line.TaxAmounts.Select(t => t.Amount), Usd) == line.Taxes
+                && Money.Sum(line.TaxAmounts.Select(t => t.Amount), currency) == line.Taxes
                 && line.Net.IsInMinorUnits && line.Taxes.IsInMinorUnits
                 && (!setup.Inclusive || line.Amount == line.Explanation.RoundedNet)
-                && line.Discount + line.Explanation.RoundedNet == new Money(quantity * price, Usd).Round(RoundingPolicy.Commercial);
+                && line.Discount + line.Explanation.RoundedNet == new Money(quantity * price, currency).Round(RoundingPolicy.Commercial);
         });
 
     [Property(MaxTest = Laws.Cases)]
     public Property Document_PerDocumentTaxIsTheRoundedTaxOfTheSummedNets_SharedBackExactly() =>
-        Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(0, 1_000_000)).Where(a => a.Length is > 0 and <= 30)), TaxSetups, (cents, setup) =>
+        Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(0, 1_000_000)).Where(a => a.Length is > 0 and <= 30)), TaxSetups, (units, setup) =>
         {
+            var currency = setup.Currency;
             var rate = new TaxRate("VAT", setup.Percent1);
-            var specs = cents.Select((c, i) => ChargeSpec.For($"line {i}", 1m, new PerUnitPrice(new Money(c / 100m, Usd))) with { Taxes = [rate] }).ToList();
+            var specs = units.Select((u, i) => ChargeSpec.For($"line {i}", 1m, new PerUnitPrice(new Money(u * currency.MinorUnit, currency))) with { Taxes = [rate] }).ToList();
             var document = new ChargeEngine(ChargePolicy.En16931).CalculateDocument(specs);
-            var expectedTax = new Money(document.Net.Amount * rate.Percent / 100m, Usd).Round(RoundingPolicy.Commercial);
+            var expectedTax = new Money(document.Net.Amount * rate.Percent / 100m, currency).Round(RoundingPolicy.Commercial);
             return document.Taxes == expectedTax
-                && Money.Sum(document.Lines.Select(l => l.Taxes), Usd) == expectedTax
-                && document.Lines.All(l => Math.Abs(l.Taxes.Amount - (l.Net.Amount * rate.Percent / 100m)) < 1m)
+                && Money.Sum(document.Lines.Select(l => l.Taxes), currency) == expectedTax
+                && document.Lines.All(l => Math.Abs(l.Taxes.Amount - (l.Net.Amount * rate.Percent / 100m)) < 2 * currency.MinorUnit)
                 && document.Net + document.Taxes == document.Total
-                && Money.Sum(document.Lines.Select(l => l.Amount), Usd) == document.Total;
+                && Money.Sum(document.Lines.Select(l => l.Amount), currency) == document.Total;
         });
 
     [Property(MaxTest = Laws.Cases)]
@@ -99,4 +122,34 @@ public class ChargeProperties
             var spec = ChargeSpec.For("plan", 1m, new RecurringFee(new Money(price, Usd))).ProratedOver(period, period, Billing.Domain.Periods.ProrationMethod.Months);
             return new ChargeEngine(ChargePolicy.PerLine).Calculate(spec).Net == new Money(price, Usd).Round(RoundingPolicy.Commercial);
         });
+
+    [Fact]
+    public void Quantities_ReachEveryTierAndEveryBoundaryOfTheGraduatedAndVolumePrices()
+    {
+        var sample = Quantities.Generator.Sample(2_000, 100);
+        var volume = new VolumePrice(Tiers);
+
+        Assert.Contains(0m, sample);
+        Assert.All(Boundaries, boundary => Assert.Contains(boundary / 1000m, sample));
+        Assert.All(Enumerable.Range(1, Tiers.Length), tier => Assert.Contains(sample, q => volume.PriceWithTiers(q).Tiers.SingleOrDefault()?.Tier == tier));
+        Assert.Contains(sample, q => new GraduatedPrice(Tiers).PriceWithTiers(q).Tiers.Count == Tiers.Length);
+    }
+
+    [Fact]
+    public void Prices_ReachZeroFractionsOfACentAndLargePrices()
+    {
+        var sample = Prices.Generator.Sample(2_000, 100);
+
+        Assert.Contains(0m, sample);
+        Assert.Contains(sample, p => p is > 0m and < 0.01m);
+        Assert.Contains(sample, p => p > 100m);
+    }
+
+    private static IEnumerable<int> ShrinkTowardZero(int value)
+    {
+        for (var step = value; step != 0; step /= 2)
+        {
+            yield return value - step;
+        }
+    }
 }

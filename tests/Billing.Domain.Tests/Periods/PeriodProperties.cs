@@ -22,7 +22,14 @@ public class PeriodProperties
 
     private static Arbitrary<int> Indexes => Arb.From(Gen.Choose(-100, 100));
 
-    private static Arbitrary<int[]> Cuts => ArbMap.Default.ArbFor<int[]>();
+    // Where to cut a period, as day offsets taken modulo its length: none, a few anywhere in it, a few near its start,
+    // and now and then hundreds (so that a long period is cut into single days). Shrinking drops cuts.
+    private static Arbitrary<int[]> Cuts =>
+        Arb.From(
+            from count in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 10)), (1, Gen.Choose(100, 800)))
+            from cuts in Gen.Frequency((3, Gen.Choose(0, 1_000_000)), (1, Gen.Choose(0, 40))).ArrayOf(count)
+            select cuts,
+            cuts => Enumerable.Range(0, cuts.Length).Select(i => cuts.Where((_, j) => j != i).ToArray()));
 
     [Property(MaxTest = Laws.Cases)]
     public Property Intersect_IsCommutativeAndWithinBoth() =>
