@@ -85,11 +85,13 @@ public partial class PackagingTests
             return ci;
         }
 
+        // Rebuilt, not packed from what is there: a Release build already in the clone (a benchmark run's) is up to
+        // date for MSBuild and would be packed as it is, with this machine's paths in its PDBs.
         var folder = Directory.CreateTempSubdirectory("billing-packages-").FullName;
         foreach (var package in new[] { "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Sqlite" })
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "pack", Path.Combine(Repository.Root, "src", package, package + ".csproj"), "-c", "Release", "-p:ContinuousIntegrationBuild=true", "-o", folder })
+            foreach (var argument in new[] { "msbuild", Path.Combine(Repository.Root, "src", package, package + ".csproj"), "-restore", "-t:Rebuild;Pack", "-p:Configuration=Release", "-p:ContinuousIntegrationBuild=true", $"-p:PackageOutputPath={folder}" })
             {
                 info.ArgumentList.Add(argument);
             }

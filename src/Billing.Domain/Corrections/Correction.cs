@@ -1,4 +1,3 @@
-using Billing.Domain.StateMachines;
 using Billing.Domain.Utility;
 using NodaTime;
 
@@ -14,8 +13,6 @@ public sealed record Correction
     /// <summary>The longest description accepted.</summary>
     public const int MaxDescriptionLength = 500;
 
-    private static readonly StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> Lifecycle = BuildLifecycle();
-
     private Correction(string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects)
     {
         CorrectionId = correctionId;
@@ -25,12 +22,6 @@ public sealed record Correction
         RequestedBy = requestedBy;
         RequestedAt = requestedAt;
         Corrects = corrects;
-    }
-
-    private enum CorrectionTrigger
-    {
-        Approve,
-        Reject,
     }
 
     /// <summary>Gets the correction's id.</summary>
@@ -121,7 +112,7 @@ public sealed record Correction
     /// <returns>The approved correction.</returns>
     /// <exception cref="SelfApprovalException">The manager requested it (under any spelling of the same name).</exception>
     /// <exception cref="ArgumentException">The manager's name is not valid (<see cref="Actors.ActorIdentity.IsValid"/>).</exception>
-    /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
     public Correction Approve(string manager, Instant at, Instant? bookedAt = null) =>
         Decide(CorrectionTrigger.Approve, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at, BookedAt = bookedAt ?? at };
 
@@ -131,7 +122,7 @@ public sealed record Correction
     /// <param name="at">When.</param>
     /// <returns>The rejected correction.</returns>
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
-    /// <exception cref="TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It was already decided (code <c>correction.transition_refused</c>).</exception>
     public Correction Reject(string manager, string reason, Instant at) =>
         Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
 
@@ -143,17 +134,6 @@ public sealed record Correction
         {
             Status = status, DecidedBy = decidedBy, DecidedAt = decidedAt, RejectionReason = rejectionReason, BookedAt = bookedAt, Version = version,
         };
-
-    private static StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple> BuildLifecycle()
-    {
-        var machine = new StateMachine<CorrectionStatus, CorrectionTrigger, ValueTuple>("correction");
-        machine.Configure(CorrectionStatus.Requested)
-            .Permit(CorrectionTrigger.Approve, CorrectionStatus.Approved)
-            .Permit(CorrectionTrigger.Reject, CorrectionStatus.Rejected);
-        machine.Configure(CorrectionStatus.Approved);
-        machine.Configure(CorrectionStatus.Rejected);
-        return machine;
-    }
 
     private Correction Decide(CorrectionTrigger trigger, string manager, Instant at)
     {
@@ -168,6 +148,6 @@ public sealed record Correction
             throw new ArgumentOutOfRangeException(nameof(at), at, $"A correction is decided after it was requested ({RequestedAt}).");
         }
 
-        return this with { Status = Lifecycle.Fire(Status, trigger, default).Destination };
+        return this with { Status = CorrectionLifecycle.Machine.Fire(Status, trigger, default).Destination };
     }
 }

@@ -66,7 +66,7 @@ public sealed class CorrectionService
     /// <exception cref="NotFoundException">No such correction in the account.</exception>
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
     /// <exception cref="ArgumentException">The manager's name is empty or holds a control or invisible character.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It was rejected (code <c>correction.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It was rejected (code <c>correction.transition_refused</c>).</exception>
     public Task<CorrectionDecision> ApproveAsync(string accountId, string correctionId, string manager, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckActor(manager);
@@ -99,7 +99,7 @@ public sealed class CorrectionService
     /// <exception cref="NotFoundException">No such correction in the account.</exception>
     /// <exception cref="SelfApprovalException">The manager requested it.</exception>
     /// <exception cref="ArgumentException">The manager's name or the reason is invalid.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It was approved (code <c>correction.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It was approved (code <c>correction.transition_refused</c>).</exception>
     public Task<CorrectionDecision> RejectAsync(string accountId, string correctionId, string manager, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckActor(manager);

@@ -109,7 +109,7 @@ public sealed record InvoiceApplication
     /// <param name="by">Who approves.</param>
     /// <param name="at">When.</param>
     /// <returns>The approved application.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not pending (code <c>application.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not pending (code <c>application.transition_refused</c>).</exception>
     public InvoiceApplication Approve(string by, Instant at) => Move(InvoiceApplicationTrigger.Approve) with { ApprovedBy = Preconditions.CheckActor(by), ApprovedAt = at };
 
     /// <summary>Rejects a pending or approved application; its hold is released.</summary>
@@ -117,7 +117,7 @@ public sealed record InvoiceApplication
     /// <param name="reason">Why: the applicant reads it to resubmit.</param>
     /// <param name="at">When.</param>
     /// <returns>The rejected application.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is issued or rejected already.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is issued or rejected already.</exception>
     public InvoiceApplication Reject(string by, string reason, Instant at) =>
         Move(InvoiceApplicationTrigger.Reject) with { RejectedBy = Preconditions.CheckActor(by), RejectionReason = Preconditions.CheckText(reason), RejectedAt = at };
 

@@ -1,4 +1,4 @@
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 
 namespace Billing.Domain.InvoiceApplications;
 
@@ -6,20 +6,20 @@ namespace Billing.Domain.InvoiceApplications;
 /// <remarks>Resubmitting a rejected application makes a new Pending application linked to it; the rejected one stays Rejected.</remarks>
 public static class InvoiceApplicationLifecycle
 {
-    /// <summary>Gets the machine; there are no guards, so its context is empty.</summary>
-    public static StateMachine<InvoiceApplicationStatus, InvoiceApplicationTrigger, ValueTuple> Machine { get; } = Build();
+    /// <summary>Gets the lifecycle; there are no guards, so its context is empty.</summary>
+    public static Lifecycle<InvoiceApplicationStatus, InvoiceApplicationTrigger, ValueTuple> Machine { get; } = new("application", InvoiceApplicationStatus.Pending, Build);
 
-    private static StateMachine<InvoiceApplicationStatus, InvoiceApplicationTrigger, ValueTuple> Build()
+    private static void Build(LifecycleTable<InvoiceApplicationStatus, InvoiceApplicationTrigger, ValueTuple> machine)
     {
-        var machine = new StateMachine<InvoiceApplicationStatus, InvoiceApplicationTrigger, ValueTuple>("application");
         machine.Configure(InvoiceApplicationStatus.Pending)
-            .Permit(InvoiceApplicationTrigger.Approve, InvoiceApplicationStatus.Approved)
-            .Permit(InvoiceApplicationTrigger.Reject, InvoiceApplicationStatus.Rejected);
+            .Permit(InvoiceApplicationTrigger.Approve, InvoiceApplicationStatus.Approved)   // seed: a reviewer accepts the application
+            .Permit(InvoiceApplicationTrigger.Reject, InvoiceApplicationStatus.Rejected);   // seed: a reviewer refuses it, with a reason
         machine.Configure(InvoiceApplicationStatus.Approved)
-            .Permit(InvoiceApplicationTrigger.Issue, InvoiceApplicationStatus.Issued)
-            .Permit(InvoiceApplicationTrigger.Reject, InvoiceApplicationStatus.Rejected);
+            .Permit(InvoiceApplicationTrigger.Issue, InvoiceApplicationStatus.Issued)       // the invoice is made and numbered
+            .Permit(InvoiceApplicationTrigger.Reject, InvoiceApplicationStatus.Rejected);   // withdrawn before the invoice is made
+
+        // Issued is final (its amount stays invoiced); Rejected is final too, and a resubmission is a new application.
         machine.Configure(InvoiceApplicationStatus.Issued);
         machine.Configure(InvoiceApplicationStatus.Rejected);
-        return machine;
     }
 }

@@ -129,7 +129,7 @@ public sealed class InvoiceApplicationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The approved application.</returns>
     /// <exception cref="NotFoundException">No such application in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is issued or rejected (code <c>application.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is issued or rejected (code <c>application.transition_refused</c>).</exception>
     public Task<InvoiceApplication> ApproveAsync(string accountId, string applicationId, string by, CancellationToken cancellationToken = default)
     {
         by = Preconditions.CheckActor(by);
@@ -146,7 +146,7 @@ public sealed class InvoiceApplicationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rejected application.</returns>
     /// <exception cref="NotFoundException">No such application in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is issued.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is issued.</exception>
     public Task<InvoiceApplication> RejectAsync(string accountId, string applicationId, string by, string reason, CancellationToken cancellationToken = default)
     {
         by = Preconditions.CheckActor(by);
@@ -162,7 +162,7 @@ public sealed class InvoiceApplicationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issued application.</returns>
     /// <exception cref="NotFoundException">No such application in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is pending or rejected.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is pending or rejected.</exception>
     public Task<InvoiceApplication> IssueAsync(string accountId, string applicationId, CancellationToken cancellationToken = default) =>
         _commands.RunAsync(async () =>
         {

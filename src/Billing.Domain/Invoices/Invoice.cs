@@ -173,7 +173,7 @@ public sealed record Invoice
     /// <summary>Issues a draft: it becomes Open and can no longer be edited; it takes its number when it is saved.</summary>
     /// <param name="at">When.</param>
     /// <returns>The open invoice, without a number yet.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not a draft (code <c>invoice.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not a draft (code <c>invoice.transition_refused</c>).</exception>
     public Invoice Finalize(Instant at) => Move(InvoiceTrigger.Finalize) with { IssuedAt = at };
 
     /// <summary>Gives an issued invoice its number from a series.</summary>
@@ -197,20 +197,20 @@ public sealed record Invoice
     /// <summary>Records the payment of an open or uncollectible invoice.</summary>
     /// <param name="at">When.</param>
     /// <returns>The paid invoice.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not open or uncollectible.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not open or uncollectible.</exception>
     public Invoice MarkPaid(Instant at) => Move(InvoiceTrigger.MarkPaid) with { SettledAt = at };
 
     /// <summary>Voids an open or uncollectible invoice; it keeps its number.</summary>
     /// <param name="reason">Why.</param>
     /// <param name="at">When.</param>
     /// <returns>The void invoice.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not open or uncollectible.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not open or uncollectible.</exception>
     public Invoice Void(string reason, Instant at) => Move(InvoiceTrigger.Void) with { SettledAt = at, VoidReason = Preconditions.CheckText(reason) };
 
     /// <summary>Writes an open invoice off as not expected to be paid.</summary>
     /// <param name="at">When.</param>
     /// <returns>The uncollectible invoice.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not open.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not open.</exception>
     public Invoice MarkUncollectible(Instant at) => Move(InvoiceTrigger.MarkUncollectible) with { SettledAt = at };
 
     private void CheckEditable()

@@ -1,4 +1,4 @@
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 
 namespace Billing.Domain.Invoices;
 
@@ -6,24 +6,25 @@ namespace Billing.Domain.Invoices;
 /// <remarks>An uncollectible invoice may still be paid or voided, as when a customer pays late or the debt is forgiven.</remarks>
 public static class InvoiceLifecycle
 {
-    /// <summary>Gets the machine; there are no guards, so its context is empty.</summary>
-    public static StateMachine<InvoiceStatus, InvoiceTrigger, ValueTuple> Machine { get; } = Build();
+    /// <summary>Gets the lifecycle; there are no guards, so its context is empty.</summary>
+    public static Lifecycle<InvoiceStatus, InvoiceTrigger, ValueTuple> Machine { get; } = new("invoice", InvoiceStatus.Draft, Build);
 
-    private static StateMachine<InvoiceStatus, InvoiceTrigger, ValueTuple> Build()
+    private static void Build(LifecycleTable<InvoiceStatus, InvoiceTrigger, ValueTuple> machine)
     {
-        var machine = new StateMachine<InvoiceStatus, InvoiceTrigger, ValueTuple>("invoice");
         machine.Configure(InvoiceStatus.Draft)
-            .Permit(InvoiceTrigger.Finalize, InvoiceStatus.Open);
+            .Permit(InvoiceTrigger.Finalize, InvoiceStatus.Open);                    // issued: it takes its number and is no longer edited
         machine.Configure(InvoiceStatus.Open)
-            .Permit(InvoiceTrigger.MarkPaid, InvoiceStatus.Paid)
-            .Permit(InvoiceTrigger.Void, InvoiceStatus.Void)
-            .Permit(InvoiceTrigger.MarkUncollectible, InvoiceStatus.Uncollectible);
+            .Permit(InvoiceTrigger.MarkPaid, InvoiceStatus.Paid)                     // the customer paid
+            .Permit(InvoiceTrigger.Void, InvoiceStatus.Void)                         // cancelled; it keeps its number, so the series has no gap
+            .Permit(InvoiceTrigger.MarkUncollectible, InvoiceStatus.Uncollectible);  // written off as not expected to be paid
         machine.Configure(InvoiceStatus.Uncollectible)
-            .Permit(InvoiceTrigger.MarkPaid, InvoiceStatus.Paid)
-            .Permit(InvoiceTrigger.Void, InvoiceStatus.Void);
+            .Permit(InvoiceTrigger.MarkPaid, InvoiceStatus.Paid)                     // the customer paid late after all
+            .Permit(InvoiceTrigger.Void, InvoiceStatus.Void);                        // the debt is forgiven
+
+        // Paid and Void are final. A Prepay invoice is made Closed by the period's close and never moves: what it
+        // says was already taken from the balance.
         machine.Configure(InvoiceStatus.Paid);
         machine.Configure(InvoiceStatus.Void);
         machine.Configure(InvoiceStatus.Closed);
-        return machine;
     }
 }

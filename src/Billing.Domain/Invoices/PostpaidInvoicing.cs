@@ -86,7 +86,7 @@ public sealed class PostpaidInvoicing
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The open, numbered invoice.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is past Open (code <c>invoice.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is past Open (code <c>invoice.transition_refused</c>).</exception>
     public Task<Invoice> FinalizeAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default) =>
         ConflictRetry.RunAsync(_attempts, async () =>
         {
@@ -102,7 +102,7 @@ public sealed class PostpaidInvoicing
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The paid invoice.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is a draft, void or closed.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is a draft, void or closed.</exception>
     public Task<Invoice> MarkPaidAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default) =>
         Settle(accountId, invoiceId, InvoiceStatus.Paid, invoice => invoice.MarkPaid(_clock.GetCurrentInstant()), cancellationToken);
 
@@ -113,7 +113,7 @@ public sealed class PostpaidInvoicing
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The void invoice.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is a draft, paid or closed.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is a draft, paid or closed.</exception>
     public Task<Invoice> VoidAsync(string accountId, string invoiceId, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckText(reason);
@@ -126,7 +126,7 @@ public sealed class PostpaidInvoicing
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The uncollectible invoice.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">It is not open.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is not open.</exception>
     public Task<Invoice> MarkUncollectibleAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default) =>
         Settle(accountId, invoiceId, InvoiceStatus.Uncollectible, invoice => invoice.MarkUncollectible(_clock.GetCurrentInstant()), cancellationToken);
 

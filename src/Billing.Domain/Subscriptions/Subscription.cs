@@ -1,4 +1,4 @@
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Utility;
 using NodaTime;
 

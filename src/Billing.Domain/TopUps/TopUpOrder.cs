@@ -138,7 +138,7 @@ public sealed record TopUpOrder
     /// <summary>Records that the gateway accepted the payment request.</summary>
     /// <param name="paymentReference">The gateway's reference.</param>
     /// <returns>The processing order.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not pending.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order is not pending.</exception>
     public TopUpOrder StartPayment(string paymentReference) =>
         Move(TopUpTrigger.StartPayment) with { PaymentReference = Preconditions.CheckId(paymentReference) };
 
@@ -147,7 +147,7 @@ public sealed record TopUpOrder
     /// <param name="at">When it is received.</param>
     /// <returns>The completed order.</returns>
     /// <exception cref="ArgumentException">The confirmation is for another order or does not pay it exactly.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order cannot complete from its status.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order cannot complete from its status.</exception>
     public TopUpOrder Complete(PaymentConfirmation confirmation, Instant at)
     {
         CheckFor(confirmation);
@@ -164,7 +164,7 @@ public sealed record TopUpOrder
     /// <param name="at">When it is received.</param>
     /// <returns>The abnormal order, with the reason.</returns>
     /// <exception cref="ArgumentException">The confirmation is for another order.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order cannot be flagged from its status.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order cannot be flagged from its status.</exception>
     public TopUpOrder FlagAbnormal(PaymentConfirmation confirmation, Instant at)
     {
         CheckFor(confirmation);
@@ -192,7 +192,7 @@ public sealed record TopUpOrder
     /// <summary>Records that the gateway declined the payment or it expired.</summary>
     /// <param name="reason">The gateway's reason.</param>
     /// <returns>The failed order.</returns>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not pending or processing.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order is not pending or processing.</exception>
     public TopUpOrder Decline(string reason) => Move(TopUpTrigger.Decline) with { StatusReason = Preconditions.CheckText(reason) };
 
     /// <summary>Accepts an abnormal order's payment: what it is worth is credited, and the order completes (its ordered amounts stay as they were asked).</summary>
@@ -204,7 +204,7 @@ public sealed record TopUpOrder
     /// <exception cref="ArgumentException">The credit is in another currency, or a text is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The credit is not positive or above <see cref="Money.MaxAmount"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The credit has more decimals than its currency's minor units.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not abnormal.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order is not abnormal.</exception>
     public TopUpOrder Accept(Money credit, string by, string reason, Instant at)
     {
         CheckPayable(credit);
@@ -233,7 +233,7 @@ public sealed record TopUpOrder
     /// <exception cref="ArgumentException">The credit is in another currency, is given for an abnormal order or missing for another, or a text is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The credit is not positive, or more than <see cref="RefundableCredit"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The credit has more decimals than its currency's minor units.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order cannot be refunded from its status.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order cannot be refunded from its status.</exception>
     public TopUpOrder BeginRefund(Money? credit, string reason, string by, Instant at)
     {
         Preconditions.CheckText(reason);
@@ -329,7 +329,7 @@ public sealed record TopUpOrder
     /// <param name="at">When.</param>
     /// <returns>The cancelled order.</returns>
     /// <exception cref="ArgumentException">A text is empty.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not pending or abnormal.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order is not pending or abnormal.</exception>
     public TopUpOrder Cancel(string by, string reason, Instant at)
     {
         Preconditions.CheckActor(by);

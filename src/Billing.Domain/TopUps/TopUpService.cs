@@ -178,7 +178,7 @@ public sealed class TopUpService
     /// <exception cref="NotFoundException">No such order in the account.</exception>
     /// <exception cref="ArgumentException">A text is empty, or the credit is in another currency, not in minor units, or given for an abnormal order.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The credit is not positive.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order cannot be refunded from its status (code <c>topup.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order cannot be refunded from its status (code <c>topup.transition_refused</c>).</exception>
     /// <remarks>When the gateway throws (unreachable, timed out) the order stays Refunding and the exception propagates; <see cref="SettleRefundAsync"/> asks again under the same key.</remarks>
     public Task<TopUpRefundResult> RefundAsync(
         string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default) =>
@@ -236,7 +236,7 @@ public sealed class TopUpService
     /// <returns>The completed order with its credit.</returns>
     /// <exception cref="NotFoundException">No such order in the account.</exception>
     /// <exception cref="ArgumentException">A text is empty; the credit is missing for a payment in another currency, or in another currency than the ledger.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">The order is not abnormal.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">The order is not abnormal.</exception>
     public Task<TopUpConfirmation> AcceptPaymentAsync(
         string accountId, string orderId, string by, string reason, Money? credit = null, CancellationToken cancellationToken = default)
     {
@@ -300,7 +300,7 @@ public sealed class TopUpService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The cancelled order.</returns>
     /// <exception cref="NotFoundException">No such order in the account.</exception>
-    /// <exception cref="StateMachines.TransitionRefusedException">A payment was started or it is settled (code <c>topup.transition_refused</c>).</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">A payment was started or it is settled (code <c>topup.transition_refused</c>).</exception>
     public Task<TopUpOrder> CancelAsync(string accountId, string orderId, string by, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckActor(by);

@@ -1,6 +1,6 @@
 using Billing.Domain.Corrections;
 using Billing.Domain.Ledger;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
 using Billing.Domain.Tests.Prepaid;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;

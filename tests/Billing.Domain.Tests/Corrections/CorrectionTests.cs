@@ -1,5 +1,5 @@
 using Billing.Domain.Corrections;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 
 namespace Billing.Domain.Tests.Corrections;
 

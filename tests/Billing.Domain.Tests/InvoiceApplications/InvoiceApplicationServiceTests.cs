@@ -1,8 +1,8 @@
 using System.Text;
 using Billing.Domain.InvoiceApplications;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
-using Billing.Domain.Tests.StateMachines;
+using Billing.Domain.Tests.Lifecycles;
 using Billing.Domain.TopUps;
 using static Billing.Domain.Tests.InvoiceApplications.ApplicationHarness;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;

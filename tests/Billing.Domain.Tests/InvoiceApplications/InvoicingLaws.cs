@@ -1,5 +1,5 @@
 using Billing.Domain.InvoiceApplications;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
 using FsCheck;
 using FsCheck.Fluent;

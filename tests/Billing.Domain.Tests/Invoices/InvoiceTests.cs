@@ -1,7 +1,7 @@
 using Billing.Domain.Charging;
 using Billing.Domain.Invoices;
-using Billing.Domain.StateMachines;
-using Billing.Domain.Tests.StateMachines;
+using Billing.Domain.Lifecycles;
+using Billing.Domain.Tests.Lifecycles;
 using Billing.Domain.Subscriptions;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,5 +1,5 @@
 using Billing.Domain.Invoices;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using static Billing.Domain.Tests.Invoices.InvoiceHarness;

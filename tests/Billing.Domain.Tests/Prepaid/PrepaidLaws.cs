@@ -1,6 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;

@@ -1,4 +1,4 @@
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Subscriptions;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,5 +1,5 @@
-using Billing.Domain.StateMachines;
-using Billing.Domain.Tests.StateMachines;
+using Billing.Domain.Lifecycles;
+using Billing.Domain.Tests.Lifecycles;
 using Billing.Domain.TopUps;
 
 namespace Billing.Domain.Tests.TopUps;

@@ -1,5 +1,5 @@
 using Billing.Domain.Ledger;
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 using Billing.Domain.Storage;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.Tests.Prepaid;

@@ -1,4 +1,4 @@
-namespace Billing.Domain.StateMachines;
+namespace Billing.Domain.Lifecycles;
 
 /// <summary>
 /// Thrown when a trigger is not permitted in the current state; the state is left as it was.

@@ -1,6 +1,6 @@
-using Billing.Domain.StateMachines;
+using Billing.Domain.Lifecycles;
 
-namespace Billing.Domain.Tests.StateMachines;
+namespace Billing.Domain.Tests.Lifecycles;
 
 /// <summary>An independent restatement of an enum-keyed, guard-free machine's table, checked pair by pair.</summary>
 internal static class TransitionTable
@@ -42,13 +42,13 @@ internal static class TransitionTable
 
     /// <summary>Asserts the machine moves the pair where the table says, and refuses every pair the table does not list.</summary>
     public static void AssertMoves<TState, TTrigger>(
-        StateMachine<TState, TTrigger, ValueTuple> machine, IReadOnlyDictionary<(TState, TTrigger), TState> table, TState status, TTrigger trigger)
+        Lifecycle<TState, TTrigger, ValueTuple> machine, IReadOnlyDictionary<(TState, TTrigger), TState> table, TState status, TTrigger trigger)
         where TState : struct, Enum
         where TTrigger : struct, Enum => AssertMoves(machine, table, status, trigger, default(ValueTuple));
 
     /// <summary>Asserts the machine, in a context, moves the pair where the table for that context says, and refuses every pair it does not list.</summary>
     public static void AssertMoves<TState, TTrigger, TContext>(
-        StateMachine<TState, TTrigger, TContext> machine, IReadOnlyDictionary<(TState, TTrigger), TState> table, TState status, TTrigger trigger, TContext context)
+        Lifecycle<TState, TTrigger, TContext> machine, IReadOnlyDictionary<(TState, TTrigger), TState> table, TState status, TTrigger trigger, TContext context)
         where TState : struct, Enum
         where TTrigger : struct, Enum
     {

@@ -1,4 +1,4 @@
-namespace Billing.Domain.StateMachines;
+namespace Billing.Domain.Lifecycles;
 
 /// <summary>What firing a trigger did: where the state was, where it is now, and whether the trigger was only ignored.</summary>
 /// <typeparam name="TState">The states.</typeparam>
