@@ -52,6 +52,9 @@ public partial class MoneyTests
         { -1.00m, [1m, 2m, 4m], [-0.14m, -0.29m, -0.57m] },
         // Ratios of different scales are combined exactly: 1 : 0.001.
         { 10.01m, [1m, 0.001m], [10.00m, 0.01m] },
+        // 1/3 as a decimal needs all 96 bits of its mantissa: each ratio is read exactly, high bits too.
+        { 100.00m, [1m / 3m, 2m / 3m], [33.33m, 66.67m] },
+        { 4.00m, [1m / 3m, 1m], [1.00m, 3.00m] },
     };
 
     [Theory]

@@ -208,7 +208,10 @@ public sealed class InvoiceApplicationService
     private static ApplyResult Refuse(ApplicationRule rule, string message) => new(null, new ApplicationRefusal(rule, message));
 
     private static bool SameRequest(InvoiceApplication existing, string accountId, Money amount, string email, string? remarks, string? headerId) =>
-        existing.AccountId == accountId && existing.Amount == amount && existing.Email == email && existing.Remarks == remarks && (headerId is null || existing.Header.HeaderId == headerId);
+        existing.AccountId == accountId && existing.Amount == amount && existing.Email == email && existing.Remarks == KeptRemarks(remarks) && (headerId is null || existing.Header.HeaderId == headerId);
+
+    // Blank remarks are kept as none, so that applying again with the same blank remarks is the same request.
+    private static string? KeptRemarks(string? remarks) => string.IsNullOrWhiteSpace(remarks) ? null : remarks;
 
     private async Task<ApplyResult> SubmitAsync(
         string applicationId, string accountId, Money amount, string email, string? remarks, string? headerId, InvoiceApplication? resubmitting, CancellationToken cancellationToken)
@@ -232,7 +235,7 @@ public sealed class InvoiceApplicationService
             return refusal;
         }
 
-        var application = InvoiceApplication.Submit(applicationId, accountId, header!, amount, email!, string.IsNullOrWhiteSpace(remarks) ? null : remarks, _commands.Now, resubmitting?.ApplicationId);
+        var application = InvoiceApplication.Submit(applicationId, accountId, header!, amount, email!, KeptRemarks(remarks), _commands.Now, resubmitting?.ApplicationId);
         IReadOnlyList<InvoiceApplication> written = resubmitting is null ? [application] : [application, resubmitting.LinkResubmission(applicationId)];
         var saved = await _commands.Store.CommitAsync(new PrepaidChange(account.Hold(amount), applications: written), cancellationToken).ConfigureAwait(false);
         return new ApplyResult(saved.Applications[0], null);

@@ -132,6 +132,44 @@ public class ChargeEngineTests
     }
 
     [Fact]
+    public void InclusiveTax_OneRate_NetAndTaxAreExact()
+    {
+        var line = Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(121m))) with { Taxes = [Vat21], TaxMode = TaxMode.Inclusive });
+
+        Assert.Equal((M(100m), M(21m), M(121m)), (line.Net, line.Taxes, line.Amount));
+        Assert.Equal([new TaxAmount(Vat21, M(100m), M(21m))], line.TaxAmounts);
+    }
+
+    [Fact]
+    public void InclusiveTax_ZeroRate_TheWholeGrossIsNet_WithAZeroTaxShown()
+    {
+        var zero = new TaxRate("Exempt", 0m);
+
+        var line = Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(99.99m))) with { Taxes = [zero], TaxMode = TaxMode.Inclusive });
+
+        Assert.Equal((M(99.99m), M(0m), M(99.99m)), (line.Net, line.Taxes, line.Amount));
+        Assert.Equal([new TaxAmount(zero, M(99.99m), M(0m))], line.TaxAmounts);
+        Assert.Equal(M(0m), line.Explanation.Taxes[0].Unrounded);
+    }
+
+    [Fact]
+    public void PerDocumentTax_KeepsEachLinesRatesInTheOrderItsSpecLists()
+    {
+        var state = new TaxRate("State", 10m);
+        var city = new TaxRate("City", 5m);
+
+        var document = new ChargeEngine(ChargePolicy.En16931).CalculateDocument(
+        [
+            ChargeSpec.For("a", 1m, new PerUnitPrice(M(10m))) with { Taxes = [state] },
+            ChargeSpec.For("b", 1m, new PerUnitPrice(M(100m))) with { Taxes = [city, state] },
+        ]);
+
+        Assert.Equal([city, state], document.Lines[1].TaxAmounts.Select(t => t.Rate));
+        Assert.Equal([M(5m), M(10m)], document.Lines[1].TaxAmounts.Select(t => t.Amount));
+        Assert.Equal([city, state], document.Lines[1].Explanation.Taxes.Select(t => t.Rate));
+    }
+
+    [Fact]
     public void InclusiveWithoutTaxes_NetIsTheGross() =>
         Assert.Equal(M(9.99m), Engine.Calculate(ChargeSpec.For("x", 1m, new PerUnitPrice(M(9.99m))) with { TaxMode = TaxMode.Inclusive }).Net);
 

@@ -272,4 +272,99 @@ public class InvoiceApplicationServiceTests
         Assert.Null((await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.ResubmittedAs);
         Assert.Equal(Dollars(10m), (await _h.Applications.SummaryAsync("acc")).Held);
     }
+
+    public static TheoryData<string, decimal, string, string?, string?> OneFieldChanged => new()
+    {
+        { "acc-2", 60m, "finance@acme.example", "Q1", null },
+        { "acc", 61m, "finance@acme.example", "Q1", null },
+        { "acc", 60m, "books@acme.example", "Q1", null },
+        { "acc", 60m, "finance@acme.example", "Q2", null },
+        { "acc", 60m, "finance@acme.example", null, null },
+        { "acc", 60m, "finance@acme.example", "Q1", "hdr-2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneFieldChanged))]
+    public async Task Apply_AgainWithOneFieldChanged_IsAReusedKey_AndWritesNothing(string account, decimal amount, string email, string? remarks, string? headerId)
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.RechargedAsync("acc-2", 100m);
+        await _h.Headers.AddAsync("hdr-2", "acc", Person);
+        var first = (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1")).Application!;
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _h.Applications.ApplyAsync("app-1", account, Dollars(amount), email, remarks, headerId));
+
+        Assert.Equal(first, await _h.Prepaid.Store.FindApplicationAsync("app-1"));
+        Assert.Equal(Dollars(60m), (await _h.Applications.SummaryAsync("acc")).Held);
+    }
+
+    [Fact]
+    public async Task Apply_AgainWithTheSameFields_ReturnsTheFirst_WhetherTheHeaderIsNamedOrLeftToTheDefault()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        var first = (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1")).Application!;
+
+        Assert.Equal(first, (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1", "hdr-acc")).Application);
+        Assert.Equal(first, (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "Q1")).Application);
+    }
+
+    [Fact]
+    public async Task Apply_AgainWithBlankRemarks_ReturnsTheFirst_WhichKeptNone()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        var first = (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "   ")).Application!;
+
+        var again = await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "   ");
+
+        Assert.Null(first.Remarks);
+        Assert.Equal(first, again.Application);
+    }
+
+    [Fact]
+    public async Task Apply_ForExactlyTheInvoiceableAmount_IsAccepted_AndLeavesNothing()
+    {
+        await _h.RechargedAsync("acc", 100m, 0.01m);
+
+        var result = await _h.Applications.ApplyAsync("app-1", "acc", Dollars(100.01m), "finance@acme.example");
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(Dollars(0m), (await _h.Applications.SummaryAsync("acc")).Invoiceable);
+        Assert.Equal(ApplicationRule.AmountOverInvoiceable, (await _h.Applications.ApplyAsync("app-2", "acc", Dollars(0.01m), "finance@acme.example")).Refusal!.Rule);
+    }
+
+    [Fact]
+    public async Task Apply_WithoutAHeaderId_UsesTheDefault_EvenWhenItIsNotTheFirst()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Headers.AddAsync("hdr-2", "acc", Person, makeDefault: true);
+
+        var application = (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example")).Application!;
+
+        Assert.Equal(("hdr-2", "Li Wei"), (application.Header.HeaderId, application.Header.Title));
+    }
+
+    public static TheoryData<decimal?, string?, string?, string?> ResubmissionChanges => new()
+    {
+        { 50m, null, null, null },
+        { null, "books@acme.example", null, null },
+        { null, null, "corrected PO number", null },
+        { null, null, null, "hdr-2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResubmissionChanges))]
+    public async Task Resubmit_ChangesWhatIsGiven_AndKeepsTheRest(decimal? amount, string? email, string? remarks, string? headerId)
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Headers.AddAsync("hdr-2", "acc", Person);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(60m), "finance@acme.example", "first try");
+        await _h.Applications.RejectAsync("acc", "app-1", "fin-1", "check it");
+
+        var second = (await _h.Applications.ResubmitAsync("acc", "app-1", "app-2", amount is { } a ? Dollars(a) : null, email, remarks, headerId)).Application!;
+
+        Assert.Equal(
+            (Dollars(amount ?? 60m), email ?? "finance@acme.example", remarks ?? "first try", headerId ?? "hdr-acc", "app-1"),
+            (second.Amount, second.Email, second.Remarks, second.Header.HeaderId, second.ResubmissionOf));
+        Assert.Equal(Dollars(amount ?? 60m), (await _h.Applications.SummaryAsync("acc")).Held);
+    }
 }

@@ -53,4 +53,18 @@ public class PrepaidAccountTests
         Assert.Throws<CurrencyMismatchException>(() => account.CanDebit(new Money(1m, Currency.FromCode("EUR"))));
         Assert.Throws<ArgumentException>("idempotencyKey", () => account.Post(LedgerEntryKind.Correction, new Money(1m, Usd), "", At, "r", "d"));
     }
+
+    [Fact]
+    public void CreditLimitOfExactlyZero_IsAccepted_AndDebitsUpToTheBalanceOnly()
+    {
+        var (funded, _) = PrepaidAccount.Open("acc-1", Usd, At, new Money(5m, Usd))
+            .Post(LedgerEntryKind.TopUpCredit, new Money(10m, Usd), "topup:o1", At, "o1", "Top-up");
+
+        var account = funded.WithCreditLimit(new Money(0m, Usd));
+
+        Assert.Equal(new Money(0m, Usd), account.CreditLimit);
+        Assert.Equal(new Money(10m, Usd), account.Available);
+        Assert.True(account.CanDebit(new Money(10m, Usd)));
+        Assert.False(account.CanDebit(new Money(10.01m, Usd)));
+    }
 }

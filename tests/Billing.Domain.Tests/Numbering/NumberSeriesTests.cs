@@ -40,4 +40,11 @@ public class NumberSeriesTests
         Assert.NotEqual(new NumberSeries("INV", "I-{seq}"), new NumberSeries("INV-2027", "I-{seq}"));
         Assert.Equal(new NumberSeries("INV", "I-{seq}").GetHashCode(), new NumberSeries("INV", "I-{seq}").GetHashCode());
     }
+
+    [Theory]
+    [InlineData(2005, "05")]
+    [InlineData(2000, "00")]
+    [InlineData(2099, "99")]
+    public void TwoDigitYear_IsZeroPadded(int year, string expected) =>
+        Assert.Equal($"{expected}-7", new NumberSeries("INV", "{yy}-{seq}").NumberFor(7, new LocalDate(year, 1, 9)));
 }

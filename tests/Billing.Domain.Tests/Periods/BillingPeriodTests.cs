@@ -60,6 +60,8 @@ public class BillingPeriodTests
     {
         Assert.False(P("2026-01-01", "2026-02-01").Overlaps(P("2026-02-01", "2026-03-01")));
         Assert.True(P("2026-01-01", "2026-02-02").Overlaps(P("2026-02-01", "2026-03-01")));
+        Assert.False(P("2026-02-01", "2026-03-01").Overlaps(P("2026-01-01", "2026-02-01")));   // either way round
+        Assert.True(P("2026-02-01", "2026-03-01").Overlaps(P("2026-01-01", "2026-02-02")));
     }
 
     [Fact]

@@ -46,4 +46,18 @@ public class ProrationFactorTests
         Assert.False(new ProrationFactor(2, 3).IsOne);
         Assert.True(new ProrationFactor(2, 3) != ProrationFactor.One);
     }
+
+    [Fact]
+    public void Equality_ComparesNumeratorAndDenominator_InLowestTerms()
+    {
+        Assert.NotEqual(new ProrationFactor(1, 2), new ProrationFactor(1, 3));
+        Assert.NotEqual(new ProrationFactor(1, 3), new ProrationFactor(2, 3));
+        Assert.True(new ProrationFactor(1, 2) != new ProrationFactor(1, 3));
+        Assert.False(new ProrationFactor(1, 2) == new ProrationFactor(1, 3));
+        Assert.False(new ProrationFactor(1, 2).Equals((object)new ProrationFactor(1, 3)));
+        Assert.False(new ProrationFactor(1, 2).Equals("1/2"));
+        Assert.True(new ProrationFactor(2, 4) == new ProrationFactor(1, 2));
+        Assert.True(new ProrationFactor(2, 4).Equals((object)new ProrationFactor(1, 2)));
+        Assert.Equal(new ProrationFactor(2, 4).GetHashCode(), new ProrationFactor(1, 2).GetHashCode());
+    }
 }
