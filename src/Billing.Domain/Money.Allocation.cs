@@ -28,6 +28,7 @@ public readonly partial struct Money
         var result = new Money[parts];
         for (var i = 0; i < parts; i++)
         {
+            // Stryker disable once Equality : a zero amount has no units to share, so negating its zero shares changes nothing (equivalent).
             result[i] = FromUnits(Sign < 0 ? -(quotient + (i < remainder ? 1 : 0)) : quotient + (i < remainder ? 1 : 0));
         }
 

@@ -54,11 +54,7 @@ public readonly partial struct Money : IFormattable, IParsable<Money>
     {
         Preconditions.CheckNotNull(s);
         Preconditions.CheckNotNull(registry);
-        if (!TrySplit(s, provider, out var amount, out var code))
-        {
-            throw new FormatException($"'{s}' is not an amount followed by a currency code, such as '1234.50 USD'.");
-        }
-
+        var (amount, code) = Split(s, provider) ?? throw new FormatException($"'{s}' is not an amount followed by a currency code, such as '1234.50 USD'.");
         return new Money(amount, registry.FromCode(code));
     }
 
@@ -79,7 +75,7 @@ public readonly partial struct Money : IFormattable, IParsable<Money>
     public static bool TryParse(string? s, IFormatProvider? provider, CurrencyRegistry registry, out Money result)
     {
         Preconditions.CheckNotNull(registry);
-        if (s is not null && TrySplit(s, provider, out var amount, out var code) && registry.TryFromCode(code, out var currency))
+        if (s is not null && Split(s, provider) is var (amount, code) && registry.TryFromCode(code, out var currency))
         {
             result = new Money(amount, currency);
             return true;
@@ -89,22 +85,23 @@ public readonly partial struct Money : IFormattable, IParsable<Money>
         return false;
     }
 
-    private static bool TrySplit(string s, IFormatProvider? provider, out decimal amount, out string code)
+    // The amount and the code of "1234.50 USD", or null when the text is not that.
+    private static (decimal Amount, string Code)? Split(string s, IFormatProvider? provider)
     {
         var text = s.AsSpan().Trim();
         var space = text.LastIndexOfAny(' ', '\u00A0', '\u202F');
+
+        // Stryker disable once Equality : the text is trimmed, so a space is never its first character (equivalent).
         if (space > 0)
         {
-            code = text[(space + 1)..].ToString();
+            var code = text[(space + 1)..].ToString();
             if (Currency.IsWellFormedCode(code)
-                && decimal.TryParse(text[..space].TrimEnd(), AmountStyles, provider ?? CultureInfo.InvariantCulture, out amount))
+                && decimal.TryParse(text[..space].TrimEnd(), AmountStyles, provider ?? CultureInfo.InvariantCulture, out var amount))
             {
-                return true;
+                return (amount, code);
             }
         }
 
-        amount = 0m;
-        code = string.Empty;
-        return false;
+        return null;
     }
 }

@@ -69,9 +69,9 @@ public partial class MoneyTests
     [Fact]
     public void Allocate_BadRatios_ThrowsArgument()
     {
-        Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate());
-        Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate(1m, -1m));
-        Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate(0m, 0m));
+        Assert.Contains("At least one ratio", Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate()).Message, StringComparison.Ordinal);
+        Assert.Contains("may not be negative; got -1", Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate(1m, -1m)).Message, StringComparison.Ordinal);
+        Assert.Contains("sum to zero", Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate(0m, 0m)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

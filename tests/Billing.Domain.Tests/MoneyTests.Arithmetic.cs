@@ -68,6 +68,9 @@ public partial class MoneyTests
     public void Arithmetic_BeyondDecimal_ThrowsArgumentOutOfRange_NeverOverflow()
     {
         Assert.IsType<OverflowException>(Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) * 2m).InnerException);
+        Assert.Contains("The product is outside the range of decimal", Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) * 2m).Message, StringComparison.Ordinal);
+        Assert.Contains("The sum is outside", Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) + UsdOf(1m)).Message, StringComparison.Ordinal);
+        Assert.Contains("The quotient is outside", Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) / 0.5m).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) + UsdOf(1m));
         Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MinValue) - UsdOf(1m));
         Assert.Throws<ArgumentOutOfRangeException>(() => UsdOf(decimal.MaxValue) / 0.5m);

@@ -115,4 +115,19 @@ public partial class MoneyTests
 
         Assert.Equal(UsdOf(1m), ParseGeneric<Money>("1.00 USD"));
     }
+
+    [Fact]
+    public void ToString_DropsTrailingZerosBeyondTheMinorUnits_KeepsTheOthers()
+    {
+        Assert.Equal("1.23 USD", UsdOf(1.2300m).ToString());
+        Assert.Equal("1.2345 USD", UsdOf(1.234500m).ToString());
+        Assert.Equal("1.00 USD", UsdOf(1.000000m).ToString());
+    }
+
+    [Fact]
+    public void Parse_WithoutARegistry_ThrowsArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>("registry", () => Money.Parse("1 USD", CultureInfo.InvariantCulture, null!));
+        Assert.Throws<ArgumentNullException>("registry", () => Money.TryParse("1 USD", CultureInfo.InvariantCulture, null!, out _));
+    }
 }

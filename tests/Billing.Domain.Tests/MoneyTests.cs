@@ -33,6 +33,9 @@ public partial class MoneyTests
     {
         Assert.True(UsdOf(1m) < UsdOf(2m));
         Assert.True(UsdOf(2m) > UsdOf(1m));
+        Assert.False(UsdOf(2m) < UsdOf(2.00m));   // strict: an amount is not less, nor more, than itself
+        Assert.False(UsdOf(2m) > UsdOf(2.00m));
+        Assert.True(UsdOf(2m) <= UsdOf(2.00m) && UsdOf(2m) >= UsdOf(2.00m));
         Assert.True(UsdOf(2m) <= UsdOf(2.00m));
         Assert.True(UsdOf(2m) >= UsdOf(2.00m));
         Assert.Equal(0, UsdOf(2m).CompareTo(UsdOf(2.00m)));

@@ -83,4 +83,23 @@ public class RoundingPolicyTests
     [Fact]
     public void Round_HalfTowardZeroAtMaximumScale_KeepsTheValue() =>
         Assert.Equal(0.1234567890123456789012345678m, new RoundingPolicy(RoundingMode.HalfTowardZero).Round(0.1234567890123456789012345678m, 28));
+
+    [Fact]
+    public void Equality_ComparesModeAndScale()
+    {
+        Assert.True(RoundingPolicy.Commercial != RoundingPolicy.Bankers);
+        Assert.False(RoundingPolicy.Commercial != new RoundingPolicy(RoundingMode.HalfAwayFromZero));
+        Assert.True(RoundingPolicy.Bankers != RoundingPolicy.Bankers.WithScale(2));
+    }
+
+    [Theory]
+    [InlineData(RoundingMode.HalfToEven)]
+    [InlineData(RoundingMode.HalfTowardZero)]
+    [InlineData(RoundingMode.Ceiling)]
+    public void Round_AtTheLargestScale_KeepsEveryDecimal(RoundingMode mode) =>
+        Assert.Equal(0.1234567890123456789012345678m, new RoundingPolicy(mode).Round(0.1234567890123456789012345678m, Currency.MaxMinorUnits));
+
+    [Fact]
+    public void Round_HalfTowardZero_OneBelowTheLargestScale_RoundsUpPastTheHalf() =>
+        Assert.Equal(0.123456789012345678901234568m, new RoundingPolicy(RoundingMode.HalfTowardZero).Round(0.1234567890123456789012345678m, Currency.MaxMinorUnits - 1));
 }

@@ -105,26 +105,28 @@ public sealed partial record NumberSeries
                 throw new ArgumentException($"Unknown placeholder at {position} in \"{format}\": use {{yyyy}}, {{yy}}, {{MM}}, {{dd}}, {{seq}} or {{seq:000000}}.", nameof(format));
             }
 
+            // Stryker disable once Equality : an empty literal part would add nothing to a number (equivalent).
             if (literal.Length > 0)
             {
-                parts.Add(new Part(PartKind.Literal, literal.ToString(), 0));
+                parts.Add(new Part(PartKind.Literal, literal.ToString()));
                 literal.Clear();
             }
 
             parts.Add(match.Groups["name"].Value switch
             {
-                "yyyy" => new Part(PartKind.Year4, "", 0),
-                "yy" => new Part(PartKind.Year2, "", 0),
-                "MM" => new Part(PartKind.Month, "", 0),
-                "dd" => new Part(PartKind.Day, "", 0),
-                _ => new Part(PartKind.Sequence, "", Math.Max(1, match.Groups["zeros"].Length)),
+                "yyyy" => new Part(PartKind.Year4),
+                "yy" => new Part(PartKind.Year2),
+                "MM" => new Part(PartKind.Month),
+                "dd" => new Part(PartKind.Day),
+                _ => new Part(PartKind.Sequence, Width: Math.Max(1, match.Groups["zeros"].Length)),
             });
             position += match.Length;
         }
 
+        // Stryker disable once Equality : an empty literal part would add nothing to a number (equivalent).
         if (literal.Length > 0)
         {
-            parts.Add(new Part(PartKind.Literal, literal.ToString(), 0));
+            parts.Add(new Part(PartKind.Literal, literal.ToString()));
         }
 
         Preconditions.CheckArgument(parts.Count(p => p.Kind == PartKind.Sequence) == 1, nameof(format), $"\"{format}\" needs exactly one {{seq}}: without it numbers would repeat.");
@@ -144,5 +146,5 @@ public sealed partial record NumberSeries
         Sequence,
     }
 
-    private readonly record struct Part(PartKind Kind, string Text, int Width);
+    private readonly record struct Part(PartKind Kind, string Text = "", int Width = 0);
 }

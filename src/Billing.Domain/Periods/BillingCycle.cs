@@ -52,9 +52,17 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <summary>Returns the first day of period <paramref name="index"/>.</summary>
     /// <param name="index">The period's index; 0 starts in the anchor month, negative indexes come before it.</param>
     /// <returns>The billing day in that period's first month, or that month's last day when it is shorter.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The period would start outside the years the ISO calendar holds.</exception>
     public LocalDate StartOf(int index)
     {
-        var month = AnchorMonth.PlusMonths(checked(index * (int)Frequency));
+        var months = (AnchorMonth.Year * 12L) + AnchorMonth.Month - 1 + ((long)index * (int)Frequency);
+        var year = Math.DivRem(months, 12L, out var monthOfYear) - (monthOfYear < 0 ? 1 : 0);
+        if (year < CalendarSystem.Iso.MinYear || year > CalendarSystem.Iso.MaxYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Period {index} of this cycle would start outside the years {CalendarSystem.Iso.MinYear} to {CalendarSystem.Iso.MaxYear}.");
+        }
+
+        var month = new YearMonth((int)year, (int)(monthOfYear < 0 ? monthOfYear + 12 : monthOfYear) + 1);
         var daysInMonth = month.Calendar.GetDaysInMonth(month.Year, month.Month);
         return month.OnDayOfMonth(Math.Min(BillingDay, daysInMonth));
     }
@@ -62,7 +70,11 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <summary>Returns period <paramref name="index"/>.</summary>
     /// <param name="index">The period's index; 0 starts in the anchor month.</param>
     /// <returns>[<see cref="StartOf(int)"/> of index, <see cref="StartOf(int)"/> of index + 1).</returns>
-    public BillingPeriod PeriodAt(int index) => new(StartOf(index), StartOf(index + 1));
+    /// <exception cref="ArgumentOutOfRangeException">The period would start or end outside the years the ISO calendar holds.</exception>
+    public BillingPeriod PeriodAt(int index) =>
+        index == int.MaxValue
+            ? throw new ArgumentOutOfRangeException(nameof(index), index, "The last period index has no end.")
+            : new(StartOf(index), StartOf(index + 1));
 
     /// <summary>Returns the index of the period that holds <paramref name="date"/>.</summary>
     /// <param name="date">A day.</param>

@@ -16,6 +16,7 @@ internal static class Allocator
     /// <summary>Shares <paramref name="units"/> (an integral decimal) by <paramref name="weights"/> (non-negative, not all zero).</summary>
     public static decimal[] Allocate(decimal units, ReadOnlySpan<BigInteger> weights)
     {
+        // Stryker disable once Equality : zero units share out as zeros, negated or not (equivalent).
         var negative = units < 0m;
         var whole = new BigInteger(Math.Abs(units));
         var total = BigInteger.Zero;
@@ -34,6 +35,7 @@ internal static class Allocator
         }
 
         var left = (int)(whole - given); // fewer than weights.Length: each floor loses less than one unit
+        // Stryker disable once Equality : with nothing left, handing out the leftovers hands out nothing (equivalent).
         if (left > 0)
         {
             var order = new int[weights.Length];

@@ -10,6 +10,7 @@ internal static class DecimalMath
     public static decimal Unit(int scale) => Units[scale];
 
     /// <summary>Returns <paramref name="value"/> written with exactly <paramref name="scale"/> decimals; it must need no more.</summary>
+    // Stryker disable once Arithmetic : subtracting a zero with the scale gives the same value and scale (equivalent).
     public static decimal WithScale(decimal value, int scale) => value + ZerosWithScale[scale];
 
     /// <summary>Returns the fewest decimals that write <paramref name="value"/> exactly (1.50 gives 1).</summary>
@@ -32,15 +33,18 @@ internal static class DecimalMath
             RoundingMode.HalfToEven => decimal.Round(value, scale, MidpointRounding.ToEven),
             RoundingMode.HalfAwayFromZero => decimal.Round(value, scale, MidpointRounding.AwayFromZero),
             RoundingMode.HalfTowardZero => RoundHalfTowardZero(value, scale),
+            // Stryker disable once Equality : zero rounds to zero either way (equivalent).
             RoundingMode.HalfUp => value >= 0
                 ? decimal.Round(value, scale, MidpointRounding.AwayFromZero)
                 : RoundHalfTowardZero(value, scale),
+            // Stryker disable once Equality : zero rounds to zero either way (equivalent).
             RoundingMode.HalfDown => value >= 0
                 ? RoundHalfTowardZero(value, scale)
                 : decimal.Round(value, scale, MidpointRounding.AwayFromZero),
             RoundingMode.Ceiling => decimal.Round(value, scale, MidpointRounding.ToPositiveInfinity),
             RoundingMode.Floor => decimal.Round(value, scale, MidpointRounding.ToNegativeInfinity),
             RoundingMode.TowardZero => decimal.Round(value, scale, MidpointRounding.ToZero),
+            // Stryker disable once Equality : zero rounds to zero either way (equivalent).
             RoundingMode.AwayFromZero => value >= 0
                 ? decimal.Round(value, scale, MidpointRounding.ToPositiveInfinity)
                 : decimal.Round(value, scale, MidpointRounding.ToNegativeInfinity),
@@ -79,6 +83,7 @@ internal static class DecimalMath
         var zeros = new decimal[Currency.MaxMinorUnits + 1];
         for (var scale = 0; scale < zeros.Length; scale++)
         {
+            // Stryker disable once Boolean : adding a negative zero keeps a value's sign, as a positive one does (equivalent).
             zeros[scale] = new decimal(0, 0, 0, isNegative: false, scale: (byte)scale);
         }
 

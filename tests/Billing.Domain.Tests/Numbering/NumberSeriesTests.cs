@@ -12,6 +12,8 @@ public class NumberSeriesTests
     [InlineData("ACME-EU-{seq:0000}", 12345, "ACME-EU-12345")]
     [InlineData("{{{seq:00}}}", 3, "{03}")]
     [InlineData("{seq}", 1, "1")]
+    [InlineData("ACME-EE-{seq}", 3, "ACME-EE-3")]
+    [InlineData("x{{y-{seq}-}}", 7, "x{y-7-}")]
     public void NumberFor_FillsEveryPlaceholder(string format, long sequence, string expected) =>
         Assert.Equal(expected, new NumberSeries("INV", format).NumberFor(sequence, April2));
 
@@ -23,6 +25,9 @@ public class NumberSeriesTests
     [InlineData("INV-{month}-{seq}")]
     [InlineData("INV-{seq")]
     [InlineData("INV-}{seq}")]
+    [InlineData("{seq}{")]
+    [InlineData("{seq}}")]
+    [InlineData("{abcd{yy}{seq}")]
     public void BadFormats_AreRefused(string format) =>
         Assert.Throws<ArgumentException>("format", () => new NumberSeries("INV", format));
 
@@ -47,4 +52,19 @@ public class NumberSeriesTests
     [InlineData(2099, "99")]
     public void TwoDigitYear_IsZeroPadded(int year, string expected) =>
         Assert.Equal($"{expected}-7", new NumberSeries("INV", "{yy}-{seq}").NumberFor(7, new LocalDate(year, 1, 9)));
+
+    [Fact]
+    public void FourDigitYear_IsZeroPadded() =>
+        Assert.Equal("0999-7", new NumberSeries("INV", "{yyyy}-{seq}").NumberFor(7, new LocalDate(999, 1, 9)));
+
+    [Theory]
+    [InlineData("INV-}{seq}", "Unbalanced '}' at 4")]
+    [InlineData("INV-{month}-{seq}", "Unknown placeholder at 4")]
+    [InlineData("INV-{yyyy}", "needs exactly one {seq}")]
+    public void BadFormats_SayWhatIsWrong(string format, string message) =>
+        Assert.Contains(message, Assert.Throws<ArgumentException>("format", () => new NumberSeries("INV", format)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void SequenceBelowOne_SaysWhereSequencesStart() =>
+        Assert.Contains("Sequences start at 1", Assert.Throws<ArgumentOutOfRangeException>(() => new NumberSeries("INV", "{seq}").NumberFor(0, April2)).Message, StringComparison.Ordinal);
 }

@@ -118,4 +118,32 @@ public class BillingCycleTests
         Assert.True(cycle == new BillingCycle(BillingFrequency.Monthly, 31, new YearMonth(2026, 1)));
         Assert.Equal("Monthly on day 31 from 2026-01", cycle.ToString());
     }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    [InlineData(200_000)]
+    public void StartOf_AnIndexBeyondTheCalendar_IsOutOfRange_NeverOverflow(int index)
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 15), BillingFrequency.Yearly);
+
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => cycle.StartOf(index));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => cycle.PeriodAt(index));
+    }
+
+    [Fact]
+    public void Constructor_NonIsoAnchorMonth_ThrowsArgument() =>
+        Assert.Throws<ArgumentException>("anchorMonth", () => new BillingCycle(BillingFrequency.Monthly, 1, new YearMonth(2026, 1, CalendarSystem.Julian)));
+
+    [Fact]
+    public void IndexOf_DaysBeforeTheAnchor_CountBackwards()
+    {
+        var cycle = BillingCycle.StartingOn(D(2026, 1, 15), BillingFrequency.Quarterly);
+
+        Assert.Equal(-1, cycle.IndexOf(D(2025, 12, 1)));
+        Assert.Equal(-1, cycle.IndexOf(D(2025, 10, 15)));
+        Assert.Equal(-2, cycle.IndexOf(D(2025, 10, 14)));
+        Assert.Equal(-4, cycle.IndexOf(D(2025, 1, 15)));
+        Assert.Equal(0, cycle.IndexOf(D(2026, 1, 15)));
+    }
 }

@@ -106,4 +106,26 @@ public class BillingPeriodTests
     [Fact]
     public void ToString_IsHalfOpenIsoRange() =>
         Assert.Equal("[2026-01-01, 2026-02-01)", P("2026-01-01", "2026-02-01").ToString());
+
+    [Fact]
+    public void Constructor_NonIsoEnd_ThrowsArgument() =>
+        Assert.Throws<ArgumentException>("end", () => new BillingPeriod(D(2026, 1, 1), new LocalDate(2026, 2, 1, CalendarSystem.Julian)));
+
+    [Theory]
+    [InlineData("2026-01-31", "2026-02-15", false, 0)]   // not a month-end start, so the billing days differ
+    [InlineData("2026-01-15", "2026-01-31", false, 0)]   // within one month
+    [InlineData("2026-02-28", "2026-03-28", true, 1)]    // the same day: a month
+    [InlineData("2026-02-28", "2026-03-31", true, 1)]    // a month-end start runs to the next month's end
+    [InlineData("2026-01-31", "2026-02-28", true, 1)]    // a billing day past February's end falls on its last day
+    [InlineData("2026-01-30", "2026-02-28", true, 1)]
+    [InlineData("2026-03-30", "2026-04-30", true, 1)]
+    [InlineData("2026-04-30", "2026-05-30", true, 1)]
+    [InlineData("2026-04-30", "2026-05-31", true, 1)]
+    [InlineData("2026-03-31", "2026-04-29", false, 0)]
+    [InlineData("2026-03-29", "2026-04-30", false, 0)]
+    public void TryGetWholeMonths_AtMonthEnds(string start, string end, bool whole, int months)
+    {
+        Assert.Equal(whole, P(start, end).TryGetWholeMonths(out var counted));
+        Assert.Equal(months, counted);
+    }
 }
