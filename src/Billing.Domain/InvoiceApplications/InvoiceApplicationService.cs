@@ -172,7 +172,6 @@ public sealed class InvoiceApplicationService
                 return application;
             }
 
-            InvoiceApplicationLifecycle.Machine.Fire(application.Status, InvoiceApplicationTrigger.Issue, default);
             var last = await _commands.Store.LastApplicationSequenceAsync(_series.Name, cancellationToken).ConfigureAwait(false);
             var issued = application.Issue(_series, last + 1, _commands.Now, _zone);
             var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);

@@ -51,5 +51,8 @@ public class EmailAddressTests
         Assert.False(EmailAddress.IsValid($"a@{new string('b', 64)}.example"));
         var longDomain = string.Join('.', Enumerable.Repeat(new string('c', 60), 5));
         Assert.False(EmailAddress.IsValid($"a@{longDomain}"));   // 308 characters
+        var domain252 = string.Join('.', Enumerable.Repeat(new string('c', 61), 4)) + ".exam";   // 4 × 61 + 3 + 5 = 252
+        Assert.True(EmailAddress.IsValid($"a@{domain252}"));                 // exactly 254 characters
+        Assert.False(EmailAddress.IsValid($"ab@{domain252}"));               // 255
     }
 }

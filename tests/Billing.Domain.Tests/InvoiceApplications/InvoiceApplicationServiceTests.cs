@@ -367,4 +367,85 @@ public class InvoiceApplicationServiceTests
             (second.Amount, second.Email, second.Remarks, second.Header.HeaderId, second.ResubmissionOf));
         Assert.Equal(Dollars(amount ?? 60m), (await _h.Applications.SummaryAsync("acc")).Held);
     }
+
+    [Fact]
+    public async Task Resubmit_KeepsTheHeaderUsed_OrTakesTheDefaultWhenItWasRemoved()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Headers.AddAsync("hdr-2", "acc", Person);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example", headerId: "hdr-2");
+        await _h.Applications.RejectAsync("acc", "app-1", "fin-1", "wrong amount");
+        await _h.Applications.ApplyAsync("app-3", "acc", Dollars(10m), "finance@acme.example", headerId: "hdr-2");
+        await _h.Applications.RejectAsync("acc", "app-3", "fin-1", "wrong amount");
+
+        var kept = (await _h.Applications.ResubmitAsync("acc", "app-1", "app-2", Dollars(20m))).Application!;
+        await _h.Headers.RemoveAsync("acc", "hdr-2");
+        var defaulted = (await _h.Applications.ResubmitAsync("acc", "app-3", "app-4", Dollars(20m))).Application!;
+
+        Assert.Equal("hdr-2", kept.Header.HeaderId);
+        Assert.Equal("hdr-acc", defaulted.Header.HeaderId);
+    }
+
+    [Fact]
+    public async Task Apply_WithoutAHeaderId_WhenNoHeaderIsTheDefault_TakesTheFirst()
+    {
+        await _h.Prepaid.FundAsync("acc", 100m);
+        await _h.HeaderStore.CommitHeadersAsync([Billing.Domain.InvoiceHeaders.InvoiceHeader.Create("hdr-x", "acc", Person)], null);
+
+        var application = (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example")).Application!;
+
+        Assert.Equal("hdr-x", application.Header.HeaderId);
+    }
+
+    [Fact]
+    public async Task Apply_WithRemarksOfExactlyTheLongestLength_IsAccepted()
+    {
+        await _h.RechargedAsync("acc", 100m);
+
+        var result = await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example", new string('r', InvoiceApplication.MaxRemarksLength));
+
+        Assert.True(result.IsAccepted);
+    }
+
+    [Fact]
+    public async Task Commands_WithBlankIds_ThrowArgument_AndWriteNothing()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example");
+        await _h.Applications.RejectAsync("acc", "app-1", "fin-1", "no");
+
+        await Assert.ThrowsAsync<ArgumentException>("applicationId", () => _h.Applications.ApplyAsync(" ", "acc", Dollars(10m), "finance@acme.example"));
+        await Assert.ThrowsAsync<ArgumentException>("accountId", () => _h.Applications.ApplyAsync("app-2", " ", Dollars(10m), "finance@acme.example"));
+        await Assert.ThrowsAsync<ArgumentException>("applicationId", () => _h.Applications.ResubmitAsync("acc", "app-1", " "));
+        await Assert.ThrowsAsync<ArgumentException>("accountId", () => _h.Applications.ApproveAsync(" ", "app-1", "fin-1"));
+        await Assert.ThrowsAsync<ArgumentException>("reason", () => _h.Applications.RejectAsync("acc", "app-1", "fin-1", " "));
+        Assert.Equal(Dollars(100m), (await _h.Applications.SummaryAsync("acc")).Invoiceable);
+    }
+
+    [Fact]
+    public async Task Download_BeforeIssue_SaysWhichApplicationAndItsStatus()
+    {
+        await _h.RechargedAsync("acc", 100m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "finance@acme.example");
+
+        var refused = await Assert.ThrowsAsync<ApplicationNotIssuedException>(() => _h.Applications.DownloadAsync("acc", "app-1"));
+
+        Assert.Equal(("app-1", InvoiceApplicationStatus.Pending, "application.not_issued"), (refused.ApplicationId, refused.Status, refused.Code));
+    }
+
+    [Fact]
+    public async Task Refusals_SayWhatToDo()
+    {
+        await _h.Prepaid.FundAsync("acc", 100m);
+        Assert.Contains("Create an invoice header", (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example")).Refusal!.Message, StringComparison.Ordinal);
+        await _h.Headers.AddAsync("hdr-1", "acc", Person);
+        Assert.Contains("hdr-9 is not one of this account's headers", (await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example", headerId: "hdr-9")).Refusal!.Message, StringComparison.Ordinal);
+        await _h.RechargedAsync("acc", 50m);
+        await _h.Applications.ApplyAsync("app-1", "acc", Dollars(10m), "a@b.example");
+        Assert.Contains("app-1 is Pending", (await _h.Applications.ResubmitAsync("acc", "app-1", "app-2")).Refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Row_OfNoApplication_ThrowsArgumentNull() =>
+        Assert.Throws<ArgumentNullException>("application", () => InvoiceApplicationRow.Of(null!));
 }
