@@ -27,5 +27,5 @@ internal readonly record struct LifecycleState<TStatus>
 
     /// <summary>Returns the status's or the superstate's name, as diagrams and refusals show it.</summary>
     /// <returns>The name.</returns>
-    public override string ToString() => Superstate?.Name ?? Status?.ToString() ?? string.Empty;
+    public override string ToString() => Superstate?.Name ?? $"{Status}";
 }

@@ -208,4 +208,39 @@ public class LifecycleTests
             string.Join(",", Enum.GetValues<Act>().Select(act => Doors.CanFire(status, act, hand) ? Doors.Fire(status, act, hand).Destination.ToString() : "-"))
             + "|" + string.Join(",", Doors.PermittedTriggers(status, hand));
     }
+
+    [Fact]
+    public void Constructor_NameOfLowerCaseLettersAndUnderscores_IsAccepted_OthersAreToldWhy()
+    {
+        Assert.Equal("a_z", new Lifecycle<Door, Act, Hand>("a_z", Door.Open, static table => table.Configure(Door.Open)).Name);
+        Assert.Contains("lower-case letters and underscores; got 'Door'", Assert.Throws<ArgumentException>("name", () => new Lifecycle<Door, Act, Hand>("Door", Door.Open, static _ => { })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refusal_Message_NamesTheTriggerTheStatusAndTheUnmetGuards()
+    {
+        Assert.StartsWith("door: Lock is not permitted in Open.", Assert.Throws<TransitionRefusedException>(() => Doors.Fire(Door.Open, Act.Lock, default)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("door: Lock is not permitted in Closed because none of these holds: has the key.", Assert.Throws<TransitionRefusedException>(() => Doors.Fire(Door.Closed, Act.Lock, default)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsInState_NullStatusOrAnotherLifecyclesSuperstate_ThrowsArgument()
+    {
+        var byName = new Lifecycle<string, Act, Hand>("named", "open", static table => table.Configure("open").SubstateOf(Shut));
+
+        Assert.Throws<ArgumentNullException>("status", () => byName.IsInState(null!, Shut));
+        Assert.Contains("Other is not a superstate of door", Assert.Throws<ArgumentException>("superstate", () => Doors.IsInState(Door.Open, new LifecycleSuperstate("Other"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PermittedTriggers_OfATableWithAnAsynchronousGuard_IsRefusedAsAWrongTable()
+    {
+        var awaiting = new Lifecycle<Door, Act, Hand>("door", Door.Open, static table => table.Configure(Door.Open).PermitIfAsync(Act.Close, Door.Closed, async () =>
+        {
+            await Task.Delay(50);
+            return true;
+        }));
+
+        Assert.Contains("asynchronous", Assert.Throws<InvalidOperationException>(() => awaiting.PermittedTriggers(Door.Open, default)).Message, StringComparison.Ordinal);
+    }
 }
