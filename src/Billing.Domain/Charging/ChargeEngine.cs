@@ -148,6 +148,7 @@ public sealed class ChargeEngine
         var gross = draft.RoundedAmount;
         var rates = draft.Spec.Taxes;
         var totalPercent = rates.Sum(r => r.Percent);
+        // Stryker disable once Conditional : at 0 % the division gives the gross itself (equivalent)
         var net = totalPercent == 0m ? gross : Round(gross * 100m / (100m + totalPercent), scale);
         draft.Net = net;
         var shares = totalPercent == 0m ? new decimal[rates.Count] : Share(gross - net, scale, Allocator.WeightsOf([.. rates.Select(r => r.Percent)]));
@@ -183,17 +184,16 @@ public sealed class ChargeEngine
         }
     }
 
+    // Every step's rate is on its line, so the search ends within the list.
     private static int IndexOf(IReadOnlyList<TaxRate> rates, TaxRate rate)
     {
-        for (var i = 0; i < rates.Count; i++)
+        var i = 0;
+        while (rates[i] != rate)
         {
-            if (rates[i] == rate)
-            {
-                return i;
-            }
+            i++;
         }
 
-        return -1;
+        return i;
     }
 
     // Shares an amount already rounded to scale, in whole units of that scale, by weights.

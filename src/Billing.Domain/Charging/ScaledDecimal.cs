@@ -37,21 +37,10 @@ internal static class ScaledDecimal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryScale(decimal value, int scale, long max, out long scaled)
     {
-        int flags;
-        uint high;
-        ulong low;
-        if (LayoutIsKnown)
-        {
-            ref readonly var parts = ref Unsafe.As<decimal, DecimalParts>(ref Unsafe.AsRef(in value));
-            (flags, high, low) = (parts.Flags, parts.High, parts.Low);
-        }
-        else
-        {
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(value, bits);
-            (flags, high, low) = (bits[3], (uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        }
+        // Stryker disable once Boolean : both readers return the same parts (tested); only speed tells them apart (equivalent)
+        var (flags, high, low) = LayoutIsKnown ? ReadLayout(value) : ReadBits(value);
 
+        // Stryker disable once Bitwise : without the mask a negative value's sign bit makes decimals > scale, and flags < 0 refuses it anyway (equivalent)
         var decimals = (flags >> 16) & 0xFF;
         if (high != 0 || flags < 0 || decimals > scale || low > (ulong)max)
         {
@@ -65,19 +54,33 @@ internal static class ScaledDecimal
         return high64 == 0 && product <= (ulong)max;
     }
 
+    /// <summary>Reads a decimal's flags, high 32 and low 64 bits of its mantissa straight from its memory layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (int Flags, uint High, ulong Low) ReadLayout(decimal value)
+    {
+        ref readonly var parts = ref Unsafe.As<decimal, DecimalParts>(ref Unsafe.AsRef(in value));
+        return (parts.Flags, parts.High, parts.Low);
+    }
+
+    /// <summary>Reads the same parts as <see cref="ReadLayout"/> through <see cref="decimal.GetBits(decimal, Span{int})"/>, for a runtime whose layout differs.</summary>
+    internal static (int Flags, uint High, ulong Low) ReadBits(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return (bits[3], (uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
     /// <summary>Returns the non-negative <paramref name="units"/> × 10^-<paramref name="scale"/> as a decimal written with that scale.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Stryker disable once Bitwise : >> and >>> are the same shift on an unsigned value (equivalent)
     public static decimal ToDecimal(long units, byte scale) => new((int)(uint)units, (int)(uint)((ulong)units >> 32), 0, isNegative: false, scale);
 
-    /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/>, rounding by <paramref name="mode"/>.</summary>
+    /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/> (1 to 18), rounding by <paramref name="mode"/>.</summary>
     public static long RoundDivide(Int128 value, int power, RoundingMode mode)
     {
-        if (power == 0)
-        {
-            return (long)value;
-        }
-
-        // Most amounts fit 64 bits; dividing by a constant power of ten there compiles to a multiplication.
+        // Most amounts fit 64 bits; dividing by a constant power of ten there compiles to a multiplication. Skipping
+        // this, or taking long.MaxValue itself the 128-bit way, gives the same quotient, only slower.
+        // Stryker disable once Equality,Block : the 128-bit division below gives the same result (equivalent)
         if (value <= long.MaxValue)
         {
             return RoundDivide((long)value, power, mode);
@@ -134,19 +137,19 @@ internal static class ScaledDecimal
 
     // System.Decimal has been { int flags; uint hi32; ulong lo64; } since .NET Core 3.0. Checked once against
     // decimal.GetBits; if a runtime ever lays it out otherwise, TryScale reads through GetBits instead.
-    private static readonly bool LayoutIsKnown = CheckLayout(-12_345_678_901_234.567_890_123_4m) && CheckLayout(79_228_162_514_264_337_593_543_950_335m);
+    // Stryker disable once Logical,Unary : both probes pass on every runtime this runs on, so && and || agree, and so does either sign of the first (equivalent)
+    internal static readonly bool LayoutIsKnown = CheckLayout(-12_345_678_901_234.567_890_123_4m) && CheckLayout(79_228_162_514_264_337_593_543_950_335m);
 
-    private static bool CheckLayout(decimal probe)
+    internal static bool CheckLayout(decimal probe)
     {
         if (Unsafe.SizeOf<DecimalParts>() != sizeof(decimal))
         {
+            // Stryker disable once Boolean : unreachable while decimal is 16 bytes (equivalent)
             return false;
         }
 
-        var parts = Unsafe.As<decimal, DecimalParts>(ref probe);
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(probe, bits);
-        return parts.Flags == bits[3] && parts.High == (uint)bits[2] && parts.Low == (((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        // Stryker disable once Logical : the parts of a probe are all equal or the layout is unknown; no runtime makes one differ alone (equivalent)
+        return ReadLayout(probe) == ReadBits(probe);
     }
 
     /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/> (0 to 18), rounding by <paramref name="mode"/>.</summary>

@@ -268,4 +268,93 @@ public class ChargeEngineTests
         Assert.Equal(M((1_000m * 0.10m) + 5m), new VolumePrice(tiers).Price(1_000m));     // on the bound: the tier it closes
         Assert.Equal(M((1_000.5m * 0.05m) + 7m), new VolumePrice(tiers).Price(1_000.5m));
     }
+
+    [Fact]
+    public void Explanation_ProratedMinimumAndInclusiveTaxes_WritesEveryStep()
+    {
+        var state = new TaxRate("State", 10m);
+        var city = new TaxRate("City", 5m);
+        var spec = ChargeSpec.For("Seats", 2m, new PerUnitPrice(M(10m))) with
+        {
+            Proration = new ProrationFactor(1, 4),
+            Minimum = M(6m),
+            Taxes = [state, city],
+            TaxMode = TaxMode.Inclusive,
+        };
+
+        var explanation = Engine.Calculate(spec).Explanation;
+
+        // 20.00 prorated to 5.00, raised to the 6.00 minimum; 6.00 / 1.15 = 5.217... -> 5.22 net, 0.78 tax by 10 : 5.
+        Assert.Equal([M(0.52m), M(0.26m)], explanation.Taxes.Select(t => t.Unrounded));
+        Assert.Equal([M(0m), M(0m)], explanation.Taxes.Select(t => t.Residue));
+        Assert.Equal(
+            "  per unit: quantity 2 -> 20.00 USD\n" +
+            "  prorated by 1/4 -> 5.00 USD\n" +
+            "  minimum 6.00 USD applies\n" +
+            "  rounded 6.00 USD -> 6.00 USD (residue 0.00 USD)\n" +
+            "  State included 5.22 USD: 0.52 USD -> 0.52 USD (per line)\n" +
+            "  City included 5.22 USD: 0.26 USD -> 0.26 USD (per line)\n",
+            explanation.ToString());
+    }
+
+    [Fact]
+    public void Explanation_PerDocumentTax_ShowsEachLinesExactShare()
+    {
+        var document = new ChargeEngine(ChargePolicy.En16931).CalculateDocument(
+        [
+            ChargeSpec.For("a", 1m, new PerUnitPrice(M(0.05m))) with { Taxes = [Vat21] },
+            ChargeSpec.For("b", 1m, new PerUnitPrice(M(0.05m))) with { Taxes = [Vat21] },
+            ChargeSpec.For("c", 1m, new PerUnitPrice(M(1.21m))) with { Taxes = [Vat21], TaxMode = TaxMode.Inclusive },
+        ]);
+
+        // 0.10 x 21 % = 0.021 -> 0.02 for the document, shared 0.01 + 0.01; each line's exact share is 0.0105.
+        var a = document.Lines[0].Explanation;
+        Assert.Equal(M(0.0105m), a.Taxes[0].Unrounded);
+        Assert.Equal(M(0.01m), a.Taxes[0].Rounded);
+        Assert.Equal(M(-0.0005m), a.Taxes[0].Residue);
+        Assert.Equal("  VAT 21% on 0.05 USD: 0.0105 USD -> 0.01 USD (per document)\n", a.ToString().Split('\n')[2] + "\n");
+        Assert.Equal([M(0.21m)], document.Lines[2].TaxAmounts.Select(t => t.Amount));   // the inclusive line keeps its own tax alone
+        Assert.EndsWith("(per line)\n", document.Lines[2].Explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explanation_RoundingResidue_IsShown()
+    {
+        var explanation = Engine.Calculate(ChargeSpec.For("calls", 3m, new PerUnitPrice(M(0.333m)))).Explanation;
+
+        Assert.Equal(M(0.001m), explanation.RoundingResidue);
+        Assert.Contains("  rounded 0.999 USD -> 1.00 USD (residue 0.001 USD)\n", explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Limits_ALineOfExactlyTheMaximum_IsCalculated_AndAbove_IsRefused()
+    {
+        var largest = ChargeSpec.For("x", 1_000_000_000m, new PerUnitPrice(M(Money.MaxAmount)));
+
+        Assert.Equal(ChargeEngine.MaxLineAmount, Engine.Calculate(largest).Net.Amount);
+        Assert.Equal(ChargeEngine.MaxLineAmount, Engine.Calculate(largest with { Proration = new ProrationFactor(2, 2) }).Net.Amount);
+        Assert.Throws<ArgumentOutOfRangeException>("spec", () => Engine.Calculate(largest with { Quantity = 1_000_000_000.001m }));
+        Assert.Contains("once prorated", Assert.Throws<ArgumentOutOfRangeException>("spec", () => Engine.Calculate(largest with { Proration = new ProrationFactor(3, 2) })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Minimum_EqualToThePrice_IsNotApplied()
+    {
+        var explanation = Engine.Calculate(ChargeSpec.For("x", 2m, new PerUnitPrice(M(3m))) with { Minimum = M(6m) }).Explanation;
+
+        Assert.False(explanation.MinimumApplied);
+        Assert.DoesNotContain("minimum", explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calculate_BadArguments_NameTheParameter()
+    {
+        var spec = ChargeSpec.For("a", 1m, new PerUnitPrice(M(1m)));
+
+        Assert.Throws<ArgumentNullException>("spec", () => Engine.Calculate(null!));
+        Assert.Throws<ArgumentOutOfRangeException>("number", () => Engine.Calculate(spec, number: 0));
+        Assert.Contains("at least one line", Assert.Throws<ArgumentException>("specs", () => Engine.CalculateDocument([])).Message, StringComparison.Ordinal);
+        var mixed = Assert.Throws<ArgumentException>("specs", () => Engine.CalculateDocument([spec, spec, ChargeSpec.For("b", 1m, new PerUnitPrice(new Money(1m, Currency.FromCode("EUR"))))]));
+        Assert.Contains("Line 3 is in EUR", mixed.Message, StringComparison.Ordinal);
+    }
 }
