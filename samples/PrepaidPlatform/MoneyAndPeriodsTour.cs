@@ -33,7 +33,7 @@ public static class MoneyAndPeriodsTour
         output.WriteLine($"100.00 USD by 1:2:4: {string.Join(", ", topUp.Allocate(1m, 2m, 4m))}");
 
         output.WriteLine("== Billing cycle anchored on day 31: never drifts");
-        var cycle = new BillingCycle(BillingFrequency.Monthly, 31, new YearMonth(2028, 1));
+        var cycle = new BillingCycle(BillingInterval.Monthly, 31, new YearMonth(2028, 1));
         for (var n = 0; n < 4; n++)
         {
             var period = cycle.PeriodAt(n);
@@ -41,7 +41,7 @@ public static class MoneyAndPeriodsTour
         }
 
         output.WriteLine("== Proration of a 90.00 USD quarterly plan started on 2026-01-20");
-        var quarter = new BillingCycle(BillingFrequency.Quarterly, 1, new YearMonth(2026, 1)).PeriodAt(0);
+        var quarter = new BillingCycle(BillingInterval.Quarterly, 1, new YearMonth(2026, 1)).PeriodAt(0);
         var covered = new BillingPeriod(new LocalDate(2026, 1, 20), quarter.End);
         var price = new Money(90m, usd);
         foreach (var method in new[] { ProrationMethod.ActualDays, ProrationMethod.Months })

@@ -4,62 +4,89 @@ using NodaTime;
 namespace Billing.Domain.Periods;
 
 /// <summary>
-/// A sequence of back-to-back billing periods that start on a billing day (1 to 31) every month, quarter or year.
+/// A sequence of back-to-back billing periods of one <see cref="BillingInterval"/>: every N months from a billing
+/// day (1 to 31), or every N days or weeks from the first period's start.
 /// </summary>
 /// <remarks>
 /// Period <c>n</c> is computed from the anchor, never from period <c>n − 1</c>: with billing day 31 and a
-/// monthly frequency the periods start on Jan 31, Feb 28 (29 in a leap year), Mar 31, Apr 30..., so a short
+/// monthly interval the periods start on Jan 31, Feb 28 (29 in a leap year), Mar 31, Apr 30..., so a short
 /// month never drags the billing day down for good. A billing day past the end of a month falls on its last
-/// day. Period 0 starts in the anchor month; negative indexes are the periods before it.
+/// day. Day and week intervals ignore the calendar: 30 days from Jan 31 is Mar 2. Period 0 starts at the anchor;
+/// negative indexes are the periods before it.
 /// </remarks>
 public readonly struct BillingCycle : IEquatable<BillingCycle>
 {
-    /// <summary>Initializes a cycle.</summary>
-    /// <param name="frequency">How often a period starts.</param>
+    private readonly LocalDate _anchor;   // the start of period 0 of a day or week interval; default for months
+
+    /// <summary>Initializes a cycle of months that start on a billing day.</summary>
+    /// <param name="interval">How long a period is: a month interval.</param>
     /// <param name="billingDay">The day of the month periods start on, 1 to 31.</param>
     /// <param name="anchorMonth">The month period 0 starts in.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frequency"/> is undefined, or <paramref name="billingDay"/> is outside 1 to 31.</exception>
-    /// <exception cref="ArgumentException"><paramref name="anchorMonth"/> is not in the ISO calendar.</exception>
-    public BillingCycle(BillingFrequency frequency, int billingDay, YearMonth anchorMonth)
+    /// <exception cref="ArgumentException"><paramref name="interval"/> counts days or weeks (use <see cref="StartingOn"/>) or is <c>default</c>, or <paramref name="anchorMonth"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="billingDay"/> is outside 1 to 31.</exception>
+    public BillingCycle(BillingInterval interval, int billingDay, YearMonth anchorMonth)
     {
-        if (!Enum.IsDefined(frequency))
-        {
-            throw new ArgumentOutOfRangeException(nameof(frequency), frequency, "Unknown billing frequency.");
-        }
-
+        Preconditions.CheckArgument(interval.Count > 0 && interval.IsMonthly, nameof(interval), $"A cycle of {interval} starts on a date, not a billing day: use StartingOn.");
         Preconditions.CheckArgument(anchorMonth.Calendar == CalendarSystem.Iso, nameof(anchorMonth), "Billing cycles use the ISO calendar.");
-        Frequency = frequency;
+        Interval = interval;
         BillingDay = Preconditions.CheckRange(billingDay, 1, 31);
         AnchorMonth = anchorMonth;
+        _anchor = default;
     }
 
-    /// <summary>Gets how often a period starts.</summary>
-    public BillingFrequency Frequency { get; }
+    private BillingCycle(BillingInterval interval, LocalDate anchor)
+    {
+        Interval = interval;
+        BillingDay = anchor.Day;
+        AnchorMonth = anchor.ToYearMonth();
+        _anchor = anchor;
+    }
 
-    /// <summary>Gets the day of the month periods start on, 1 to 31.</summary>
+    /// <summary>Gets how long each period is.</summary>
+    public BillingInterval Interval { get; }
+
+    /// <summary>Gets the day of the month periods of a month interval start on, 1 to 31; for days and weeks, the first period's day.</summary>
     public int BillingDay { get; }
 
     /// <summary>Gets the month period 0 starts in.</summary>
     public YearMonth AnchorMonth { get; }
 
-    /// <summary>Returns the cycle whose period 0 starts on <paramref name="firstPeriodStart"/>, with that date's day as the billing day.</summary>
+    /// <summary>Returns the cycle whose period 0 starts on <paramref name="firstPeriodStart"/>; for months, with that date's day as the billing day.</summary>
     /// <param name="firstPeriodStart">The start of period 0.</param>
-    /// <param name="frequency">How often a period starts.</param>
+    /// <param name="interval">How long each period is.</param>
     /// <returns>The cycle.</returns>
-    public static BillingCycle StartingOn(LocalDate firstPeriodStart, BillingFrequency frequency) =>
-        new(frequency, firstPeriodStart.Day, firstPeriodStart.ToYearMonth());
+    /// <exception cref="ArgumentException"><paramref name="interval"/> is <c>default</c>, or the date is not in the ISO calendar.</exception>
+    public static BillingCycle StartingOn(LocalDate firstPeriodStart, BillingInterval interval)
+    {
+        Preconditions.CheckArgument(interval.Count > 0, nameof(interval), "The interval is default: use BillingInterval's factories.");
+        Preconditions.CheckArgument(firstPeriodStart.Calendar == CalendarSystem.Iso, nameof(firstPeriodStart), "Billing cycles use the ISO calendar.");
+        return interval.IsMonthly
+            ? new(interval, firstPeriodStart.Day, firstPeriodStart.ToYearMonth())
+            : new(interval, firstPeriodStart);
+    }
 
     /// <summary>Returns the first day of period <paramref name="index"/>.</summary>
-    /// <param name="index">The period's index; 0 starts in the anchor month, negative indexes come before it.</param>
-    /// <returns>The billing day in that period's first month, or that month's last day when it is shorter.</returns>
+    /// <param name="index">The period's index; 0 starts at the anchor, negative indexes come before it.</param>
+    /// <returns>For months, the billing day in that period's first month, or that month's last day when it is shorter; for days and weeks, the anchor plus index periods.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The period would start outside the years the ISO calendar holds.</exception>
     public LocalDate StartOf(int index)
     {
-        var months = (AnchorMonth.Year * 12L) + AnchorMonth.Month - 1 + ((long)index * (int)Frequency);
+        if (!Interval.IsMonthly)
+        {
+            var days = (long)index * Interval.Days;
+            if (days < Period.DaysBetween(_anchor, LocalDate.MinIsoValue) || days > Period.DaysBetween(_anchor, LocalDate.MaxIsoValue))
+            {
+                throw OutsideTheCalendar(index);
+            }
+
+            return _anchor.PlusDays((int)days);
+        }
+
+        var months = (AnchorMonth.Year * 12L) + AnchorMonth.Month - 1 + ((long)index * Interval.Months);
         var year = Math.DivRem(months, 12L, out var monthOfYear) - (monthOfYear < 0 ? 1 : 0);
         if (year < CalendarSystem.Iso.MinYear || year > CalendarSystem.Iso.MaxYear)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"Period {index} of this cycle would start outside the years {CalendarSystem.Iso.MinYear} to {CalendarSystem.Iso.MaxYear}.");
+            throw OutsideTheCalendar(index);
         }
 
         var month = new YearMonth((int)year, (int)(monthOfYear < 0 ? monthOfYear + 12 : monthOfYear) + 1);
@@ -68,7 +95,7 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     }
 
     /// <summary>Returns period <paramref name="index"/>.</summary>
-    /// <param name="index">The period's index; 0 starts in the anchor month.</param>
+    /// <param name="index">The period's index; 0 starts at the anchor.</param>
     /// <returns>[<see cref="StartOf(int)"/> of index, <see cref="StartOf(int)"/> of index + 1).</returns>
     /// <exception cref="ArgumentOutOfRangeException">The period would start or end outside the years the ISO calendar holds.</exception>
     public BillingPeriod PeriodAt(int index) =>
@@ -81,9 +108,9 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <returns>The index, negative for a day before period 0.</returns>
     public int IndexOf(LocalDate date)
     {
-        var months = ((date.Year - AnchorMonth.Year) * 12) + date.Month - AnchorMonth.Month;
-        var length = (int)Frequency;
-        var index = (months / length) - (months % length < 0 ? 1 : 0); // floor division
+        var steps = Interval.IsMonthly ? ((date.Year - AnchorMonth.Year) * 12) + date.Month - AnchorMonth.Month : Period.DaysBetween(_anchor, date);
+        var length = Interval.IsMonthly ? Interval.Months : Interval.Days;
+        var index = (steps / length) - (steps % length < 0 ? 1 : 0); // floor division
         return StartOf(index) > date ? index - 1 : index;
     }
 
@@ -110,27 +137,31 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
 
     /// <inheritdoc />
     public bool Equals(BillingCycle other) =>
-        Frequency == other.Frequency && BillingDay == other.BillingDay && AnchorMonth == other.AnchorMonth;
+        Interval == other.Interval && BillingDay == other.BillingDay && AnchorMonth == other.AnchorMonth && _anchor == other._anchor;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is BillingCycle other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Frequency, BillingDay, AnchorMonth);
+    public override int GetHashCode() => HashCode.Combine(Interval, BillingDay, AnchorMonth, _anchor);
 
-    /// <summary>Returns the cycle as <c>Monthly on day 31 from 2026-01</c>.</summary>
+    /// <summary>Returns the cycle as <c>every 1 month on day 31 from 2026-01</c> or <c>every 30 days from 2026-01-31</c>.</summary>
     /// <returns>A description.</returns>
-    public override string ToString() => $"{Frequency} on day {BillingDay} from {AnchorMonth:uuuu-MM}";
+    public override string ToString() =>
+        Interval.IsMonthly ? $"every {Interval} on day {BillingDay} from {AnchorMonth:uuuu-MM}" : $"every {Interval} from {_anchor:uuuu-MM-dd}";
 
     /// <summary>Returns a value indicating whether two cycles are the same.</summary>
     /// <param name="left">The first cycle.</param>
     /// <param name="right">The second cycle.</param>
-    /// <returns>True when frequency, billing day and anchor month are equal.</returns>
+    /// <returns>True when interval, billing day and anchor are equal.</returns>
     public static bool operator ==(BillingCycle left, BillingCycle right) => left.Equals(right);
 
     /// <summary>Returns a value indicating whether two cycles differ.</summary>
     /// <param name="left">The first cycle.</param>
     /// <param name="right">The second cycle.</param>
-    /// <returns>True when frequency, billing day or anchor month differ.</returns>
+    /// <returns>True when interval, billing day or anchor differ.</returns>
     public static bool operator !=(BillingCycle left, BillingCycle right) => !left.Equals(right);
+
+    private static ArgumentOutOfRangeException OutsideTheCalendar(int index) =>
+        new(nameof(index), index, $"Period {index} of this cycle would start outside the years {CalendarSystem.Iso.MinYear} to {CalendarSystem.Iso.MaxYear}.");
 }

@@ -45,7 +45,7 @@ public static class Proration
 
         var start = period.Start;
         var billingDay = start.Day == start.Calendar.GetDaysInMonth(start.Year, start.Month) ? 31 : start.Day;
-        var months = new BillingCycle(BillingFrequency.Monthly, billingDay, start.ToYearMonth());
+        var months = new BillingCycle(BillingInterval.Monthly, billingDay, start.ToYearMonth());
         var whole = months.IndexOf(period.LastDay); // months 0 .. whole - 1 are covered in full
         var lastStart = months.StartOf(whole);
         var monthDays = Period.DaysBetween(lastStart, months.StartOf(whole + 1));

@@ -12,13 +12,22 @@ public class PeriodProperties
 
     private static Arbitrary<ProrationMethod> Methods => Arb.From(Gen.Elements(ProrationMethod.ActualDays, ProrationMethod.Months));
 
-    private static Arbitrary<BillingCycle> Cycles =>
-        Arb.From(
-            from frequency in Gen.Elements(BillingFrequency.Monthly, BillingFrequency.Quarterly, BillingFrequency.Yearly)
-            from day in Gen.Choose(1, 31)
-            from year in Gen.Choose(2000, 2040)
-            from month in Gen.Choose(1, 12)
-            select new BillingCycle(frequency, day, new YearMonth(year, month)));
+    private static Gen<BillingCycle> MonthGen =>
+        from interval in Gen.Elements(BillingInterval.Monthly, BillingInterval.Quarterly, BillingInterval.Yearly, BillingInterval.OfMonths(2))
+        from day in Gen.Choose(1, 31)
+        from year in Gen.Choose(2000, 2040)
+        from month in Gen.Choose(1, 12)
+        select new BillingCycle(interval, day, new YearMonth(year, month));
+
+    // Days and weeks from any start, Kill Bill's 30 days among them.
+    private static Gen<BillingCycle> DayGen =>
+        from interval in Gen.OneOf(Gen.Constant(BillingInterval.ThirtyDays), Gen.Choose(1, 60).Select(BillingInterval.OfDays), Gen.Choose(1, 8).Select(BillingInterval.OfWeeks))
+        from start in BillingArbitraries.AnyBillingPeriod().Generator.Select(p => p.Start)
+        select BillingCycle.StartingOn(start, interval);
+
+    private static Arbitrary<BillingCycle> MonthCycles => Arb.From(MonthGen);
+
+    private static Arbitrary<BillingCycle> Cycles => Arb.From(Gen.OneOf(MonthGen, DayGen));
 
     private static Arbitrary<int> Indexes => Arb.From(Gen.Choose(-100, 100));
 
@@ -43,15 +52,26 @@ public class PeriodProperties
 
     [Property(MaxTest = Laws.Cases)]
     public Property Cycle_PeriodsChainWithoutGapsAndStartOnTheAnchoredDay() =>
-        Prop.ForAll(Cycles, Indexes, (cycle, n) =>
+        Prop.ForAll(MonthCycles, Indexes, (cycle, n) =>
         {
             var period = cycle.PeriodAt(n);
-            var month = cycle.AnchorMonth.PlusMonths(n * (int)cycle.Frequency);
+            var month = cycle.AnchorMonth.PlusMonths(n * cycle.Interval.Months);
             var expectedDay = Math.Min(cycle.BillingDay, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month));
             return period.End == cycle.PeriodAt(n + 1).Start
                 && period.Start == month.OnDayOfMonth(expectedDay)
-                && period.TryGetWholeMonths(out var months) && months == (int)cycle.Frequency
-                && Proration.DurationInMonths(period) == new ProrationFactor((int)cycle.Frequency, 1);
+                && period.TryGetWholeMonths(out var months) && months == cycle.Interval.Months
+                && Proration.DurationInMonths(period) == new ProrationFactor(cycle.Interval.Months, 1);
+        });
+
+    [Property(MaxTest = Laws.Cases)]
+    public Property Cycle_OfDays_PeriodsAreThatManyDaysFromTheFirstStart() =>
+        Prop.ForAll(Arb.From(DayGen), Indexes, (cycle, n) =>
+        {
+            var period = cycle.PeriodAt(n);
+            return period.Days == cycle.Interval.Days
+                && period.End == cycle.PeriodAt(n + 1).Start
+                && period.Start == cycle.StartOf(0).PlusDays(n * cycle.Interval.Days)
+                && cycle.IndexOf(period.Start) == n && cycle.IndexOf(period.LastDay) == n;
         });
 
     [Property(MaxTest = Laws.Cases)]
