@@ -86,13 +86,24 @@ internal sealed class SqliteDatabase
         ALTER TABLE orders DROP COLUMN refund_reference;
         ALTER TABLE orders DROP COLUMN refunded_at;
         """,
+        """
+        CREATE TABLE subscriptions (
+            subscription_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, plan TEXT NOT NULL, pending_plan TEXT, billing_type TEXT NOT NULL,
+            payment_model TEXT NOT NULL, ordered_at INTEGER NOT NULL, ordered_by TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL);
+        CREATE INDEX subscriptions_by_account ON subscriptions (account_id);
+        CREATE INDEX subscriptions_by_status ON subscriptions (status);
+        CREATE INDEX subscriptions_by_plan ON subscriptions (plan);
+        CREATE TABLE subscription_history (
+            subscription_id TEXT NOT NULL, position INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL, trigger TEXT NOT NULL, at INTEGER NOT NULL,
+            actor TEXT NOT NULL, reason TEXT, PRIMARY KEY (subscription_id, position));
+        """,
     ];
 
     // The tables each schema version has, checked after migrating so that a damaged file is named, not half used.
     private static readonly string[] Tables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
-        "invoice_headers", "order_payments", "order_refunds",
+        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history",
     ];
 
     private readonly string _connectionString;

@@ -6,6 +6,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.TopUps;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -14,7 +15,7 @@ using static Billing.Domain.Sqlite.SqliteValues;
 namespace Billing.Domain.Sqlite;
 
 /// <summary>
-/// The prepaid store on a SQLite file: ledgers, orders, consumption, corrections and invoice applications. The
+/// The prepaid store on a SQLite file: ledgers, orders, consumption, corrections, invoice applications and subscriptions. The
 /// schema is created and migrated when the store is made; every commit is one transaction that checks every
 /// version and key before it writes anything.
 /// </summary>
@@ -75,6 +76,11 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             await ExpectVersionAsync(connection, transaction, "invoice application", "applications", "application_id", application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
         }
 
+        if (change.Subscription is { } subscription)
+        {
+            await ExpectVersionAsync(connection, transaction, "subscription", "subscriptions", "subscription_id", subscription.Id, subscription.Version, cancellationToken).ConfigureAwait(false);
+        }
+
         var saved = change.Saved();
         if (saved.Account is { } head)
         {
@@ -125,6 +131,12 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         {
             await WriteApplicationAsync(connection, transaction, application, AfterStep, cancellationToken).ConfigureAwait(false);
             AfterStep?.Invoke("application");
+        }
+
+        if (saved.Subscription is { } savedSubscription)
+        {
+            await WriteSubscriptionAsync(connection, transaction, savedSubscription, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("subscription");
         }
 
         return saved;
@@ -220,6 +232,22 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
         _database.LastSequenceAsync("application_series", series, cancellationToken);
 
+    /// <inheritdoc/>
+    public async Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (await SubscriptionsAsync("s.subscription_id = $id", cancellationToken, ("$id", subscriptionId)).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<Page<Subscription>> QuerySubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = string.Join(
+            " AND ",
+            new[] { query.AccountId is null ? null : "s.account_id = $account", query.Status is null ? null : "s.status = $status", query.Plan is null ? null : "s.plan = $plan" }
+                .Where(c => c is not null)
+                .DefaultIfEmpty("1 = 1"));
+        return query.Apply(await SubscriptionsAsync(where, cancellationToken, ("$account", query.AccountId), ("$status", query.Status?.ApiName), ("$plan", query.Plan)).ConfigureAwait(false));
+    }
+
     private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
 
     private static long To(InstantRange range) => range.End is { } end ? Bound(end) : long.MaxValue;
@@ -277,6 +305,31 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 ("$paymentCurrency", r.PaymentAmount.Currency.Code), ("$reference", r.PaymentReference), ("$reason", r.Reason), ("$by", r.RequestedBy),
                 ("$at", Time(r.RequestedAt)), ("$status", r.Status.ToString()), ("$gateway", r.GatewayReference), ("$settled", Time(r.SettledAt)),
                 ("$decline", r.DeclineReason)).ConfigureAwait(false);
+        }
+    }
+
+    // The row, and the history from the first change the stored history lacks: a history only ever grows.
+    private static async Task WriteSubscriptionAsync(SqliteConnection connection, SqliteTransaction transaction, Subscription s, CancellationToken cancellationToken)
+    {
+        await ExecAsync(
+            connection, transaction, cancellationToken,
+            """
+            INSERT INTO subscriptions (subscription_id, account_id, name, plan, pending_plan, billing_type, payment_model, ordered_at, ordered_by, status, version)
+            VALUES ($id, $account, $name, $plan, $pending, $type, $model, $at, $by, $status, $version)
+            ON CONFLICT (subscription_id) DO UPDATE SET plan = $plan, pending_plan = $pending, status = $status, version = $version
+            """,
+            ("$id", s.Id), ("$account", s.AccountId), ("$name", s.Name), ("$plan", s.Plan), ("$pending", s.PendingPlan), ("$type", s.BillingType.ToString()),
+            ("$model", s.PaymentModel.ToString()), ("$at", Time(s.OrderedAt)), ("$by", s.OrderedBy), ("$status", s.Status.ApiName), ("$version", s.Version)).ConfigureAwait(false);
+        using var count = Command(connection, transaction, "SELECT COUNT(*) FROM subscription_history WHERE subscription_id = $id", ("$id", s.Id));
+        var stored = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        for (var i = (int)stored; i < s.History.Count; i++)
+        {
+            var change = s.History[i];
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                "INSERT INTO subscription_history VALUES ($id, $position, $from, $to, $trigger, $at, $actor, $reason)",
+                ("$id", s.Id), ("$position", i + 1), ("$from", change.From.ApiName), ("$to", change.To.ApiName), ("$trigger", change.Trigger.ToString()),
+                ("$at", Time(change.At)), ("$actor", change.Actor), ("$reason", change.Reason)).ConfigureAwait(false);
         }
     }
 
@@ -414,6 +467,24 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             Text(r, "resubmitted_as"),
             (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"), OptionalInstant(r, "issued_at")),
             Long(r, "version"));
+    }
+
+    private async Task<List<Subscription>> SubscriptionsAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        var history = (await AllAsync(
+            $"SELECT h.* FROM subscription_history h JOIN subscriptions s ON s.subscription_id = h.subscription_id WHERE {where} ORDER BY h.subscription_id, h.position",
+            r => (Id: Required(r, "subscription_id"), Change: new SubscriptionStatusChange(
+                SubscriptionStatus.Parse(Required(r, "from_status")), SubscriptionStatus.Parse(Required(r, "to_status")), Enum<SubscriptionTrigger>(r, "trigger"),
+                Instant(r, "at"), Required(r, "actor"), Text(r, "reason"))),
+            cancellationToken,
+            parameters).ConfigureAwait(false)).ToLookup(h => h.Id, h => h.Change, StringComparer.Ordinal);
+        return await AllAsync(
+            $"SELECT s.* FROM subscriptions s WHERE {where}",
+            r => Subscription.Restore(
+                Required(r, "subscription_id"), Required(r, "account_id"), Required(r, "name"), Required(r, "plan"), Text(r, "pending_plan"), Enum<BillingType>(r, "billing_type"),
+                Enum<PaymentModel>(r, "payment_model"), Instant(r, "ordered_at"), Required(r, "ordered_by"), [.. history[Required(r, "subscription_id")]], Long(r, "version")),
+            cancellationToken,
+            parameters).ConfigureAwait(false);
     }
 
     private Task<List<ConsumptionRecord>> ConsumptionInAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken) =>

@@ -32,6 +32,16 @@ public sealed class SqlitePrepaidStoreContractTests : PrepaidStoreContract, IDis
     }
 }
 
+/// <summary>The SQLite prepaid store's subscriptions pass the contract every adapter must pass, against a real SQLite file.</summary>
+public sealed class SqliteSubscriptionStoreContractTests : SubscriptionStoreContract, IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    protected override IPrepaidStore CreateStore() => new SqlitePrepaidStore(_database.Path);
+}
+
 /// <summary>The SQLite invoice store passes the contract every adapter must pass, against a real SQLite file.</summary>
 public sealed class SqliteInvoiceStoreContractTests : InvoiceStoreContract, IDisposable
 {

@@ -10,10 +10,12 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Payments;
 using Billing.Domain.Periods;
+using Billing.Domain.Plans;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
@@ -71,6 +73,10 @@ public class NullArgumentTests
         [typeof(TokenPriceBook)] = TokenPriceBook.Empty(Usd).With(Price),
         [typeof(IReadOnlyList<TokenPrice>)] = new[] { Price },
         [typeof(IReadOnlyList<PriceTier>)] = new[] { new PriceTier(null, new Money(1m, Usd)) },
+        [typeof(BillingInterval)] = BillingInterval.Monthly,
+        [typeof(PlanCatalog)] = PlanCatalog.Empty,
+        [typeof(IReadOnlyList<PlanCharge>)] = new[] { new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(new Money(1m, Usd))) },
+        [typeof(Subscription)] = Subscription.Order("s", "a", "S", "p", BillingType.Recurring, PaymentModel.Prepaid, At, "alice"),
     };
 
     public static TheoryData<string, int> Parameters()

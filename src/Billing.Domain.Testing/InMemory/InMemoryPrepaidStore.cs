@@ -5,6 +5,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.TopUps;
 using NodaTime;
 
@@ -27,6 +28,7 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvoiceApplication> _applications = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
 
     /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -69,6 +71,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
                 {
                     throw new ConcurrencyConflictException("number series", application.Series!, (application.Sequence ?? 0) - 1, _applicationSeries.GetValueOrDefault(application.Series!));
                 }
+            }
+
+            if (change.Subscription is { } subscription)
+            {
+                Expect("subscription", subscription.Id, subscription.Version, _subscriptions.GetValueOrDefault(subscription.Id)?.Version);
             }
 
             var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
@@ -118,6 +125,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
                 }
 
                 _applications[application.ApplicationId] = application;
+            }
+
+            if (saved.Subscription is { } savedSubscription)
+            {
+                _subscriptions[savedSubscription.Id] = savedSubscription.Copy();   // subscriptions are mutable: the store keeps its own
             }
 
             return saved;
@@ -194,6 +206,21 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     /// <inheritdoc/>
     public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
         Read(() => _applicationSeries.GetValueOrDefault(series));
+
+    /// <inheritdoc/>
+    public Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        Read(() => _subscriptions.GetValueOrDefault(subscriptionId)?.Copy());
+
+    /// <inheritdoc/>
+    public Task<Page<Subscription>> QuerySubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() =>
+        {
+            var page = query.Apply(_subscriptions.Values);
+            return page with { Items = [.. page.Items.Select(s => s.Copy())] };
+        });
+    }
 
     private static void Expect(string aggregate, string id, long expected, long? stored)
     {

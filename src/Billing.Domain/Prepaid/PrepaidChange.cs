@@ -2,6 +2,7 @@ using Billing.Domain.Corrections;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Rating;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.TopUps;
 using Billing.Domain.Utility;
 
@@ -27,17 +28,18 @@ public sealed record PrepaidChange
     /// <param name="correction">The correction to write, or null.</param>
     /// <param name="consumption">The consumption record to add, or null; needs <paramref name="entry"/>, its debit.</param>
     /// <param name="applications">The invoice applications to write (an application, or a rejected one and its resubmission); they need <paramref name="account"/>, whose invoicing totals they move.</param>
+    /// <param name="subscription">The subscription to write, or null.</param>
     /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
     public PrepaidChange(
         PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
-        IReadOnlyList<InvoiceApplication>? applications = null)
+        IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null)
     {
         applications ??= [];
         Preconditions.CheckArgument(
             applications.All(a => a is not null && account is not null && a.AccountId == account.AccountId),
             nameof(applications),
             "Invoice applications are written with the account whose invoicing totals they move.");
-        Preconditions.CheckArgument(account is not null || order is not null || correction is not null, nameof(account), "A change writes something.");
+        Preconditions.CheckArgument(account is not null || order is not null || correction is not null || subscription is not null, nameof(account), "A change writes something.");
         Preconditions.CheckArgument(
             entry is null || (account is not null && entry.AccountId == account.AccountId && entry.Sequence == account.EntryCount),
             nameof(entry),
@@ -52,6 +54,7 @@ public sealed record PrepaidChange
         Correction = correction;
         Consumption = consumption;
         Applications = [.. applications];
+        Subscription = subscription;
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -72,6 +75,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the invoice applications to write; one that carries a number its stored version lacks takes that number from its series.</summary>
     public IReadOnlyList<InvoiceApplication> Applications { get; }
 
+    /// <summary>Gets the subscription to write: its status and whole history.</summary>
+    public Subscription? Subscription { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -80,5 +86,6 @@ public sealed record PrepaidChange
         Order is null ? null : Order with { Version = Order.Version + 1 },
         Correction is null ? null : Correction with { Version = Correction.Version + 1 },
         Consumption,
-        [.. Applications.Select(a => a with { Version = a.Version + 1 })]);
+        [.. Applications.Select(a => a with { Version = a.Version + 1 })],
+        Subscription?.Saved());
 }

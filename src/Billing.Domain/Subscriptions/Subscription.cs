@@ -72,6 +72,9 @@ public sealed class Subscription
     /// <summary>Gets every accepted transition, oldest first.</summary>
     public IReadOnlyList<SubscriptionStatusChange> History => _history;
 
+    /// <summary>Gets the version the store last saved, 0 for a subscription never saved; a commit must carry the version it read.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Orders a new subscription: its status is Ordered.</summary>
     /// <param name="id">The subscription's unique id.</param>
     /// <param name="accountId">The owning account's id.</param>
@@ -92,6 +95,49 @@ public sealed class Subscription
             Enum.IsDefined(paymentModel) ? paymentModel : throw new ArgumentOutOfRangeException(nameof(paymentModel), paymentModel, "Unknown payment model."),
             at,
             Preconditions.CheckActor(actor));
+
+    /// <summary>Rebuilds a stored subscription: what a store adapter reads back.</summary>
+    /// <param name="id">The subscription's id.</param>
+    /// <param name="accountId">The owning account's id.</param>
+    /// <param name="name">The subscription's name.</param>
+    /// <param name="plan">The plan it is on.</param>
+    /// <param name="pendingPlan">The plan a switch moves to, or null.</param>
+    /// <param name="billingType">How the plan is billed.</param>
+    /// <param name="paymentModel">Prepaid or postpaid.</param>
+    /// <param name="orderedAt">When it was ordered.</param>
+    /// <param name="orderedBy">Who ordered it.</param>
+    /// <param name="history">Every accepted transition, oldest first; the status is the last one's destination (Ordered when empty).</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The subscription as it was saved.</returns>
+    /// <exception cref="ArgumentNullException">A text argument or <paramref name="history"/> is null, or holds null.</exception>
+    /// <exception cref="ArgumentException">The history does not chain from Ordered (each change starting where the last ended, never earlier), or the pending plan is the plan.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, or <paramref name="version"/> is below 1.</exception>
+    public static Subscription Restore(
+        string id, string accountId, string name, string plan, string? pendingPlan, BillingType billingType, PaymentModel paymentModel, Instant orderedAt, string orderedBy,
+        IReadOnlyList<SubscriptionStatusChange> history, long version)
+    {
+        var subscription = Order(id, accountId, name, plan, billingType, paymentModel, orderedAt, orderedBy);
+        Preconditions.CheckNotNull(history);
+        Preconditions.CheckArgument(pendingPlan is null || (Preconditions.CheckId(pendingPlan) != plan), nameof(pendingPlan), "A pending plan is another plan than the current one.");
+        foreach (var change in history)
+        {
+            Preconditions.CheckArgument(change is not null, nameof(history), "A history holds no null change.");
+            Preconditions.CheckArgument(change.From == subscription.Status, nameof(history), $"The change to {change.To} starts at {change.From}, but the one before ended at {subscription.Status}.");
+            Preconditions.CheckArgument(subscription._history.Count == 0 || change.At >= subscription._history[^1].At, nameof(history), $"The change to {change.To} at {change.At} is before the one before it.");
+            subscription.Record(change);
+        }
+
+        subscription.PendingPlan = pendingPlan;
+        subscription.Version = version >= 1 ? version : throw new ArgumentOutOfRangeException(nameof(version), version, "A stored subscription's version is 1 or more.");
+        return subscription;
+    }
+
+    /// <summary>Returns a copy of the subscription as a store saves it: its version advanced by one.</summary>
+    /// <returns>The saved copy; this subscription is unchanged.</returns>
+    public Subscription Saved() => Copy(Version + 1);
+
+    /// <summary>Returns a copy at the same version, so that a store's reads never share a mutable subscription.</summary>
+    internal Subscription Copy() => Copy(Version);
 
     /// <summary>Returns a value indicating whether <paramref name="trigger"/> is permitted now: it would move the status, or be ignored.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -429,22 +475,31 @@ public sealed class Subscription
             return null;
         }
 
-        if (transition.Destination == SubscriptionStatus.WaitingForManualApprove)
+        var change = new SubscriptionStatusChange(Status, transition.Destination, trigger, at, actor, reason);
+        Record(change);
+        return change;
+    }
+
+    // Moves to the change's destination; waiting for a manager remembers what for and where from.
+    private void Record(SubscriptionStatusChange change)
+    {
+        if (change.To == SubscriptionStatus.WaitingForManualApprove)
         {
-            PendingOperation = trigger == SubscriptionTrigger.RequestDeletion ? ManualOperation.Delete : ManualOperation.Stop;
-            StatusBeforeApproval = Status;
+            PendingOperation = change.Trigger == SubscriptionTrigger.RequestDeletion ? ManualOperation.Delete : ManualOperation.Stop;
+            StatusBeforeApproval = change.From;
         }
-        else if (Status == SubscriptionStatus.WaitingForManualApprove)
+        else if (change.From == SubscriptionStatus.WaitingForManualApprove)
         {
             PendingOperation = null;
             StatusBeforeApproval = null;
         }
 
-        var change = new SubscriptionStatusChange(Status, transition.Destination, trigger, at, actor, reason);
         _history.Add(change);
-        Status = transition.Destination;
-        return change;
+        Status = change.To;
     }
+
+    private Subscription Copy(long version) =>
+        Restore(Id, AccountId, Name, Plan, PendingPlan, BillingType, PaymentModel, OrderedAt, OrderedBy, _history, version);
 
     private SubscriptionContext ContextFor(AccountClass accountClass) =>
         new(BillingType, PaymentModel, accountClass.StopMode, accountClass.DeleteMode, PendingOperation, StatusBeforeApproval);

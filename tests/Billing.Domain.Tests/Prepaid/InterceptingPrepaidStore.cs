@@ -5,6 +5,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.TopUps;
 
 namespace Billing.Domain.Tests.Prepaid;
@@ -38,6 +39,10 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
     public Task<Correction?> FindCorrectionAsync(string correctionId, CancellationToken cancellationToken = default) => inner.FindCorrectionAsync(correctionId, cancellationToken);
 
     public Task<Page<Correction>> QueryCorrectionsAsync(CorrectionQuery query, CancellationToken cancellationToken = default) => inner.QueryCorrectionsAsync(query, cancellationToken);
+
+    public Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) => inner.FindSubscriptionAsync(subscriptionId, cancellationToken);
+
+    public Task<Page<Subscription>> QuerySubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default) => inner.QuerySubscriptionsAsync(query, cancellationToken);
 
     public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) => inner.FindApplicationAsync(applicationId, cancellationToken);
 

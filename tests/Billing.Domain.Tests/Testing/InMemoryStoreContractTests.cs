@@ -32,3 +32,9 @@ public class InMemoryInvoiceHeaderStoreContractTests : InvoiceHeaderStoreContrac
 {
     protected override Billing.Domain.InvoiceHeaders.IInvoiceHeaderStore CreateStore() => new InMemoryInvoiceHeaderStore();
 }
+
+/// <summary>The in-memory prepaid store's subscriptions pass the contract every adapter must pass.</summary>
+public class InMemorySubscriptionStoreContractTests : SubscriptionStoreContract
+{
+    protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore();
+}

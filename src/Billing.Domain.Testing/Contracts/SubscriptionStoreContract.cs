@@ -1,0 +1,283 @@
+using Billing.Domain.Ledger;
+using Billing.Domain.Periods;
+using Billing.Domain.Plans;
+using Billing.Domain.Prepaid;
+using Billing.Domain.Pricing;
+using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace Billing.Domain.Testing.Contracts;
+
+/// <summary>
+/// The contract every <see cref="ISubscriptionStore"/> adapter (the subscriptions of an <see cref="IPrepaidStore"/>)
+/// must pass: inherit it in your test project and return a fresh, empty store from <see cref="CreateStore"/>. It
+/// drives the store through <see cref="SubscriptionService"/>, so what it stores is what a host's billing writes.
+/// </summary>
+/// <remarks>
+/// It checks that a subscription round-trips with every field and its whole history (reasons, the manager's
+/// pending operation, a pending plan), that stale versions and taken ids are refused with nothing written, that
+/// an order refused for an unknown plan, a missing ledger or another currency writes nothing, that reads never
+/// share state with the store, and that queries filter by account, status and plan, order and page.
+/// </remarks>
+public abstract class SubscriptionStoreContract
+{
+    private static readonly Currency Usd = Currency.FromCode("USD");
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 1, 0, 0);
+    private static readonly AccountClass Manual = new("Manual", OperationMode.Manual, OperationMode.Manual);
+
+    private readonly Lazy<Harness> _harness;
+
+    /// <summary>Initializes the suite; the store is created on first use, once per test.</summary>
+    protected SubscriptionStoreContract()
+    {
+        _harness = new Lazy<Harness>(() => new Harness(CreateStore()));
+    }
+
+    private Harness H => _harness.Value;
+
+    /// <summary>A subscription keeps every field and its whole history through many changes, and its version counts its commits.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Subscription_RoundTripsEveryField_AndItsWholeHistory()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        var ordered = await H.Service.OrderAsync("sub-1", "acc", "Team seats", "pro", PaymentModel.Prepaid, "alice");
+        Assert.Equal(1, ordered.Version);
+
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.StartActivation(now, "provisioner"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteActivation(now, "provisioner", "ready"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.SwitchPlan("basic", now, "alice"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.FailSwitch(now, "provisioner", "quota 🚫 exceeded"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.Retry(now, "ops"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteSwitch(now, "provisioner"));
+        var (stored, change) = await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.Stop(Manual, now, "bob", "moving away"));
+
+        var found = await H.Store.FindSubscriptionAsync("sub-1");
+
+        Assert.NotNull(found);
+        AssertSame(stored, found);
+        Assert.Equal(8, found.Version);
+        Assert.Equal(("sub-1", "acc", "Team seats", "basic", (string?)null), (found.Id, found.AccountId, found.Name, found.Plan, found.PendingPlan));
+        Assert.Equal((BillingType.Recurring, PaymentModel.Prepaid, ordered.OrderedAt, "alice"), (found.BillingType, found.PaymentModel, found.OrderedAt, found.OrderedBy));
+        Assert.Equal(SubscriptionStatus.WaitingForManualApprove, found.Status);
+        Assert.Equal((ManualOperation.Stop, SubscriptionStatus.Active), (found.PendingOperation, found.StatusBeforeApproval));
+        Assert.Equal(change, found.History[^1]);
+        Assert.Equal(7, found.History.Count);
+        Assert.Equal("quota 🚫 exceeded", found.History[3].Reason);
+        Assert.Null(found.History[0].Reason);
+    }
+
+    /// <summary>A switch in progress keeps the plan it moves to.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task PendingPlan_RoundTrips()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.SwitchPlan("basic", now, "alice"));
+
+        var found = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+
+        Assert.Equal(("pro", "basic", SubscriptionStatus.Switching), (found.Plan, found.PendingPlan, found.Status));
+    }
+
+    /// <summary>A commit from a stale read is refused, and nothing of it is written.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task StaleVersion_IsRefused_AndNothingIsWritten()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var first = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        var second = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        first.UpdateResources(Start + Duration.FromDays(1), "alice");
+        await H.Store.CommitAsync(new PrepaidChange(subscription: first));
+        second.SwitchPlan("basic", Start + Duration.FromDays(1), "bob");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(subscription: second)));
+
+        var stored = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal((SubscriptionStatus.Updating, (string?)null), (stored.Status, stored.PendingPlan));
+        Assert.Equal(first.History, stored.History);
+    }
+
+    /// <summary>A new subscription whose id is taken is refused; the stored one is unchanged.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task TakenId_IsRefused()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var before = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            H.Store.CommitAsync(new PrepaidChange(subscription: Subscription.Order("sub-1", "acc", "Other", "pro", BillingType.Recurring, PaymentModel.Prepaid, Start, "eve"))));
+
+        AssertSame(before, (await H.Store.FindSubscriptionAsync("sub-1"))!);
+    }
+
+    /// <summary>Ordering again with the same request returns the first; another request under the same id is refused.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Order_IsIdempotent()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+        var first = await H.Service.OrderAsync("sub-1", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
+
+        var again = await H.Service.OrderAsync("sub-1", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
+        var other = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => H.Service.OrderAsync("sub-1", "acc", "Seats", "basic", PaymentModel.Prepaid, "alice"));
+
+        AssertSame(first, again);
+        Assert.Equal(("subscription", "sub-1"), (other.Aggregate, other.Id));
+        Assert.Equal(1, (await H.Store.FindSubscriptionAsync("sub-1"))!.Version);
+    }
+
+    /// <summary>An order for an unknown plan, a prepaid account with no ledger, or a plan in another currency than the ledger writes nothing.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task RefusedOrders_WriteNothing()
+    {
+        await H.Accounts.OpenAsync("acc", Usd);
+
+        await Assert.ThrowsAsync<UnknownPlanException>(() => H.Service.OrderAsync("sub-1", "acc", "Seats", "gold", PaymentModel.Prepaid, "alice"));
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.OrderAsync("sub-2", "nobody", "Seats", "pro", PaymentModel.Prepaid, "alice"));
+        await Assert.ThrowsAsync<CurrencyMismatchException>(() => H.Service.OrderAsync("sub-3", "acc", "Seats", "euro", PaymentModel.Prepaid, "alice"));
+
+        Assert.Equal(0, (await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery())).TotalCount);
+        Assert.Equal("euro", (await H.Service.OrderAsync("sub-4", "nobody", "Seats", "euro", PaymentModel.Postpaid, "alice")).Plan);   // postpaid: no ledger needed
+    }
+
+    /// <summary>A refused trigger, an ignored one and a subscription of another account write nothing.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task RefusedAndIgnoredChanges_WriteNothing()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var before = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+
+        await Assert.ThrowsAsync<Lifecycles.TransitionRefusedException>(() => H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteInstallation(now, "x")));
+        var (ignored, none) = await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.ReceivePayment(now, "gateway"));
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("other", "sub-1", (s, now) => s.UpdateResources(now, "x")));
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("acc", "sub-9", (s, now) => s.UpdateResources(now, "x")));
+
+        Assert.Null(none);
+        AssertSame(before, ignored);
+        AssertSame(before, (await H.Store.FindSubscriptionAsync("sub-1"))!);
+    }
+
+    /// <summary>Changing a subscription read from the store changes nothing stored until it is committed.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Reads_ShareNothingWithTheStore()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var read = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        var page = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery());
+
+        read.UpdateResources(Start + Duration.FromDays(1), "alice");
+        page.Items[0].SwitchPlan("basic", Start + Duration.FromDays(1), "bob");
+
+        Assert.Equal(SubscriptionStatus.Active, (await H.Store.FindSubscriptionAsync("sub-1"))!.Status);
+    }
+
+    /// <summary>Queries filter by account, status and plan, newest order first, and page.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Queries_FilterByAccountStatusAndPlan_OrderAndPage()
+    {
+        await H.OrderActiveAsync("a-1", "acc");
+        await H.OrderActiveAsync("a-2", "acc");
+        await H.Accounts.OpenAsync("other", Usd);
+        await H.Service.OrderAsync("o-1", "other", "Seats", "basic", PaymentModel.Prepaid, "alice");
+        await H.Service.OrderAsync("a-3", "acc", "Seats", "basic", PaymentModel.Prepaid, "alice");
+
+        var all = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery());
+        var ofAcc = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { AccountId = "acc" });
+        var active = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { AccountId = "acc", Status = SubscriptionStatus.Active });
+        var basic = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Plan = "basic" });
+        var orderedBasic = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Plan = "basic", Status = SubscriptionStatus.Ordered, AccountId = "other" });
+        var second = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { AccountId = "acc", Page = new PageRequest(2, 2) });
+
+        Assert.Equal(["a-3", "o-1", "a-2", "a-1"], all.Items.Select(s => s.Id));
+        Assert.Equal(["a-3", "a-2", "a-1"], ofAcc.Items.Select(s => s.Id));
+        Assert.Equal(["a-2", "a-1"], active.Items.Select(s => s.Id));
+        Assert.Equal(["a-3", "o-1"], basic.Items.Select(s => s.Id));
+        Assert.Equal(["o-1"], orderedBasic.Items.Select(s => s.Id));
+        Assert.Equal(["a-1"], second.Items.Select(s => s.Id));
+        Assert.Equal((3, false), (second.TotalCount, second.HasNext));
+        Assert.Equal(4, all.Items[3].History.Count + 2);   // a-1's history came with it: activating, active
+        Assert.Empty((await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery { AccountId = "nobody" })).Items);
+    }
+
+    /// <summary>A subscription and a ledger entry committed together are both written, or neither.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task SubscriptionAndLedger_CommitTogether()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var subscription = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        subscription.MarkPaymentOverdue(Start + Duration.FromDays(2), "billing");
+        var (debited, entry) = account.Post(LedgerEntryKind.Correction, M(-1m), "charge:sub-1:1", Start + Duration.FromDays(2), "sub-1", "fee");
+        var stale = debited with { Version = debited.Version + 5 };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(stale, entry, subscription: subscription)));
+        Assert.Equal(SubscriptionStatus.Active, (await H.Store.FindSubscriptionAsync("sub-1"))!.Status);
+
+        await H.Store.CommitAsync(new PrepaidChange(debited, entry, subscription: subscription));
+        Assert.Equal(SubscriptionStatus.Graced, (await H.Store.FindSubscriptionAsync("sub-1"))!.Status);
+        Assert.Equal(entry, await H.Store.FindEntryAsync("acc", "charge:sub-1:1"));
+    }
+
+    /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract IPrepaidStore CreateStore();
+
+    private static Money M(decimal amount) => new(amount, Usd);
+
+    private static void AssertSame(Subscription expected, Subscription actual)
+    {
+        Assert.Equal(
+            (expected.Id, expected.AccountId, expected.Name, expected.Plan, expected.PendingPlan, expected.BillingType, expected.PaymentModel, expected.OrderedAt, expected.OrderedBy),
+            (actual.Id, actual.AccountId, actual.Name, actual.Plan, actual.PendingPlan, actual.BillingType, actual.PaymentModel, actual.OrderedAt, actual.OrderedBy));
+        Assert.Equal((expected.Status, expected.PendingOperation, expected.StatusBeforeApproval, expected.Version), (actual.Status, actual.PendingOperation, actual.StatusBeforeApproval, actual.Version));
+        Assert.Equal(expected.History, actual.History);
+    }
+
+    private sealed class Harness
+    {
+        public Harness(IPrepaidStore store)
+        {
+            Store = store;
+            var fee = new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(20m)));
+            var day = new LocalDate(2026, 1, 1);
+            var plans = PlanCatalog.Empty
+                .With(new Plan("pro", 1, day, "Pro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee]))
+                .With(new Plan("basic", 1, day, "Basic", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee]))
+                .With(new Plan("euro", 1, day, "Euro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance,
+                    [new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(new Money(20m, Currency.FromCode("EUR"))))]));
+            Accounts = new PrepaidAccountService(store, Clock, 1_000);
+            Service = new SubscriptionService(store, plans, DateTimeZone.Utc, Clock, 1_000);
+        }
+
+        public FakeClock Clock { get; } = new(Start) { AutoAdvance = Duration.FromMinutes(1) };
+
+        public IPrepaidStore Store { get; }
+
+        public PrepaidAccountService Accounts { get; }
+
+        public SubscriptionService Service { get; }
+
+        public async Task OrderActiveAsync(string subscriptionId, string accountId)
+        {
+            if (await Store.FindAccountAsync(accountId) is null)
+            {
+                await Accounts.OpenAsync(accountId, Usd);
+            }
+
+            await Service.OrderAsync(subscriptionId, accountId, "Seats", "pro", PaymentModel.Prepaid, "alice");
+            await Service.ChangeAsync(accountId, subscriptionId, (s, now) => s.StartActivation(now, "provisioner"));
+            await Service.ChangeAsync(accountId, subscriptionId, (s, now) => s.CompleteActivation(now, "provisioner"));
+        }
+    }
+}
