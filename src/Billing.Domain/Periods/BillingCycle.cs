@@ -99,9 +99,7 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <returns>[<see cref="StartOf(int)"/> of index, <see cref="StartOf(int)"/> of index + 1).</returns>
     /// <exception cref="ArgumentOutOfRangeException">The period would start or end outside the years the ISO calendar holds.</exception>
     public BillingPeriod PeriodAt(int index) =>
-        index == int.MaxValue
-            ? throw new ArgumentOutOfRangeException(nameof(index), index, "The last period index has no end.")
-            : new(StartOf(index), StartOf(index + 1));
+        new(StartOf(index), StartOf(index + 1));   // StartOf(int.MaxValue) is past the calendar already, so index + 1 never wraps
 
     /// <summary>Returns the index of the period that holds <paramref name="date"/>.</summary>
     /// <param name="date">A day.</param>
@@ -110,7 +108,11 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     {
         var steps = Interval.IsMonthly ? ((date.Year - AnchorMonth.Year) * 12) + date.Month - AnchorMonth.Month : Period.DaysBetween(_anchor, date);
         var length = Interval.IsMonthly ? Interval.Months : Interval.Days;
-        var index = (steps / length) - (steps % length < 0 ? 1 : 0); // floor division
+
+        // The estimate is one period late in two cases: truncated division of steps before the anchor that leave a
+        // remainder, and (months) a day before the billing day in a month a period starts in. They never meet (a
+        // remainder means no period starts in the date's month), so one step back corrects either.
+        var index = steps / length;
         return StartOf(index) > date ? index - 1 : index;
     }
 

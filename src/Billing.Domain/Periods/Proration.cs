@@ -75,7 +75,9 @@ public static class Proration
             }
 
             measures[i] = Measure(parts[i], method);
-            commonDenominator = checked(commonDenominator / (long)BigInteger.GreatestCommonDivisor(commonDenominator, measures[i].Denominator) * measures[i].Denominator);
+            // Denominators are 1 or divide a month's length (28 to 31): their least common multiple is at most
+            // lcm(28, 29, 30, 31) = 377,580, far from overflowing.
+            commonDenominator = commonDenominator / (long)BigInteger.GreatestCommonDivisor(commonDenominator, measures[i].Denominator) * measures[i].Denominator;
         }
 
         var weights = new BigInteger[parts.Count];

@@ -105,6 +105,6 @@ public readonly struct ProrationFactor : IEquatable<ProrationFactor>
     internal ProrationFactor DivideBy(ProrationFactor divisor)
     {
         Preconditions.CheckArgument(divisor.Numerator > 0, nameof(divisor), "Cannot divide by a zero factor.");
-        return new ProrationFactor(checked(Numerator * divisor.Denominator), checked(Denominator * divisor.Numerator));
+        return new ProrationFactor(Numerator * divisor.Denominator, Denominator * divisor.Numerator);   // terms ≤ 10^9: products ≤ 10^18 fit; the constructor refuses them above MaxTerm
     }
 }

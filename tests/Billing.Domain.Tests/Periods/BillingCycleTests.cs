@@ -196,4 +196,38 @@ public class BillingCycleTests
         Assert.Equal(-4, cycle.IndexOf(D(2025, 1, 15)));
         Assert.Equal(0, cycle.IndexOf(D(2026, 1, 15)));
     }
+
+    [Fact]
+    public void StartOf_BeforeYearOne_UsesTheIsoCalendarsEarlyYears()
+    {
+        var cycle = new BillingCycle(BillingInterval.Monthly, 15, new YearMonth(1, 1));
+
+        Assert.Equal(new LocalDate(0, 1, 15), cycle.StartOf(-12));
+        Assert.Equal(new LocalDate(-1, 12, 15), cycle.StartOf(-13));
+        Assert.Equal(-13, cycle.IndexOf(new LocalDate(-1, 12, 20)));
+    }
+
+    [Fact]
+    public void StartOf_TheCalendarsFirstAndLastMonths_AreInRange()
+    {
+        var last = new BillingCycle(BillingInterval.Monthly, 1, new YearMonth(9999, 12));
+        var first = new BillingCycle(BillingInterval.Monthly, 1, new YearMonth(-9998, 1));
+
+        Assert.Equal(new LocalDate(9999, 12, 1), last.StartOf(0));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => last.StartOf(1));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => last.PeriodAt(0));
+        Assert.Equal(new LocalDate(-9998, 1, 1), first.StartOf(0));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => first.StartOf(-1));
+    }
+
+    [Theory]
+    [InlineData(2025, 12, 10, -1)]   // a remainder before the anchor: truncated to 0, corrected
+    [InlineData(2025, 11, 10, -1)]
+    [InlineData(2025, 10, 14, -2)]   // a period's first month, before its billing day
+    [InlineData(2025, 10, 15, -1)]
+    [InlineData(2026, 1, 14, -1)]
+    [InlineData(2026, 4, 14, 0)]
+    [InlineData(2026, 4, 15, 1)]
+    public void IndexOf_Quarterly_AroundTheAnchor(int year, int month, int day, int expected) =>
+        Assert.Equal(expected, BillingCycle.StartingOn(D(2026, 1, 15), BillingInterval.Quarterly).IndexOf(D(year, month, day)));
 }

@@ -60,4 +60,23 @@ public class ProrationFactorTests
         Assert.True(new ProrationFactor(2, 4).Equals((object)new ProrationFactor(1, 2)));
         Assert.Equal(new ProrationFactor(2, 4).GetHashCode(), new ProrationFactor(1, 2).GetHashCode());
     }
+
+    [Fact]
+    public void Constructor_TakesTermsUpToMaxTerm()
+    {
+        Assert.Equal((1L, 1L), (new ProrationFactor(ProrationFactor.MaxTerm, ProrationFactor.MaxTerm).Numerator, new ProrationFactor(ProrationFactor.MaxTerm, ProrationFactor.MaxTerm).Denominator));
+        Assert.Equal(ProrationFactor.MaxTerm, new ProrationFactor(1, ProrationFactor.MaxTerm).Denominator);
+        Assert.Equal(ProrationFactor.MaxTerm, new ProrationFactor(ProrationFactor.MaxTerm, 1).Numerator);
+        Assert.Throws<ArgumentOutOfRangeException>("numerator", () => new ProrationFactor(ProrationFactor.MaxTerm + 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("denominator", () => new ProrationFactor(1, ProrationFactor.MaxTerm + 1));
+    }
+
+    [Fact]
+    public void DivideBy_MultipliesByTheInverse_AndRefusesZero()
+    {
+        Assert.Equal(new ProrationFactor(3, 2), new ProrationFactor(1, 2).DivideBy(new ProrationFactor(1, 3)));
+        Assert.Equal(new ProrationFactor(ProrationFactor.MaxTerm, 1), new ProrationFactor(ProrationFactor.MaxTerm, 1).DivideBy(ProrationFactor.One));
+        Assert.Throws<ArgumentOutOfRangeException>("numerator", () => new ProrationFactor(ProrationFactor.MaxTerm, 1).DivideBy(new ProrationFactor(1, 2)));
+        Assert.Throws<ArgumentException>("divisor", () => ProrationFactor.One.DivideBy(new ProrationFactor(0, 1)));
+    }
 }
