@@ -96,6 +96,11 @@ internal sealed class SqliteDatabase
         CREATE TABLE subscription_history (
             subscription_id TEXT NOT NULL, position INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL, trigger TEXT NOT NULL, at INTEGER NOT NULL,
             actor TEXT NOT NULL, reason TEXT, PRIMARY KEY (subscription_id, position));
+        CREATE TABLE subscription_charges (
+            charge_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, subscription_id TEXT NOT NULL, plan TEXT NOT NULL, plan_version INTEGER NOT NULL,
+            period_start TEXT NOT NULL, period_end TEXT NOT NULL, line TEXT NOT NULL, status TEXT NOT NULL, made_at INTEGER NOT NULL, closed_at INTEGER,
+            version INTEGER NOT NULL);
+        CREATE INDEX subscription_charges_by_account ON subscription_charges (account_id, period_start);
         """,
     ];
 
@@ -103,7 +108,7 @@ internal sealed class SqliteDatabase
     private static readonly string[] Tables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
-        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history",
+        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges",
     ];
 
     private readonly string _connectionString;

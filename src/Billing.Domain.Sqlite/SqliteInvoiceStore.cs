@@ -113,11 +113,10 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
     /// <inheritdoc/>
     public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => _database.LastSequenceAsync("invoice_series", series, cancellationToken);
 
-    private static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private Invoice Read(SqliteDataReader r)
     {
-        var period = new BillingPeriod(LocalDatePattern.Iso.Parse(Required(r, "period_start")).Value, LocalDatePattern.Iso.Parse(Required(r, "period_end")).Value);
+        var period = Period(r, "period_start", "period_end");
         return Invoice.Restore(
             Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
             _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),

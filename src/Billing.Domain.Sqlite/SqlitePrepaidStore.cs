@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
 using Billing.Domain.InvoiceApplications;
@@ -28,6 +30,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
 {
     private readonly SqliteDatabase _database;
     private readonly CurrencyRegistry _currencies;
+    private readonly JsonSerializerOptions _json;
 
     /// <summary>Opens (and creates or migrates) the store in a SQLite file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
@@ -40,6 +43,7 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _currencies = currencies ?? CurrencyRegistry.Iso4217;
+        _json = SqliteJson.OptionsFor(_currencies);
         _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
@@ -79,6 +83,11 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         if (change.Subscription is { } subscription)
         {
             await ExpectVersionAsync(connection, transaction, "subscription", "subscriptions", "subscription_id", subscription.Id, subscription.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var charge in change.Charges)
+        {
+            await ExpectVersionAsync(connection, transaction, "subscription charge", "subscription_charges", "charge_id", charge.ChargeId, charge.Version, cancellationToken).ConfigureAwait(false);
         }
 
         var saved = change.Saved();
@@ -137,6 +146,20 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         {
             await WriteSubscriptionAsync(connection, transaction, savedSubscription, cancellationToken).ConfigureAwait(false);
             AfterStep?.Invoke("subscription");
+        }
+
+        foreach (var c in saved.Charges)
+        {
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                """
+                INSERT INTO subscription_charges VALUES ($id, $account, $subscription, $plan, $planVersion, $start, $end, $line, $status, $made, $closed, $version)
+                ON CONFLICT (charge_id) DO UPDATE SET status = $status, closed_at = $closed, version = $version
+                """,
+                ("$id", c.ChargeId), ("$account", c.AccountId), ("$subscription", c.SubscriptionId), ("$plan", c.Plan), ("$planVersion", c.PlanVersion),
+                ("$start", Day(c.Period.Start)), ("$end", Day(c.Period.End)), ("$line", JsonSerializer.Serialize(c.Line, _json)), ("$status", c.Status.ToString()),
+                ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version)).ConfigureAwait(false);
+            AfterStep?.Invoke("charge");
         }
 
         return saved;
@@ -246,6 +269,17 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 .Where(c => c is not null)
                 .DefaultIfEmpty("1 = 1"));
         return query.Apply(await SubscriptionsAsync(where, cancellationToken, ("$account", query.AccountId), ("$status", query.Status?.ApiName), ("$plan", query.Plan)).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public Task<SubscriptionCharge?> FindChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
+        FirstAsync("SELECT * FROM subscription_charges WHERE charge_id = $id", ReadCharge, cancellationToken, ("$id", chargeId));
+
+    /// <inheritdoc/>
+    public async Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await AllAsync("SELECT * FROM subscription_charges WHERE account_id = $id", ReadCharge, cancellationToken, ("$id", query.AccountId)).ConfigureAwait(false));
     }
 
     private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
@@ -486,6 +520,13 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             cancellationToken,
             parameters).ConfigureAwait(false);
     }
+
+    private SubscriptionCharge ReadCharge(SqliteDataReader r) =>
+        new(
+            Required(r, "charge_id"), Required(r, "account_id"), Required(r, "subscription_id"), Required(r, "plan"), (int)Long(r, "plan_version"),
+            Period(r, "period_start", "period_end"),
+            JsonSerializer.Deserialize<ChargeLine>(Required(r, "line"), _json) ?? throw new InvalidOperationException("Column line holds null."),
+            Enum<SubscriptionChargeStatus>(r, "status"), Instant(r, "made_at"), OptionalInstant(r, "closed_at"), Long(r, "version"));
 
     private Task<List<ConsumptionRecord>> ConsumptionInAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken) =>
         AllAsync(

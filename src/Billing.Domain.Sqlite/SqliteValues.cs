@@ -1,6 +1,8 @@
 using System.Globalization;
+using Billing.Domain.Periods;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Billing.Domain.Sqlite;
 
@@ -24,6 +26,13 @@ internal static class SqliteValues
         instant >= Latest ? long.MaxValue : instant <= Earliest ? long.MinValue : (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
 
     public static object? Time(Instant? instant) => instant is { } i ? Time(i) : null;
+
+    /// <summary>A day of a billing period, as an ISO date.</summary>
+    public static string Day(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>A billing period stored as two ISO dates.</summary>
+    public static BillingPeriod Period(SqliteDataReader reader, string start, string end) =>
+        new(LocalDatePattern.Iso.Parse(Required(reader, start)).Value, LocalDatePattern.Iso.Parse(Required(reader, end)).Value);
 
     public static Money Money(SqliteDataReader reader, string amount, string currency, CurrencyRegistry currencies) =>
         MoneyIn(reader, amount, currencies.FromCode(reader.GetString(reader.GetOrdinal(currency))));

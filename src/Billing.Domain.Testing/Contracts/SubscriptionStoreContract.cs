@@ -1,3 +1,4 @@
+using Billing.Domain.Charging;
 using Billing.Domain.Ledger;
 using Billing.Domain.Periods;
 using Billing.Domain.Plans;
@@ -229,11 +230,118 @@ public abstract class SubscriptionStoreContract
         Assert.Equal(entry, await H.Store.FindEntryAsync("acc", "charge:sub-1:1"));
     }
 
+    /// <summary>A charge and its ledger debit are made in one commit; every field of the charge, its line and derivation round-trips.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Charge_AndItsDebit_RoundTripEveryField()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var march = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+        var charge = Charge("acc", "sub-1", new BillingPeriod(march.Start.PlusDays(9), march.End), "Fee", 20m);
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        var (debited, debit) = account.Post(LedgerEntryKind.Correction, -charge.Amount, "charge:" + charge.ChargeId, Start, charge.ChargeId, "Pro fee");
+
+        var saved = await H.Store.CommitAsync(new PrepaidChange(debited, debit, charges: [charge]));
+        var found = await H.Store.FindChargeAsync(charge.ChargeId);
+
+        Assert.Equal(charge with { Version = 1 }, saved.Charges[0]);
+        Assert.NotNull(found);
+        Assert.Equal((charge.ChargeId, "acc", "sub-1", "pro", 1, charge.Period), (found.ChargeId, found.AccountId, found.SubscriptionId, found.Plan, found.PlanVersion, found.Period));
+        Assert.Equal((SubscriptionChargeStatus.Open, Start, (Instant?)null, 1L), (found.Status, found.MadeAt, found.ClosedAt, found.Version));
+        var (l, f) = (charge.Line, found.Line);
+        Assert.Equal((l.Number, l.Description, l.Quantity, l.DurationMonths, l.UnitPrice), (f.Number, f.Description, f.Quantity, f.DurationMonths, f.UnitPrice));
+        Assert.Equal((l.Discount, l.Taxes, l.Amount, l.Net), (f.Discount, f.Taxes, f.Amount, f.Net));
+        Assert.Equal(charge.Line.TaxAmounts, found.Line.TaxAmounts);
+        Assert.Equal(charge.Line.Explanation.ToString(), found.Line.Explanation.ToString());
+        Assert.Equal(M(17.17m), found.Line.Amount);                  // 20 x 22/31 = 14.19, + 21 % VAT 2.98 (rounded per line)
+        Assert.Equal(2, found.Line.Amount.Amount.Scale);
+        Assert.Equal(debit, await H.Store.FindEntryAsync("acc", "charge:" + charge.ChargeId));
+    }
+
+    /// <summary>A charge made twice is refused whole: the second debit is not written.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ChargeMadeTwice_IsRefused_WithItsDebit()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var charge = Charge("acc", "sub-1", BillingPeriod.OfMonth(new YearMonth(2026, 3)), "Fee", 20m);
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        var (first, debit) = account.Post(LedgerEntryKind.Correction, -charge.Amount, "charge:a", Start, charge.ChargeId, "fee");
+        var after = (await H.Store.CommitAsync(new PrepaidChange(first, debit, charges: [charge]))).Account!;
+        var (second, again) = after.Post(LedgerEntryKind.Correction, -charge.Amount, "charge:b", Start, charge.ChargeId, "fee");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(second, again, charges: [charge])));
+
+        Assert.Equal(after, await H.Store.FindAccountAsync("acc"));
+        Assert.Null(await H.Store.FindEntryAsync("acc", "charge:b"));
+    }
+
+    /// <summary>Closing a charge is stored; a close from a stale read is refused.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ChargeClose_IsStored_AndAStaleOneRefused()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var made = (await H.Store.CommitAsync(new PrepaidChange(charges: [Charge("acc", "sub-1", BillingPeriod.OfMonth(new YearMonth(2026, 3)), "Fee", 20m)]))).Charges[0];
+        var closedAt = Start + Duration.FromDays(31);
+
+        await H.Store.CommitAsync(new PrepaidChange(charges: [made.Close(closedAt)]));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(charges: [made.Close(closedAt + Duration.FromDays(1))])));
+
+        var found = (await H.Store.FindChargeAsync(made.ChargeId))!;
+        Assert.Equal((SubscriptionChargeStatus.Closed, (Instant?)closedAt, 2L), (found.Status, found.ClosedAt, found.Version));
+    }
+
+    /// <summary>Charge queries filter by account, subscription, status and closing range, by period start then id, and page.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ChargeQueries_FilterOrderAndPage()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        await H.OrderActiveAsync("sub-2", "acc");
+        await H.OrderActiveAsync("sub-9", "other");
+        var march = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+        var april = BillingPeriod.OfMonth(new YearMonth(2026, 4));
+        var aprilClose = Instant.FromUtc(2026, 5, 1, 0, 0);
+        await H.Store.CommitAsync(new PrepaidChange(charges:
+        [
+            Charge("acc", "sub-1", april, "Fee", 20m).Close(aprilClose),
+            Charge("acc", "sub-1", march, "Fee", 20m).Close(Instant.FromUtc(2026, 4, 1, 0, 0)),
+            Charge("acc", "sub-2", march, "Seats", 5m),
+            Charge("acc", "sub-2", march, "Fee", 20m),
+            Charge("other", "sub-9", march, "Fee", 20m),
+        ]));
+
+        var all = await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc"));
+        var ofSub2 = await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc") { SubscriptionId = "sub-2" });
+        var open = await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc") { Status = SubscriptionChargeStatus.Open });
+        var closedInApril = await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc") { Closed = new InstantRange(Instant.FromUtc(2026, 4, 15, 0, 0), aprilClose + Duration.FromSeconds(1)) });
+        var page = await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc") { Page = new PageRequest(2, 3) });
+
+        Assert.Equal(["sub-1/2026-03-01/Fee", "sub-2/2026-03-01/Fee", "sub-2/2026-03-01/Seats", "sub-1/2026-04-01/Fee"], all.Items.Select(c => c.ChargeId));
+        Assert.Equal(["sub-2/2026-03-01/Fee", "sub-2/2026-03-01/Seats"], ofSub2.Items.Select(c => c.ChargeId));
+        Assert.Equal(["sub-2/2026-03-01/Fee", "sub-2/2026-03-01/Seats"], open.Items.Select(c => c.ChargeId));
+        Assert.Equal(["sub-1/2026-04-01/Fee"], closedInApril.Items.Select(c => c.ChargeId));
+        Assert.Equal(["sub-1/2026-04-01/Fee"], page.Items.Select(c => c.ChargeId));
+        Assert.Equal((4, false), (page.TotalCount, page.HasNext));
+        Assert.Equal(["sub-9/2026-03-01/Fee"], (await H.Store.QueryChargesAsync(new SubscriptionChargeQuery("other"))).Items.Select(c => c.ChargeId));
+        Assert.Null(await H.Store.FindChargeAsync("sub-1/2026-05-01/Fee"));
+    }
+
     /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
     /// <returns>The store.</returns>
     protected abstract IPrepaidStore CreateStore();
 
     private static Money M(decimal amount) => new(amount, Usd);
+
+    // The charge of a plan charge for a period, prorated over the month it is in, with 21 % VAT.
+    private static SubscriptionCharge Charge(string account, string subscription, BillingPeriod period, string name, decimal price)
+    {
+        var month = BillingPeriod.OfMonth(period.Start.ToYearMonth());
+        var spec = ChargeSpec.For($"Pro {name}", 1m, new PerUnitPrice(M(price))).ProratedOver(period, month, ProrationMethod.ActualDays) with { Taxes = [new TaxRate("VAT", 21m)] };
+        var line = new ChargeEngine(ChargePolicy.PerLine).Calculate(spec);
+        return new SubscriptionCharge(SubscriptionCharge.KeyFor(subscription, period, name), account, subscription, "pro", 1, period, line, SubscriptionChargeStatus.Open, Start, null, 0);
+    }
 
     private static void AssertSame(Subscription expected, Subscription actual)
     {

@@ -29,6 +29,7 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, InvoiceApplication> _applications = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SubscriptionCharge> _charges = new(StringComparer.Ordinal);
 
     /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -76,6 +77,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             if (change.Subscription is { } subscription)
             {
                 Expect("subscription", subscription.Id, subscription.Version, _subscriptions.GetValueOrDefault(subscription.Id)?.Version);
+            }
+
+            foreach (var charge in change.Charges)
+            {
+                Expect("subscription charge", charge.ChargeId, charge.Version, _charges.GetValueOrDefault(charge.ChargeId)?.Version);
             }
 
             var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
@@ -130,6 +136,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             if (saved.Subscription is { } savedSubscription)
             {
                 _subscriptions[savedSubscription.Id] = savedSubscription.Copy();   // subscriptions are mutable: the store keeps its own
+            }
+
+            foreach (var charge in saved.Charges)
+            {
+                _charges[charge.ChargeId] = charge;
             }
 
             return saved;
@@ -220,6 +231,17 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             var page = query.Apply(_subscriptions.Values);
             return page with { Items = [.. page.Items.Select(s => s.Copy())] };
         });
+    }
+
+    /// <inheritdoc/>
+    public Task<SubscriptionCharge?> FindChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
+        Read(() => _charges.GetValueOrDefault(chargeId));
+
+    /// <inheritdoc/>
+    public Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_charges.Values));
     }
 
     private static void Expect(string aggregate, string id, long expected, long? stored)

@@ -29,17 +29,22 @@ public sealed record PrepaidChange
     /// <param name="consumption">The consumption record to add, or null; needs <paramref name="entry"/>, its debit.</param>
     /// <param name="applications">The invoice applications to write (an application, or a rejected one and its resubmission); they need <paramref name="account"/>, whose invoicing totals they move.</param>
     /// <param name="subscription">The subscription to write, or null.</param>
+    /// <param name="charges">The subscription charges to write (made or closed).</param>
     /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
     public PrepaidChange(
         PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
-        IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null)
+        IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null, IReadOnlyList<SubscriptionCharge>? charges = null)
     {
+        charges ??= [];
+        Preconditions.CheckArgument(charges.All(c => c is not null), nameof(charges), "A change's charges are not null.");
+        Preconditions.CheckArgument(charges.Select(c => c.ChargeId).Distinct(StringComparer.Ordinal).Count() == charges.Count, nameof(charges), "A change writes each charge once.");
         applications ??= [];
         Preconditions.CheckArgument(
             applications.All(a => a is not null && account is not null && a.AccountId == account.AccountId),
             nameof(applications),
             "Invoice applications are written with the account whose invoicing totals they move.");
-        Preconditions.CheckArgument(account is not null || order is not null || correction is not null || subscription is not null, nameof(account), "A change writes something.");
+        Preconditions.CheckArgument(
+            account is not null || order is not null || correction is not null || subscription is not null || charges.Count > 0, nameof(account), "A change writes something.");
         Preconditions.CheckArgument(
             entry is null || (account is not null && entry.AccountId == account.AccountId && entry.Sequence == account.EntryCount),
             nameof(entry),
@@ -55,6 +60,7 @@ public sealed record PrepaidChange
         Consumption = consumption;
         Applications = [.. applications];
         Subscription = subscription;
+        Charges = [.. charges];
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -78,6 +84,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the subscription to write: its status and whole history.</summary>
     public Subscription? Subscription { get; }
 
+    /// <summary>Gets the subscription charges to write; a new one (version 0) whose id is stored is refused.</summary>
+    public IReadOnlyList<SubscriptionCharge> Charges { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -87,5 +96,6 @@ public sealed record PrepaidChange
         Correction is null ? null : Correction with { Version = Correction.Version + 1 },
         Consumption,
         [.. Applications.Select(a => a with { Version = a.Version + 1 })],
-        Subscription?.Saved());
+        Subscription?.Saved(),
+        [.. Charges.Select(c => c with { Version = c.Version + 1 })]);
 }

@@ -2,7 +2,7 @@ using Billing.Domain.Storage;
 
 namespace Billing.Domain.Subscriptions;
 
-/// <summary>Reads subscriptions; writes go through <see cref="Prepaid.IPrepaidStore.CommitAsync"/>, with the charges and ledger entries they make.</summary>
+/// <summary>Reads subscriptions and their charges; writes go through <see cref="Prepaid.IPrepaidStore.CommitAsync"/>, with the ledger entries they make.</summary>
 public interface ISubscriptionStore
 {
     /// <summary>Finds a subscription by its id.</summary>
@@ -16,4 +16,16 @@ public interface ISubscriptionStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
     Task<Page<Subscription>> QuerySubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a subscription charge by its id (<see cref="SubscriptionCharge.KeyFor"/>).</summary>
+    /// <param name="chargeId">The charge's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The charge as last saved, or null.</returns>
+    Task<SubscriptionCharge?> FindChargeAsync(string chargeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists an account's subscription charges as <see cref="SubscriptionChargeQuery"/> says.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,10 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
 
     public Task<Page<Subscription>> QuerySubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default) => inner.QuerySubscriptionsAsync(query, cancellationToken);
 
+    public Task<SubscriptionCharge?> FindChargeAsync(string chargeId, CancellationToken cancellationToken = default) => inner.FindChargeAsync(chargeId, cancellationToken);
+
+    public Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default) => inner.QueryChargesAsync(query, cancellationToken);
+
     public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) => inner.FindApplicationAsync(applicationId, cancellationToken);
 
     public Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default) => inner.QueryApplicationsAsync(query, cancellationToken);
