@@ -220,8 +220,8 @@ public sealed partial class ChargeBatch
     // whose low half .NET returns through memory. Each conversion and the product are off by at most 2^-53 of their
     // value, so an estimate under 9 × 10^18 means a product under 2^63 (9.22 × 10^18). A product between the two is
     // refused though it fits: the caller then takes its exact 128-bit path.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Stryker disable once Equality : a product of exactly 9 × 10^18 fits too (equivalent)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Fits(long left, long right) => (double)left * right < 9e18;
 
     private struct HalfToEven : IConstant<RoundingMode>

@@ -362,7 +362,7 @@ public sealed partial class ChargeBatch
             var fits = true;
             var (bounds, prices, fees) = (_bounds, _prices, _fees);
             // The three arrays have one length: the extra conditions only let the JIT drop the bounds checks.
-            // Stryker disable once Equality : every condition ends the loop at the same i (equivalent)
+            // Stryker disable once Equality,Logical : every condition ends the loop at the same i (equivalent)
             for (var i = 0; i < bounds.Length && i < prices.Length && i < fees.Length; i++)
             {
                 var bound = bounds[i];

@@ -37,7 +37,7 @@ internal static class ScaledDecimal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryScale(decimal value, int scale, long max, out long scaled)
     {
-        // Stryker disable once Boolean : both readers return the same parts (tested); only speed tells them apart (equivalent)
+        // Stryker disable once Conditional : both readers return the same parts (tested); only speed tells them apart (equivalent)
         var (flags, high, low) = LayoutIsKnown ? ReadLayout(value) : ReadBits(value);
 
         // Stryker disable once Bitwise : without the mask a negative value's sign bit makes decimals > scale, and flags < 0 refuses it anyway (equivalent)
@@ -71,8 +71,8 @@ internal static class ScaledDecimal
     }
 
     /// <summary>Returns the non-negative <paramref name="units"/> × 10^-<paramref name="scale"/> as a decimal written with that scale.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Stryker disable once Bitwise : >> and >>> are the same shift on an unsigned value (equivalent)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal ToDecimal(long units, byte scale) => new((int)(uint)units, (int)(uint)((ulong)units >> 32), 0, isNegative: false, scale);
 
     /// <summary>Divides a non-negative <paramref name="value"/> by 10^<paramref name="power"/> (1 to 18), rounding by <paramref name="mode"/>.</summary>
@@ -142,9 +142,9 @@ internal static class ScaledDecimal
 
     internal static bool CheckLayout(decimal probe)
     {
+        // Stryker disable once Block,Boolean : the body is unreachable while decimal is 16 bytes (equivalent)
         if (Unsafe.SizeOf<DecimalParts>() != sizeof(decimal))
         {
-            // Stryker disable once Boolean : unreachable while decimal is 16 bytes (equivalent)
             return false;
         }
 
