@@ -69,14 +69,14 @@ public sealed record PrepaidAccount
     /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
     public static PrepaidAccount Open(string accountId, Currency currency, Instant openedAt, Money? creditLimit = null)
     {
-        Preconditions.CheckInitialized(currency);
-        var account = new PrepaidAccount(Preconditions.CheckId(accountId), currency, new Money(0m, currency), openedAt);
+        var account = new PrepaidAccount(Preconditions.CheckId(accountId), currency, new Money(0m, currency), openedAt);   // Money refuses a default currency
         return creditLimit is { } limit ? account.WithCreditLimit(limit) : account;
     }
 
     /// <summary>Returns the instant activity that happened at <paramref name="at"/> is booked at: <paramref name="at"/> itself, or the end of the last closed period when that is later.</summary>
     /// <param name="at">When the call occurred or the correction was approved.</param>
     /// <returns>The instant its invoice is chosen by.</returns>
+    // Stryker disable once Equality : when the two are equal either is the answer (equivalent)
     public Instant BookingFor(Instant at) => ClosedThrough is { } closed && closed > at ? closed : at;
 
     /// <summary>Marks the account's periods closed up to <paramref name="end"/> (never back): later activity is booked from there on.</summary>
