@@ -17,4 +17,7 @@ public enum LedgerEntryKind
 
     /// <summary>The gateway declined a reserved refund: its credit is given back (positive).</summary>
     RefundReversal,
+
+    /// <summary>A subscription charge was paid from the balance (negative).</summary>
+    SubscriptionChargeDebit,
 }

@@ -1,0 +1,9 @@
+namespace Billing.Domain.Subscriptions;
+
+/// <summary>What one billing run did.</summary>
+/// <param name="Subscriptions">The subscriptions it looked at.</param>
+/// <param name="ChargesMade">The charges it made (each once: a run again makes none of them again).</param>
+/// <param name="ChargesPaid">The charges it paid from a balance, new ones and open ones settled by a later top-up.</param>
+/// <param name="Graced">The subscriptions it moved to Graced because a charge could not be paid.</param>
+/// <param name="Restored">The graced subscriptions it moved back to Active once all their charges were paid.</param>
+public sealed record BillingRunResult(int Subscriptions, int ChargesMade, int ChargesPaid, int Graced, int Restored);

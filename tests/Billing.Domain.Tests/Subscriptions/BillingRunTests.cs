@@ -1,0 +1,188 @@
+using Billing.Domain.Charging;
+using Billing.Domain.Ledger;
+using Billing.Domain.Periods;
+using Billing.Domain.Plans;
+using Billing.Domain.Pricing;
+using Billing.Domain.Subscriptions;
+using Billing.Domain.Tests.Prepaid;
+using Billing.Domain.Testing.Payments;
+using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
+
+namespace Billing.Domain.Tests.Subscriptions;
+
+public class BillingRunTests
+{
+    private static readonly LocalDate Jan1 = new(2026, 1, 1);
+    private static readonly TaxRate Vat = new("VAT", 21m);
+
+    private readonly PrepaidHarness _h = new();
+    private readonly InterceptingPrepaidStore _store;
+    private PlanCatalog _plans = PlanCatalog.Empty
+        .With(Plan("pro", BillingMode.InAdvance, 20m))
+        .With(Plan("pro", BillingMode.InAdvance, 30m, version: 2, from: new LocalDate(2026, 5, 1)))
+        .With(Plan("late", BillingMode.InArrears, 20m))
+        .With(Plan("trial", BillingMode.InAdvance, 20m, trial: BillingInterval.OfDays(14)));
+
+    public BillingRunTests()
+    {
+        _store = new InterceptingPrepaidStore(_h.Store);
+    }
+
+    private SubscriptionService Subscriptions => new(_store, _plans, DateTimeZone.Utc, _h.Clock);
+
+    private BillingRun Run => new(_store, _plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _h.Clock);
+
+    private static Instant On(int month, int day) => Instant.FromUtc(2026, month, day, 12, 0);
+
+    private static Plan Plan(string id, BillingMode mode, decimal fee, int version = 1, LocalDate? from = null, BillingInterval? trial = null) =>
+        new(id, version, from ?? Jan1, "Pro", BillingType.Recurring, BillingInterval.Monthly, mode, [new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(Dollars(fee)))],
+            taxes: [Vat], trial: trial);
+
+    // Orders and activates a prepaid subscription on the clock's day.
+    private async Task ActivateAsync(string subscriptionId, string plan, decimal funds, PaymentModel model = PaymentModel.Prepaid)
+    {
+        if (await _h.Store.FindAccountAsync("acc") is null)
+        {
+            await _h.FundAsync("acc", funds);
+        }
+
+        await Subscriptions.OrderAsync(subscriptionId, "acc", "Seats", plan, model, "alice");
+        await Subscriptions.ChangeAsync("acc", subscriptionId, (s, now) => s.StartActivation(now, "p"));
+        await Subscriptions.ChangeAsync("acc", subscriptionId, (s, now) => s.CompleteActivation(now, "p"));
+    }
+
+    private async Task<IReadOnlyList<SubscriptionCharge>> ChargesAsync() => (await _h.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc"))).Items;
+
+    [Fact]
+    public async Task InAdvance_ChargesEachPeriodOnItsFirstDay_FromTheBalance_Once()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+
+        var first = await Run.RunAsync(On(3, 10));
+        var again = await Run.RunAsync(On(4, 9));
+        var second = await Run.RunAsync(On(4, 10));
+
+        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0), first);
+        Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0), again);
+        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0), second);
+        var charges = await ChargesAsync();
+        Assert.Equal(["sub-1/2026-03-10/Fee", "sub-1/2026-04-10/Fee"], charges.Select(c => c.ChargeId));
+        Assert.All(charges, c => Assert.Equal((SubscriptionChargeStatus.Closed, Dollars(24.20m), 1m), (c.Status, c.Amount, c.Line.DurationMonths)));
+        Assert.Equal(new BillingPeriod(new LocalDate(2026, 3, 10), new LocalDate(2026, 4, 10)), charges[0].Period);
+        Assert.Equal(Dollars(100m - 48.40m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
+        Assert.Equal(Dollars(100m - 48.40m), await _h.SumOfEntriesAsync("acc"));
+        var debit = await _h.Store.FindEntryAsync("acc", "charge:sub-1/2026-03-10/Fee");
+        Assert.Equal((LedgerEntryKind.SubscriptionChargeDebit, Dollars(-24.20m), "Pro Fee"), (debit!.Kind, debit.Amount, debit.Description));
+    }
+
+    [Fact]
+    public async Task InArrears_ChargesAPeriodOnceItHasEnded()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "late", 100m);
+
+        Assert.Equal(0, (await Run.RunAsync(On(4, 9))).ChargesMade);
+        Assert.Equal(1, (await Run.RunAsync(On(4, 10))).ChargesMade);
+
+        Assert.Equal(["sub-1/2026-03-10/Fee"], (await ChargesAsync()).Select(c => c.ChargeId));
+    }
+
+    [Fact]
+    public async Task APriceChange_AppliesFromThePeriodStartingOnOrAfterIt_AndKeepsEarlierCharges()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 500m);
+
+        await Run.RunAsync(On(5, 10));
+
+        var charges = await ChargesAsync();
+        Assert.Equal([1, 1, 2], charges.Select(c => c.PlanVersion));
+        Assert.Equal([Dollars(24.20m), Dollars(24.20m), Dollars(36.30m)], charges.Select(c => c.Amount));
+    }
+
+    [Fact]
+    public async Task ATrial_DelaysTheFirstPeriod()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "trial", 100m);
+
+        Assert.Equal(0, (await Run.RunAsync(On(3, 23))).ChargesMade);
+        await Run.RunAsync(On(3, 24));
+
+        Assert.Equal(["sub-1/2026-03-24/Fee"], (await ChargesAsync()).Select(c => c.ChargeId));
+    }
+
+    [Fact]
+    public async Task NotEnoughBalance_LeavesTheChargeOpen_Graces_AndATopUpSettlesIt()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 10m);
+
+        var short1 = await Run.RunAsync(On(3, 10));
+        var short2 = await Run.RunAsync(On(4, 10));
+
+        Assert.Equal(new BillingRunResult(1, 1, 0, 1, 0), short1);
+        Assert.Equal(new BillingRunResult(1, 1, 0, 0, 0), short2);
+        Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+        Assert.All(await ChargesAsync(), c => Assert.Equal(SubscriptionChargeStatus.Open, c.Status));
+        Assert.Equal(Dollars(10m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
+
+        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
+        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
+        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        var partly = await Run.RunAsync(On(4, 11));                // 40.00: the older charge only
+
+        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 0), partly);
+        Assert.Equal([SubscriptionChargeStatus.Closed, SubscriptionChargeStatus.Open], (await ChargesAsync()).Select(c => c.Status));
+        Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+
+        order = await _h.TopUps.CreateAsync("ord-3", "acc", Dollars(10m), Dollars(10m), "card");
+        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
+        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        var settled = await Run.RunAsync(On(4, 12));
+
+        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1), settled);
+        Assert.Equal(SubscriptionStatus.Active, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+        Assert.Equal(Dollars(50m - 48.40m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
+        Assert.Equal(Dollars(50m - 48.40m), await _h.SumOfEntriesAsync("acc"));
+    }
+
+    [Fact]
+    public async Task ACrashBeforeACommit_ThenRunningAgain_MakesEachChargeOnce()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        _store.Before(c => c.Charges.Count > 0, () => throw new IOException("the process died"));
+
+        await Assert.ThrowsAsync<IOException>(() => Run.RunAsync(On(4, 10)));
+        var resumed = await Run.RunAsync(On(4, 10));
+
+        Assert.Equal(2, resumed.ChargesMade);
+        Assert.Equal(2, (await ChargesAsync()).Count);
+        Assert.Equal(Dollars(100m - 48.40m), await _h.SumOfEntriesAsync("acc"));
+    }
+
+    [Fact]
+    public async Task PostpaidAndNotYetActive_AreNotCharged()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m, PaymentModel.Postpaid);
+        await Subscriptions.OrderAsync("sub-2", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
+
+        Assert.Equal(new BillingRunResult(0, 0, 0, 0, 0), await Run.RunAsync(On(6, 1)));
+    }
+
+    [Fact]
+    public async Task AnUnknownPlan_IsATypedError()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        _plans = PlanCatalog.Empty.With(Plan("late", BillingMode.InArrears, 20m));
+
+        var unknown = await Assert.ThrowsAsync<UnknownPlanException>(() => Run.RunAsync(On(3, 10)));
+
+        Assert.Equal("pro", unknown.PlanId);
+        Assert.Empty(await ChargesAsync());
+    }
+}
