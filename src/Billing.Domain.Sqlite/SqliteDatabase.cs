@@ -101,6 +101,7 @@ internal sealed class SqliteDatabase
             period_start TEXT NOT NULL, period_end TEXT NOT NULL, line TEXT NOT NULL, status TEXT NOT NULL, made_at INTEGER NOT NULL, closed_at INTEGER,
             version INTEGER NOT NULL);
         CREATE INDEX subscription_charges_by_account ON subscription_charges (account_id, period_start);
+        CREATE TABLE billing_runs (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
         """,
     ];
 
@@ -108,7 +109,7 @@ internal sealed class SqliteDatabase
     private static readonly string[] Tables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
-        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges",
+        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges", "billing_runs",
     ];
 
     private readonly string _connectionString;

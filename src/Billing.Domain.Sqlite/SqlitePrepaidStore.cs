@@ -90,6 +90,15 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             await ExpectVersionAsync(connection, transaction, "subscription charge", "subscription_charges", "charge_id", charge.ChargeId, charge.Version, cancellationToken).ConfigureAwait(false);
         }
 
+        if (change.BillingRunAt is { } runAt)
+        {
+            using var last = Command(connection, transaction, "SELECT last_at FROM billing_runs WHERE id = 1");
+            if (await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long stored && Time(runAt) is long wanted && wanted < stored)
+            {
+                throw new ConcurrencyConflictException("billing run", "last", 0, null);
+            }
+        }
+
         var saved = change.Saved();
         if (saved.Account is { } head)
         {
@@ -160,6 +169,14 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
                 ("$start", Day(c.Period.Start)), ("$end", Day(c.Period.End)), ("$line", JsonSerializer.Serialize(c.Line, _json)), ("$status", c.Status.ToString()),
                 ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version)).ConfigureAwait(false);
             AfterStep?.Invoke("charge");
+        }
+
+        if (saved.BillingRunAt is { } savedRunAt)
+        {
+            await ExecAsync(
+                connection, transaction, cancellationToken,
+                "INSERT INTO billing_runs VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET last_at = $at", ("$at", Time(savedRunAt))).ConfigureAwait(false);
+            AfterStep?.Invoke("billing run");
         }
 
         return saved;
@@ -281,6 +298,10 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         ArgumentNullException.ThrowIfNull(query);
         return query.Apply(await AllAsync("SELECT * FROM subscription_charges WHERE account_id = $id", ReadCharge, cancellationToken, ("$id", query.AccountId)).ConfigureAwait(false));
     }
+
+    /// <inheritdoc/>
+    public async Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) =>
+        (await AllAsync("SELECT last_at FROM billing_runs WHERE id = 1", r => Instant(r, "last_at"), cancellationToken).ConfigureAwait(false)) is [var last] ? last : null;
 
     private static long From(InstantRange range) => range.Start is { } start ? Bound(start) : long.MinValue;
 

@@ -328,6 +328,25 @@ public abstract class SubscriptionStoreContract
         Assert.Null(await H.Store.FindChargeAsync("sub-1/2026-05-01/Fee"));
     }
 
+    /// <summary>The last billing run's instant is stored; one before it is refused with the rest of its change, the same one again is not.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task BillingRunMark_MovesOnlyForward()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        Assert.Null(await H.Store.LastBillingRunAsync());
+        var april = Instant.FromUtc(2026, 4, 1, 0, 0);
+
+        await H.Store.CommitAsync(new PrepaidChange(billingRunAt: april));
+        await H.Store.CommitAsync(new PrepaidChange(billingRunAt: april));
+        var subscription = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+        subscription.UpdateResources(april, "alice");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(subscription: subscription, billingRunAt: april - Duration.FromTicks(1))));
+
+        Assert.Equal(april, await H.Store.LastBillingRunAsync());
+        Assert.Equal(SubscriptionStatus.Active, (await H.Store.FindSubscriptionAsync("sub-1"))!.Status);
+    }
+
     /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
     /// <returns>The store.</returns>
     protected abstract IPrepaidStore CreateStore();

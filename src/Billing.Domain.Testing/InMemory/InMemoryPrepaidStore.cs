@@ -30,6 +30,7 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionCharge> _charges = new(StringComparer.Ordinal);
+    private Instant? _lastBillingRun;
 
     /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -82,6 +83,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             foreach (var charge in change.Charges)
             {
                 Expect("subscription charge", charge.ChargeId, charge.Version, _charges.GetValueOrDefault(charge.ChargeId)?.Version);
+            }
+
+            if (change.BillingRunAt is { } runAt && _lastBillingRun is { } last && runAt < last)
+            {
+                throw new ConcurrencyConflictException("billing run", "last", 0, null);
             }
 
             var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
@@ -142,6 +148,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             {
                 _charges[charge.ChargeId] = charge;
             }
+
+            _lastBillingRun = saved.BillingRunAt ?? _lastBillingRun;
 
             return saved;
         });
@@ -243,6 +251,9 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         ArgumentNullException.ThrowIfNull(query);
         return Read(() => query.Apply(_charges.Values));
     }
+
+    /// <inheritdoc/>
+    public Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) => Read(() => _lastBillingRun);
 
     private static void Expect(string aggregate, string id, long expected, long? stored)
     {

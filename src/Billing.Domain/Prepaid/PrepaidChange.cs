@@ -5,6 +5,7 @@ using Billing.Domain.Rating;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.TopUps;
 using Billing.Domain.Utility;
+using NodaTime;
 
 namespace Billing.Domain.Prepaid;
 
@@ -30,10 +31,12 @@ public sealed record PrepaidChange
     /// <param name="applications">The invoice applications to write (an application, or a rejected one and its resubmission); they need <paramref name="account"/>, whose invoicing totals they move.</param>
     /// <param name="subscription">The subscription to write, or null.</param>
     /// <param name="charges">The subscription charges to write (made or closed).</param>
+    /// <param name="billingRunAt">The instant a billing run bills up to, to record as the last run's; the store refuses one before the last.</param>
     /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
     public PrepaidChange(
         PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
-        IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null, IReadOnlyList<SubscriptionCharge>? charges = null)
+        IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null, IReadOnlyList<SubscriptionCharge>? charges = null,
+        Instant? billingRunAt = null)
     {
         charges ??= [];
         Preconditions.CheckArgument(charges.All(c => c is not null), nameof(charges), "A change's charges are not null.");
@@ -44,7 +47,9 @@ public sealed record PrepaidChange
             nameof(applications),
             "Invoice applications are written with the account whose invoicing totals they move.");
         Preconditions.CheckArgument(
-            account is not null || order is not null || correction is not null || subscription is not null || charges.Count > 0, nameof(account), "A change writes something.");
+            account is not null || order is not null || correction is not null || subscription is not null || charges.Count > 0 || billingRunAt is not null,
+            nameof(account),
+            "A change writes something.");
         Preconditions.CheckArgument(
             entry is null || (account is not null && entry.AccountId == account.AccountId && entry.Sequence == account.EntryCount),
             nameof(entry),
@@ -61,6 +66,7 @@ public sealed record PrepaidChange
         Applications = [.. applications];
         Subscription = subscription;
         Charges = [.. charges];
+        BillingRunAt = billingRunAt;
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -87,6 +93,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the subscription charges to write; a new one (version 0) whose id is stored is refused.</summary>
     public IReadOnlyList<SubscriptionCharge> Charges { get; }
 
+    /// <summary>Gets the instant a billing run bills up to, recorded as the last run's; a store refuses an instant before the one it holds with <see cref="Storage.ConcurrencyConflictException"/>.</summary>
+    public Instant? BillingRunAt { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -97,5 +106,6 @@ public sealed record PrepaidChange
         Consumption,
         [.. Applications.Select(a => a with { Version = a.Version + 1 })],
         Subscription?.Saved(),
-        [.. Charges.Select(c => c with { Version = c.Version + 1 })]);
+        [.. Charges.Select(c => c with { Version = c.Version + 1 })],
+        BillingRunAt);
 }

@@ -62,10 +62,21 @@ public sealed class BillingRun
     /// <param name="at">The instant the run bills up to.</param>
     /// <param name="cancellationToken">Cancels the run between commits; what was committed stays.</param>
     /// <returns>What the run did.</returns>
+    /// <exception cref="BillingRunOutOfOrderException">The last run billed up to a later instant (<c>billing.run_before_last</c>); nothing is written. A run at the same instant again is allowed: it resumes one that stopped.</exception>
     /// <exception cref="UnknownPlanException">A subscription's plan has no version in force on a period's first day; the charges before it are made.</exception>
     /// <exception cref="NotFoundException">A prepaid subscription's account has no ledger.</exception>
     public async Task<BillingRunResult> RunAsync(Instant at, CancellationToken cancellationToken = default)
     {
+        await _commands.RunAsync(async () =>
+        {
+            if (await _commands.Store.LastBillingRunAsync(cancellationToken).ConfigureAwait(false) is { } last && at < last)
+            {
+                throw new BillingRunOutOfOrderException(at, last);
+            }
+
+            return await _commands.Store.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
         var (seen, made, paid, graced, restored) = (0, 0, 0, 0, 0);
         List<Subscription> subscriptions =
             [.. await AllAsync(SubscriptionStatus.Active, cancellationToken).ConfigureAwait(false), .. await AllAsync(SubscriptionStatus.Graced, cancellationToken).ConfigureAwait(false)];
@@ -149,7 +160,8 @@ public sealed class BillingRun
             }
 
             // Unpaid, or behind older open charges of a graced subscription, which are paid first.
-            var overdue = subscription.Status == SubscriptionStatus.Active && subscription.MarkPaymentOverdue(at, Actor, $"charge {id} of {charge.Amount} exceeds the balance") is not null;
+            var overdue = subscription.Status == SubscriptionStatus.Active
+                && subscription.MarkPaymentOverdue(Stamp(subscription, at), Actor, $"charge {id} of {charge.Amount} exceeds the balance") is not null;
             await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
             return (true, false, overdue);
         });
@@ -169,7 +181,7 @@ public sealed class BillingRun
                 var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
                 if (open.Count == 0)
                 {
-                    var back = subscription.Status == SubscriptionStatus.Graced && subscription.ReceivePayment(at, Actor, "every charge is paid") is not null;
+                    var back = subscription.Status == SubscriptionStatus.Graced && subscription.ReceivePayment(Stamp(subscription, at), Actor, "every charge is paid") is not null;
                     if (back)
                     {
                         await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
@@ -195,6 +207,11 @@ public sealed class BillingRun
             }
         }
     }
+
+    // A status change is recorded at the run's instant, or at the subscription's last change when that is later (a
+    // change made while the run was on its way): a history never goes back in time.
+    private static Instant Stamp(Subscription subscription, Instant at) =>
+        subscription.History.Count > 0 && subscription.History[^1].At > at ? subscription.History[^1].At : at;
 
     private static (PrepaidAccount Account, LedgerEntry Entry) Debit(PrepaidAccount account, SubscriptionCharge charge, Instant at) =>
         account.Post(LedgerEntryKind.SubscriptionChargeDebit, -charge.Amount, "charge:" + charge.ChargeId, at, charge.ChargeId, charge.Line.Description);

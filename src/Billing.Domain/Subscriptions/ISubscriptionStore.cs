@@ -1,4 +1,5 @@
 using Billing.Domain.Storage;
+using NodaTime;
 
 namespace Billing.Domain.Subscriptions;
 
@@ -28,4 +29,9 @@ public interface ISubscriptionStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
     Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the instant the last billing run billed up to (<see cref="Prepaid.PrepaidChange.BillingRunAt"/>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The instant, or null before the first run.</returns>
+    Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default);
 }

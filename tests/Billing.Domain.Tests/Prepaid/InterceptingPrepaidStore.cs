@@ -48,6 +48,8 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
 
     public Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default) => inner.QueryChargesAsync(query, cancellationToken);
 
+    public Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) => inner.LastBillingRunAsync(cancellationToken);
+
     public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) => inner.FindApplicationAsync(applicationId, cancellationToken);
 
     public Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default) => inner.QueryApplicationsAsync(query, cancellationToken);

@@ -185,4 +185,34 @@ public class BillingRunTests
         Assert.Equal("pro", unknown.PlanId);
         Assert.Empty(await ChargesAsync());
     }
+
+    [Fact]
+    public async Task ARunBeforeTheLast_IsATypedError_AndWritesNothing()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        await Run.RunAsync(On(4, 10));
+        var before = await _h.Store.FindAccountAsync("acc");
+
+        var refused = await Assert.ThrowsAsync<BillingRunOutOfOrderException>(() => Run.RunAsync(On(4, 9)));
+        var again = await Run.RunAsync(On(4, 10));   // the same instant again resumes, and finds nothing to do
+
+        Assert.Equal((On(4, 9), On(4, 10), "billing.run_before_last"), (refused.At, refused.Last, refused.Code));
+        Assert.Equal(On(4, 10), await _h.Store.LastBillingRunAsync());
+        Assert.Equal(before, await _h.Store.FindAccountAsync("acc"));
+        Assert.Equal(0, again.ChargesMade);
+    }
+
+    [Fact]
+    public async Task AStatusChange_IsNeverRecordedBeforeTheSubscriptionsLastChange()
+    {
+        _h.Clock.Reset(On(3, 10) + Duration.FromHours(6));   // activated in the evening; the run bills up to noon
+        await ActivateAsync("sub-1", "pro", 1m);
+
+        await Run.RunAsync(On(3, 10));
+
+        var subscription = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal(SubscriptionStatus.Graced, subscription.Status);
+        Assert.Equal(subscription.History[^2].At, subscription.History[^1].At);
+    }
 }
