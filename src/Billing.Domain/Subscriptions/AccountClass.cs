@@ -1,8 +1,9 @@
 using Billing.Domain.Utility;
+using NodaTime;
 
 namespace Billing.Domain.Subscriptions;
 
-/// <summary>The settings of an account's class that the subscription lifecycle reads: whether stops and deletes need a manager's approval.</summary>
+/// <summary>The settings of an account's class that the subscription lifecycle and the billing run read: whether stops and deletes need a manager's approval, and how long a graced subscription has to pay.</summary>
 /// <remarks>Pass the account's class as it is when the stop or delete is requested.</remarks>
 public sealed record AccountClass
 {
@@ -30,4 +31,12 @@ public sealed record AccountClass
 
     /// <summary>Gets whether deleting a subscription needs a manager's approval.</summary>
     public OperationMode DeleteMode { get; }
+
+    /// <summary>Gets how long a subscription stays Graced before the billing run lets its grace period expire; 7 days unless set.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative duration.</exception>
+    public Duration GracePeriod
+    {
+        get;
+        init => field = value >= Duration.Zero ? value : throw new ArgumentOutOfRangeException(nameof(GracePeriod), value, "A grace period is zero or more.");
+    } = Duration.FromDays(7);
 }

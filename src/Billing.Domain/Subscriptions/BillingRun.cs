@@ -25,11 +25,13 @@ namespace Billing.Domain.Subscriptions;
 /// A charge the balance (with its credit limit) cannot pay is stored open and its subscription goes Graced
 /// (payment overdue); while graced its new charges are stored open too. Each run then pays the open charges
 /// oldest first while the balance allows, closing them, and moves the subscription back to Active when none is
-/// left open.
+/// left open. A subscription still graced when its account class's grace period has passed since it went Graced
+/// has its grace period expire: Stopping, or Waiting for manual approve in manual stop mode. It is never stopped
+/// while its charges are paid: the run settles before it looks at the deadline.
 /// </para>
 /// <para>
 /// Not yet: postpaid and non-recurring subscriptions, usage charges, resource quantities other than the plan's
-/// default, the grace deadline and its expiry, mid-period changes.
+/// default, mid-period changes.
 /// </para>
 /// </remarks>
 public sealed class BillingRun
@@ -40,6 +42,7 @@ public sealed class BillingRun
     private readonly PlanCatalog _plans;
     private readonly ChargeEngine _engine;
     private readonly DateTimeZone _zone;
+    private readonly Func<string, AccountClass> _accountClasses;
 
     /// <summary>Initializes the run.</summary>
     /// <param name="store">The store of subscriptions, charges and ledgers.</param>
@@ -47,15 +50,19 @@ public sealed class BillingRun
     /// <param name="engine">The engine that calculates each charge line, with its rounding and tax policy.</param>
     /// <param name="zone">The time zone whose days periods are counted in.</param>
     /// <param name="clock">The clock of the commands' retries (the run itself takes its instant as an argument).</param>
+    /// <param name="accountClasses">The class of an account by its id, as it is now: its grace period and stop mode; <see cref="AccountClass.Automatic"/> for every account when null.</param>
     /// <param name="attempts">How many times a commit is tried when it loses a race; 1 or more.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public BillingRun(IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public BillingRun(
+        IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, Func<string, AccountClass>? accountClasses = null,
+        int attempts = ConflictRetry.DefaultAttempts)
     {
         _commands = new PrepaidCommands(store, clock, attempts);
         _plans = Preconditions.CheckNotNull(plans);
         _engine = Preconditions.CheckNotNull(engine);
         _zone = Preconditions.CheckNotNull(zone);
+        _accountClasses = accountClasses ?? (static _ => AccountClass.Automatic);
     }
 
     /// <summary>Makes and pays every charge due at <paramref name="at"/>, and settles open charges the balances now cover.</summary>
@@ -77,7 +84,7 @@ public sealed class BillingRun
             return await _commands.Store.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-        var (seen, made, paid, graced, restored) = (0, 0, 0, 0, 0);
+        var (seen, made, paid, graced, restored, expired) = (0, 0, 0, 0, 0, 0);
         List<Subscription> subscriptions =
             [.. await AllAsync(SubscriptionStatus.Active, cancellationToken).ConfigureAwait(false), .. await AllAsync(SubscriptionStatus.Graced, cancellationToken).ConfigureAwait(false)];
         foreach (var subscription in subscriptions)
@@ -99,9 +106,10 @@ public sealed class BillingRun
             var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
             paid += settled.Paid;
             restored += settled.Restored ? 1 : 0;
+            expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        return new BillingRunResult(seen, made, paid, graced, restored);
+        return new BillingRunResult(seen, made, paid, graced, restored, expired);
     }
 
     // The day the subscription first became Active, in the run's zone.
@@ -207,6 +215,23 @@ public sealed class BillingRun
             }
         }
     }
+
+    // A subscription still graced (its charges unpaid after settling) whose grace period ended by the run's instant:
+    // Stopping, or Waiting for manual approve when the account class stops by hand.
+    private Task<bool> ExpireGraceAsync(string subscriptionId, string accountId, Instant at, CancellationToken cancellationToken) =>
+        _commands.RunAsync(async () =>
+        {
+            var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+            var accountClass = Preconditions.CheckNotNull(_accountClasses(accountId), "accountClasses");
+            if (subscription.Status != SubscriptionStatus.Graced || subscription.History[^1].At + accountClass.GracePeriod > at)
+            {
+                return false;
+            }
+
+            subscription.ExpireGracePeriod(accountClass, Stamp(subscription, at), Actor, $"unpaid after the grace period of {accountClass.GracePeriod}");
+            await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
     // A status change is recorded at the run's instant, or at the subscription's last change when that is later (a
     // change made while the run was on its way): a history never goes back in time.

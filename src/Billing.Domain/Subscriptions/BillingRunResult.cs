@@ -6,4 +6,5 @@ namespace Billing.Domain.Subscriptions;
 /// <param name="ChargesPaid">The charges it paid from a balance, new ones and open ones settled by a later top-up.</param>
 /// <param name="Graced">The subscriptions it moved to Graced because a charge could not be paid.</param>
 /// <param name="Restored">The graced subscriptions it moved back to Active once all their charges were paid.</param>
-public sealed record BillingRunResult(int Subscriptions, int ChargesMade, int ChargesPaid, int Graced, int Restored);
+/// <param name="GraceExpired">The graced subscriptions whose grace period it let expire (to Stopping, or waiting for a manager).</param>
+public sealed record BillingRunResult(int Subscriptions, int ChargesMade, int ChargesPaid, int Graced, int Restored, int GraceExpired);

@@ -30,7 +30,9 @@ public class BillingRunTests
 
     private SubscriptionService Subscriptions => new(_store, _plans, DateTimeZone.Utc, _h.Clock);
 
-    private BillingRun Run => new(_store, _plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _h.Clock);
+    private AccountClass _class = AccountClass.Automatic;
+
+    private BillingRun Run => new(_store, _plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _h.Clock, _ => _class);
 
     private static Instant On(int month, int day) => Instant.FromUtc(2026, month, day, 12, 0);
 
@@ -63,9 +65,9 @@ public class BillingRunTests
         var again = await Run.RunAsync(On(4, 9));
         var second = await Run.RunAsync(On(4, 10));
 
-        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0), first);
-        Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0), again);
-        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0), second);
+        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0, 0), first);
+        Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0, 0), again);
+        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0, 0), second);
         var charges = await ChargesAsync();
         Assert.Equal(["sub-1/2026-03-10/Fee", "sub-1/2026-04-10/Fee"], charges.Select(c => c.ChargeId));
         Assert.All(charges, c => Assert.Equal((SubscriptionChargeStatus.Closed, Dollars(24.20m), 1m), (c.Status, c.Amount, c.Line.DurationMonths)));
@@ -116,14 +118,15 @@ public class BillingRunTests
     [Fact]
     public async Task NotEnoughBalance_LeavesTheChargeOpen_Graces_AndATopUpSettlesIt()
     {
+        _class = AccountClass.Automatic with { GracePeriod = Duration.FromDays(60) };
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
         await ActivateAsync("sub-1", "pro", 10m);
 
         var short1 = await Run.RunAsync(On(3, 10));
         var short2 = await Run.RunAsync(On(4, 10));
 
-        Assert.Equal(new BillingRunResult(1, 1, 0, 1, 0), short1);
-        Assert.Equal(new BillingRunResult(1, 1, 0, 0, 0), short2);
+        Assert.Equal(new BillingRunResult(1, 1, 0, 1, 0, 0), short1);
+        Assert.Equal(new BillingRunResult(1, 1, 0, 0, 0, 0), short2);
         Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
         Assert.All(await ChargesAsync(), c => Assert.Equal(SubscriptionChargeStatus.Open, c.Status));
         Assert.Equal(Dollars(10m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
@@ -133,7 +136,7 @@ public class BillingRunTests
         await _h.TopUps.StartPaymentAsync(order.OrderId);
         var partly = await Run.RunAsync(On(4, 11));                // 40.00: the older charge only
 
-        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 0), partly);
+        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 0, 0), partly);
         Assert.Equal([SubscriptionChargeStatus.Closed, SubscriptionChargeStatus.Open], (await ChargesAsync()).Select(c => c.Status));
         Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
 
@@ -142,7 +145,7 @@ public class BillingRunTests
         await _h.TopUps.StartPaymentAsync(order.OrderId);
         var settled = await Run.RunAsync(On(4, 12));
 
-        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1), settled);
+        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1, 0), settled);
         Assert.Equal(SubscriptionStatus.Active, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
         Assert.Equal(Dollars(50m - 48.40m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
         Assert.Equal(Dollars(50m - 48.40m), await _h.SumOfEntriesAsync("acc"));
@@ -170,7 +173,7 @@ public class BillingRunTests
         await ActivateAsync("sub-1", "pro", 100m, PaymentModel.Postpaid);
         await Subscriptions.OrderAsync("sub-2", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
 
-        Assert.Equal(new BillingRunResult(0, 0, 0, 0, 0), await Run.RunAsync(On(6, 1)));
+        Assert.Equal(new BillingRunResult(0, 0, 0, 0, 0, 0), await Run.RunAsync(On(6, 1)));
     }
 
     [Fact]
@@ -214,5 +217,53 @@ public class BillingRunTests
         var subscription = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
         Assert.Equal(SubscriptionStatus.Graced, subscription.Status);
         Assert.Equal(subscription.History[^2].At, subscription.History[^1].At);
+    }
+
+    [Theory]
+    [InlineData(OperationMode.Automatic, "stopping")]
+    [InlineData(OperationMode.Manual, "waiting_for_manual_approve")]
+    public async Task AGracedSubscription_UnpaidAfterTheGracePeriod_IsStopped(OperationMode stopMode, string status)
+    {
+        _class = new AccountClass("Class", stopMode, OperationMode.Automatic) { GracePeriod = Duration.FromDays(3) };
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 1m);
+        await Run.RunAsync(On(3, 10));
+
+        var early = await Run.RunAsync(On(3, 13) - Duration.FromTicks(1));
+        var late = await Run.RunAsync(On(3, 13));
+        var after = await Run.RunAsync(On(3, 20));
+
+        Assert.Equal(0, early.GraceExpired);
+        Assert.Equal(1, late.GraceExpired);
+        Assert.Equal(0, after.GraceExpired);
+        var subscription = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal(SubscriptionStatus.Parse(status), subscription.Status);
+        Assert.Equal((SubscriptionTrigger.GracePeriodExpired, On(3, 13)), (subscription.History[^1].Trigger, subscription.History[^1].At));
+        Assert.Equal(SubscriptionChargeStatus.Open, (await ChargesAsync())[0].Status);   // still owed
+    }
+
+    [Fact]
+    public async Task AGracedSubscription_PaidBeforeTheDeadlineRuns_IsNeverStopped()
+    {
+        _class = new AccountClass("Class", OperationMode.Automatic, OperationMode.Automatic) { GracePeriod = Duration.FromDays(3) };
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 1m);
+        await Run.RunAsync(On(3, 10));
+        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
+        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
+        await _h.TopUps.StartPaymentAsync(order.OrderId);
+
+        var result = await Run.RunAsync(On(3, 20));   // past the deadline, but the balance now pays the charge
+
+        Assert.Equal((1, 1, 0), (result.ChargesPaid, result.Restored, result.GraceExpired));
+        Assert.Equal(SubscriptionStatus.Active, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+    }
+
+    [Fact]
+    public void AccountClass_GracePeriod_IsSevenDaysUnlessSet_AndNeverNegative()
+    {
+        Assert.Equal(Duration.FromDays(7), AccountClass.Automatic.GracePeriod);
+        Assert.Equal(Duration.Zero, (AccountClass.Automatic with { GracePeriod = Duration.Zero }).GracePeriod);
+        Assert.Throws<ArgumentOutOfRangeException>("GracePeriod", () => AccountClass.Automatic with { GracePeriod = Duration.FromTicks(-1) });
     }
 }
