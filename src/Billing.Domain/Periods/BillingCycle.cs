@@ -26,7 +26,7 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="billingDay"/> is outside 1 to 31.</exception>
     public BillingCycle(BillingInterval interval, int billingDay, YearMonth anchorMonth)
     {
-        Preconditions.CheckArgument(interval.Count > 0 && interval.IsMonthly, nameof(interval), $"A cycle of {interval} starts on a date, not a billing day: use StartingOn.");
+        Preconditions.CheckArgument(interval.IsMonthly, nameof(interval), $"A cycle of {interval} starts on a date, not a billing day: use StartingOn.");   // default is 0 days
         Preconditions.CheckArgument(anchorMonth.Calendar == CalendarSystem.Iso, nameof(anchorMonth), "Billing cycles use the ISO calendar.");
         Interval = interval;
         BillingDay = Preconditions.CheckRange(billingDay, 1, 31);

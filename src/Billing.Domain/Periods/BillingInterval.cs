@@ -27,7 +27,7 @@ public readonly record struct BillingInterval
 
     private BillingInterval(BillingIntervalUnit unit, int count)
     {
-        Unit = Enum.IsDefined(unit) ? unit : throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown interval unit.");
+        Unit = unit;   // the factories pass defined units only
         Count = Preconditions.CheckRange(count, 1, MaxCount);
     }
 

@@ -230,4 +230,25 @@ public class BillingCycleTests
     [InlineData(2026, 4, 15, 1)]
     public void IndexOf_Quarterly_AroundTheAnchor(int year, int month, int day, int expected) =>
         Assert.Equal(expected, BillingCycle.StartingOn(D(2026, 1, 15), BillingInterval.Quarterly).IndexOf(D(year, month, day)));
+
+    [Fact]
+    public void DayCycle_ReachesTheCalendarsFirstAndLastDays()
+    {
+        var anchor = D(2026, 1, 1);
+        var daily = BillingCycle.StartingOn(anchor, BillingInterval.OfDays(1));
+
+        Assert.Equal(LocalDate.MaxIsoValue, daily.StartOf(Period.DaysBetween(anchor, LocalDate.MaxIsoValue)));
+        Assert.Equal(LocalDate.MinIsoValue, daily.StartOf(Period.DaysBetween(anchor, LocalDate.MinIsoValue)));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => daily.StartOf(Period.DaysBetween(anchor, LocalDate.MaxIsoValue) + 1));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => daily.StartOf(Period.DaysBetween(anchor, LocalDate.MinIsoValue) - 1));
+    }
+
+    [Fact]
+    public void StartingOn_ADateOutsideTheIsoCalendar_ThrowsArgument()
+    {
+        var julian = new LocalDate(2026, 1, 1, CalendarSystem.Julian);
+
+        Assert.Throws<ArgumentException>("firstPeriodStart", () => BillingCycle.StartingOn(julian, BillingInterval.Monthly));
+        Assert.Throws<ArgumentException>("firstPeriodStart", () => BillingCycle.StartingOn(julian, BillingInterval.ThirtyDays));
+    }
 }
