@@ -67,6 +67,7 @@ public sealed class InvoiceApplicationService
     public Task<ApplyResult> ApplyAsync(
         string applicationId, string accountId, Money amount, string email, string? remarks = null, string? headerId = null, CancellationToken cancellationToken = default)
     {
+        // Stryker disable once Statement : the id is checked again where the application is made; this fails before any read (equivalent)
         Preconditions.CheckId(applicationId);
         Preconditions.CheckId(accountId);
         return _commands.RunAsync(async () =>
@@ -98,6 +99,7 @@ public sealed class InvoiceApplicationService
         string accountId, string rejectedId, string applicationId, Money? amount = null, string? email = null, string? remarks = null, string? headerId = null,
         CancellationToken cancellationToken = default)
     {
+        // Stryker disable once Statement : the id is checked again where the application is made; this fails before any read (equivalent)
         Preconditions.CheckId(applicationId);
         return _commands.RunAsync(async () =>
         {
@@ -217,6 +219,7 @@ public sealed class InvoiceApplicationService
     {
         var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
         var headers = await _headers.ListHeadersAsync(accountId, cancellationToken).ConfigureAwait(false);
+        // Stryker disable once NullCoalescing : ListHeadersAsync lists the default header first (its contract), so the first is the default when there is one (equivalent)
         var header = headerId is null ? headers.FirstOrDefault(h => h.IsDefault) ?? (headers.Count > 0 ? headers[0] : null) : headers.FirstOrDefault(h => h.HeaderId == headerId);
         var invoiceable = account.Invoicing.Invoiceable;
         var refusal =

@@ -151,8 +151,11 @@ public class InvoiceApplicationServiceTests
         Assert.Equal("app-2", (await _h.Prepaid.Store.FindApplicationAsync("app-1"))!.ResubmittedAs);
         Assert.Equal(Dollars(40m), (await _h.Applications.SummaryAsync("acc")).Invoiceable);
         Assert.Equal(second, (await _h.Applications.ResubmitAsync("acc", "app-1", "app-2")).Application);
-        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("acc", "app-1", "app-3")).Refusal!.Rule);
-        Assert.Equal(ApplicationRule.NotResubmittable, (await _h.Applications.ResubmitAsync("acc", "app-2", "app-4")).Refusal!.Rule);
+        var twice = (await _h.Applications.ResubmitAsync("acc", "app-1", "app-3")).Refusal!;
+        var pending = (await _h.Applications.ResubmitAsync("acc", "app-2", "app-4")).Refusal!;
+        Assert.Equal((ApplicationRule.NotResubmittable, ApplicationRule.NotResubmittable), (twice.Rule, pending.Rule));
+        Assert.Equal("Application app-1 is Rejected and was resubmitted as app-2: only a rejected application is resubmitted, once.", twice.Message);
+        Assert.Equal("Application app-2 is Pending: only a rejected application is resubmitted, once.", pending.Message);
     }
 
     [Fact]
