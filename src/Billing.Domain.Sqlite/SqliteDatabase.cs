@@ -89,7 +89,8 @@ internal sealed class SqliteDatabase
         """
         CREATE TABLE subscriptions (
             subscription_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, plan TEXT NOT NULL, pending_plan TEXT, billing_type TEXT NOT NULL,
-            payment_model TEXT NOT NULL, ordered_at INTEGER NOT NULL, ordered_by TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL);
+            payment_model TEXT NOT NULL, ordered_at INTEGER NOT NULL, ordered_by TEXT NOT NULL, status TEXT NOT NULL, resources TEXT NOT NULL,
+            pending_resources TEXT, version INTEGER NOT NULL);
         CREATE INDEX subscriptions_by_account ON subscriptions (account_id);
         CREATE INDEX subscriptions_by_status ON subscriptions (status);
         CREATE INDEX subscriptions_by_plan ON subscriptions (plan);

@@ -369,12 +369,16 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         await ExecAsync(
             connection, transaction, cancellationToken,
             """
-            INSERT INTO subscriptions (subscription_id, account_id, name, plan, pending_plan, billing_type, payment_model, ordered_at, ordered_by, status, version)
-            VALUES ($id, $account, $name, $plan, $pending, $type, $model, $at, $by, $status, $version)
-            ON CONFLICT (subscription_id) DO UPDATE SET plan = $plan, pending_plan = $pending, status = $status, version = $version
+            INSERT INTO subscriptions (subscription_id, account_id, name, plan, pending_plan, billing_type, payment_model, ordered_at, ordered_by, status, resources,
+                pending_resources, version)
+            VALUES ($id, $account, $name, $plan, $pending, $type, $model, $at, $by, $status, $resources, $pendingResources, $version)
+            ON CONFLICT (subscription_id) DO UPDATE SET plan = $plan, pending_plan = $pending, status = $status, resources = $resources,
+                pending_resources = $pendingResources, version = $version
             """,
             ("$id", s.Id), ("$account", s.AccountId), ("$name", s.Name), ("$plan", s.Plan), ("$pending", s.PendingPlan), ("$type", s.BillingType.ToString()),
-            ("$model", s.PaymentModel.ToString()), ("$at", Time(s.OrderedAt)), ("$by", s.OrderedBy), ("$status", s.Status.ApiName), ("$version", s.Version)).ConfigureAwait(false);
+            ("$model", s.PaymentModel.ToString()), ("$at", Time(s.OrderedAt)), ("$by", s.OrderedBy), ("$status", s.Status.ApiName),
+            ("$resources", JsonSerializer.Serialize(s.Resources)), ("$pendingResources", s.PendingResources is null ? null : JsonSerializer.Serialize(s.PendingResources)),
+            ("$version", s.Version)).ConfigureAwait(false);
         using var count = Command(connection, transaction, "SELECT COUNT(*) FROM subscription_history WHERE subscription_id = $id", ("$id", s.Id));
         var stored = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         for (var i = (int)stored; i < s.History.Count; i++)
@@ -537,10 +541,14 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             $"SELECT s.* FROM subscriptions s WHERE {where}",
             r => Subscription.Restore(
                 Required(r, "subscription_id"), Required(r, "account_id"), Required(r, "name"), Required(r, "plan"), Text(r, "pending_plan"), Enum<BillingType>(r, "billing_type"),
-                Enum<PaymentModel>(r, "payment_model"), Instant(r, "ordered_at"), Required(r, "ordered_by"), [.. history[Required(r, "subscription_id")]], Long(r, "version")),
+                Enum<PaymentModel>(r, "payment_model"), Instant(r, "ordered_at"), Required(r, "ordered_by"), [.. history[Required(r, "subscription_id")]], Long(r, "version"),
+                Quantities(Required(r, "resources")), Text(r, "pending_resources") is { } pending ? Quantities(pending) : null),
             cancellationToken,
             parameters).ConfigureAwait(false);
     }
+
+    private static Dictionary<string, decimal> Quantities(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? throw new InvalidOperationException("A subscription's resources hold null.");
 
     private SubscriptionCharge ReadCharge(SqliteDataReader r) =>
         new(

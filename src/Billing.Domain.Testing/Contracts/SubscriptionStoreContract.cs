@@ -71,6 +71,24 @@ public abstract class SubscriptionStoreContract
         Assert.Null(found.History[0].Reason);
     }
 
+    /// <summary>Resource quantities round-trip with their scale, and so do the quantities of an update in progress.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Resources_RoundTrip()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.UpdateResources(new Dictionary<string, decimal> { ["Seats"] = 5m, ["Storage GB"] = 1.500m }, now, "alice"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteUpdate(now, "provisioner"));
+        await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.UpdateResources(Seats(7m), now, "alice"));
+
+        var found = (await H.Store.FindSubscriptionAsync("sub-1"))!;
+
+        Assert.Equal([("Seats", 5m), ("Storage GB", 1.500m)], found.Resources.Select(p => (p.Key, p.Value)));
+        Assert.Equal(3, found.Resources["Storage GB"].Scale);
+        Assert.Equal([("Seats", 7m), ("Storage GB", 1.500m)], found.PendingResources!.Select(p => (p.Key, p.Value)));
+        Assert.Equal(SubscriptionStatus.Updating, found.Status);
+    }
+
     /// <summary>A switch in progress keeps the plan it moves to.</summary>
     /// <returns>A task.</returns>
     [Fact]
@@ -92,7 +110,7 @@ public abstract class SubscriptionStoreContract
         await H.OrderActiveAsync("sub-1", "acc");
         var first = (await H.Store.FindSubscriptionAsync("sub-1"))!;
         var second = (await H.Store.FindSubscriptionAsync("sub-1"))!;
-        first.UpdateResources(Start + Duration.FromDays(1), "alice");
+        first.UpdateResources(Seats(5m), Start + Duration.FromDays(1), "alice");
         await H.Store.CommitAsync(new PrepaidChange(subscription: first));
         second.SwitchPlan("basic", Start + Duration.FromDays(1), "bob");
 
@@ -158,8 +176,8 @@ public abstract class SubscriptionStoreContract
 
         await Assert.ThrowsAsync<Lifecycles.TransitionRefusedException>(() => H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteInstallation(now, "x")));
         var (ignored, none) = await H.Service.ChangeAsync("acc", "sub-1", (s, now) => s.ReceivePayment(now, "gateway"));
-        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("other", "sub-1", (s, now) => s.UpdateResources(now, "x")));
-        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("acc", "sub-9", (s, now) => s.UpdateResources(now, "x")));
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("other", "sub-1", (s, now) => s.UpdateResources(Seats(5m), now, "x")));
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Service.ChangeAsync("acc", "sub-9", (s, now) => s.UpdateResources(Seats(5m), now, "x")));
 
         Assert.Null(none);
         AssertSame(before, ignored);
@@ -175,7 +193,7 @@ public abstract class SubscriptionStoreContract
         var read = (await H.Store.FindSubscriptionAsync("sub-1"))!;
         var page = await H.Store.QuerySubscriptionsAsync(new SubscriptionQuery());
 
-        read.UpdateResources(Start + Duration.FromDays(1), "alice");
+        read.UpdateResources(Seats(5m), Start + Duration.FromDays(1), "alice");
         page.Items[0].SwitchPlan("basic", Start + Duration.FromDays(1), "bob");
 
         Assert.Equal(SubscriptionStatus.Active, (await H.Store.FindSubscriptionAsync("sub-1"))!.Status);
@@ -340,7 +358,7 @@ public abstract class SubscriptionStoreContract
         await H.Store.CommitAsync(new PrepaidChange(billingRunAt: april));
         await H.Store.CommitAsync(new PrepaidChange(billingRunAt: april));
         var subscription = (await H.Store.FindSubscriptionAsync("sub-1"))!;
-        subscription.UpdateResources(april, "alice");
+        subscription.UpdateResources(Seats(5m), april, "alice");
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(subscription: subscription, billingRunAt: april - Duration.FromTicks(1))));
 
         Assert.Equal(april, await H.Store.LastBillingRunAsync());
@@ -352,6 +370,8 @@ public abstract class SubscriptionStoreContract
     protected abstract IPrepaidStore CreateStore();
 
     private static Money M(decimal amount) => new(amount, Usd);
+
+    private static Dictionary<string, decimal> Seats(decimal quantity) => new(StringComparer.Ordinal) { ["Seats"] = quantity };
 
     // The charge of a plan charge for a period, prorated over the month it is in, with 21 % VAT.
     private static SubscriptionCharge Charge(string account, string subscription, BillingPeriod period, string name, decimal price)

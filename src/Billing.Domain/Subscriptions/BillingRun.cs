@@ -30,8 +30,9 @@ namespace Billing.Domain.Subscriptions;
 /// while its charges are paid: the run settles before it looks at the deadline.
 /// </para>
 /// <para>
-/// Not yet: postpaid and non-recurring subscriptions, usage charges, resource quantities other than the plan's
-/// default, mid-period changes.
+/// A resource is charged at the subscription's quantity when it holds one (<see cref="Subscription.Resources"/>), at
+/// the plan's default otherwise; a quantity changed by an update applies from the next period charged.
+/// Not yet: postpaid and non-recurring subscriptions, usage charges, mid-period changes.
 /// </para>
 /// </remarks>
 public sealed class BillingRun
@@ -97,7 +98,8 @@ public sealed class BillingRun
             seen++;
             foreach (var (period, plan, charge) in Due(subscription, activated, at.InZone(_zone).Date))
             {
-                var outcome = await ChargeAsync(subscription.Id, subscription.AccountId, period, plan, charge, at, cancellationToken).ConfigureAwait(false);
+                var quantity = charge.Kind == PlanChargeKind.Resource ? subscription.Resources.GetValueOrDefault(charge.Name, charge.DefaultQuantity) : charge.DefaultQuantity;
+                var outcome = await ChargeAsync(subscription.Id, subscription.AccountId, period, plan, charge, quantity, at, cancellationToken).ConfigureAwait(false);
                 made += outcome.Made ? 1 : 0;
                 paid += outcome.Paid ? 1 : 0;
                 graced += outcome.Graced ? 1 : 0;
@@ -140,7 +142,7 @@ public sealed class BillingRun
     }
 
     private Task<(bool Made, bool Paid, bool Graced)> ChargeAsync(
-        string subscriptionId, string accountId, BillingPeriod period, Plan plan, PlanCharge planCharge, Instant at, CancellationToken cancellationToken)
+        string subscriptionId, string accountId, BillingPeriod period, Plan plan, PlanCharge planCharge, decimal quantity, Instant at, CancellationToken cancellationToken)
     {
         var id = SubscriptionCharge.KeyFor(subscriptionId, period, planCharge.Name);
         return _commands.RunAsync(async () =>
@@ -150,7 +152,7 @@ public sealed class BillingRun
                 return (false, false, false);
             }
 
-            var spec = ChargeSpec.For($"{plan.Name} {planCharge.Name}", planCharge.DefaultQuantity, planCharge.Price) with
+            var spec = ChargeSpec.For($"{plan.Name} {planCharge.Name}", quantity, planCharge.Price) with
             {
                 DurationMonths = Proration.DurationInMonths(period).ToDecimal(3),
                 Minimum = plan.Minimum,

@@ -72,6 +72,13 @@ public sealed class Subscription
     /// <summary>Gets every accepted transition, oldest first.</summary>
     public IReadOnlyList<SubscriptionStatusChange> History => _history;
 
+    /// <summary>Gets the quantities of the plan's resources the subscription holds, by plan charge name; a resource not listed holds the plan's default.</summary>
+    public IReadOnlyDictionary<string, decimal> Resources { get; private set; } = Empty;
+
+    /// <summary>Gets the quantities an update in progress (or failed, waiting for a retry) moves to; they replace <see cref="Resources"/> when it completes.</summary>
+    /// <value>The new quantities, or null when no update is pending.</value>
+    public IReadOnlyDictionary<string, decimal>? PendingResources { get; private set; }
+
     /// <summary>Gets the version the store last saved, 0 for a subscription never saved; a commit must carry the version it read.</summary>
     public long Version { get; private set; }
 
@@ -108,13 +115,16 @@ public sealed class Subscription
     /// <param name="orderedBy">Who ordered it.</param>
     /// <param name="history">Every accepted transition, oldest first; the status is the last one's destination (Ordered when empty).</param>
     /// <param name="version">The stored version, 1 or more.</param>
+    /// <param name="resources">The resources' quantities, by plan charge name; none when null.</param>
+    /// <param name="pendingResources">The quantities an update moves to, or null.</param>
     /// <returns>The subscription as it was saved.</returns>
     /// <exception cref="ArgumentNullException">A text argument or <paramref name="history"/> is null, or holds null.</exception>
     /// <exception cref="ArgumentException">The history does not chain from Ordered (each change starting where the last ended, never earlier), or the pending plan is the plan.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, or <paramref name="version"/> is below 1.</exception>
     public static Subscription Restore(
         string id, string accountId, string name, string plan, string? pendingPlan, BillingType billingType, PaymentModel paymentModel, Instant orderedAt, string orderedBy,
-        IReadOnlyList<SubscriptionStatusChange> history, long version)
+        IReadOnlyList<SubscriptionStatusChange> history, long version, IReadOnlyDictionary<string, decimal>? resources = null,
+        IReadOnlyDictionary<string, decimal>? pendingResources = null)
     {
         var subscription = Order(id, accountId, name, plan, billingType, paymentModel, orderedAt, orderedBy);
         Preconditions.CheckNotNull(history);
@@ -128,6 +138,8 @@ public sealed class Subscription
         }
 
         subscription.PendingPlan = pendingPlan;
+        subscription.Resources = Merge(Empty, resources ?? Empty, nameof(resources));
+        subscription.PendingResources = pendingResources is null ? null : Merge(Empty, pendingResources, nameof(pendingResources));
         subscription.Version = version >= 1 ? version : throw new ArgumentOutOfRangeException(nameof(version), version, "A stored subscription's version is 1 or more.");
         return subscription;
     }
@@ -275,15 +287,23 @@ public sealed class Subscription
     public SubscriptionStatusChange? FailRenewal(Instant at, string actor, string? reason = null) =>
         Fire(SubscriptionTrigger.FailRenewal, AccountClass.Automatic, at, actor, reason);
 
-    /// <summary>Starts updating the subscription's resources: Active to Updating.</summary>
+    /// <summary>Starts updating the subscription's resources: Active to Updating. The quantities apply when the update completes.</summary>
+    /// <param name="quantities">The new quantity of each resource named, by plan charge name: 0 or more, up to three decimals; resources not named keep theirs.</param>
     /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
     /// <param name="actor">Who or what did it.</param>
     /// <param name="reason">Why, if known.</param>
     /// <returns>The change recorded, or null when the current status ignores it.</returns>
     /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
-    /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
-    public SubscriptionStatusChange? UpdateResources(Instant at, string actor, string? reason = null) =>
-        Fire(SubscriptionTrigger.StartUpdate, AccountClass.Automatic, at, actor, reason);
+    /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> or a name is empty, or <paramref name="at"/> is before the last change.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A quantity is negative, above <see cref="Pricing.PriceComponent.MaxQuantity"/> or has more than three decimals.</exception>
+    public SubscriptionStatusChange? UpdateResources(IReadOnlyDictionary<string, decimal> quantities, Instant at, string actor, string? reason = null)
+    {
+        var pending = Merge(Resources, quantities, nameof(quantities));
+        var change = Fire(SubscriptionTrigger.StartUpdate, AccountClass.Automatic, at, actor, reason);
+        PendingResources = change is null ? PendingResources : pending;
+        return change;
+    }
 
     /// <summary>Records that the resource update finished: Updating to Active.</summary>
     /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
@@ -292,8 +312,17 @@ public sealed class Subscription
     /// <returns>The change recorded, or null when the current status ignores it.</returns>
     /// <exception cref="TransitionRefusedException">The current status does not permit it (<c>subscription.transition_refused</c>); nothing changes.</exception>
     /// <exception cref="ArgumentException"><paramref name="actor"/> is empty, or <paramref name="at"/> is before the last change.</exception>
-    public SubscriptionStatusChange? CompleteUpdate(Instant at, string actor, string? reason = null) =>
-        Fire(SubscriptionTrigger.CompleteUpdate, AccountClass.Automatic, at, actor, reason);
+    public SubscriptionStatusChange? CompleteUpdate(Instant at, string actor, string? reason = null)
+    {
+        var change = Fire(SubscriptionTrigger.CompleteUpdate, AccountClass.Automatic, at, actor, reason);
+        if (change is not null)
+        {
+            Resources = PendingResources ?? Resources;
+            PendingResources = null;
+        }
+
+        return change;
+    }
 
     /// <summary>Records that the resource update failed: Updating to Updating failed.</summary>
     /// <param name="at">When it happened; not before the last change in <see cref="History"/>.</param>
@@ -499,7 +528,28 @@ public sealed class Subscription
     }
 
     private Subscription Copy(long version) =>
-        Restore(Id, AccountId, Name, Plan, PendingPlan, BillingType, PaymentModel, OrderedAt, OrderedBy, _history, version);
+        Restore(Id, AccountId, Name, Plan, PendingPlan, BillingType, PaymentModel, OrderedAt, OrderedBy, _history, version, Resources, PendingResources);
+
+    private static readonly IReadOnlyDictionary<string, decimal> Empty = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+
+    // The quantities with the changes applied, checked, in name order (so that two equal sets compare and store alike).
+    private static SortedDictionary<string, decimal> Merge(IReadOnlyDictionary<string, decimal> quantities, IReadOnlyDictionary<string, decimal> changes, string paramName)
+    {
+        Preconditions.CheckNotNull(changes, paramName);
+        var merged = new SortedDictionary<string, decimal>(quantities.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (name, quantity) in changes)
+        {
+            Preconditions.CheckText(name, paramName);
+            if (quantity < 0m || quantity > Pricing.PriceComponent.MaxQuantity || decimal.Round(quantity, 3) != quantity)
+            {
+                throw new ArgumentOutOfRangeException(paramName, quantity, $"Resource '{name}': a quantity is 0 to {Pricing.PriceComponent.MaxQuantity:N0} with up to three decimals.");
+            }
+
+            merged[name] = quantity;
+        }
+
+        return merged;
+    }
 
     private SubscriptionContext ContextFor(AccountClass accountClass) =>
         new(BillingType, PaymentModel, accountClass.StopMode, accountClass.DeleteMode, PendingOperation, StatusBeforeApproval);

@@ -266,4 +266,22 @@ public class BillingRunTests
         Assert.Equal(Duration.Zero, (AccountClass.Automatic with { GracePeriod = Duration.Zero }).GracePeriod);
         Assert.Throws<ArgumentOutOfRangeException>("GracePeriod", () => AccountClass.Automatic with { GracePeriod = Duration.FromTicks(-1) });
     }
+
+    [Fact]
+    public async Task AResource_IsChargedAtTheSubscriptionsQuantity_FromTheNextPeriod()
+    {
+        _plans = _plans.With(new Plan("team", 1, Jan1, "Team", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance,
+            [new PlanCharge("Seats", PlanChargeKind.Resource, new PerUnitPrice(Dollars(5m)), defaultQuantity: 2m)]));
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "team", 100m);
+        await Run.RunAsync(On(3, 10));
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.UpdateResources(new Dictionary<string, decimal> { ["Seats"] = 3.5m }, now, "alice"));
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteUpdate(now, "p"));
+
+        await Run.RunAsync(On(4, 10));
+
+        var charges = await ChargesAsync();
+        Assert.Equal([2m, 3.5m], charges.Select(c => c.Line.Quantity));
+        Assert.Equal([Dollars(10.00m), Dollars(17.50m)], charges.Select(c => c.Amount));   // 2 x 5.00; 3.5 x 5.00 (this plan has no tax)
+    }
 }

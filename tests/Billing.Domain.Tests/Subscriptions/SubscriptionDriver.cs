@@ -19,7 +19,7 @@ internal static class SubscriptionDriver
             SubscriptionTrigger.StartRenewal => subscription.Renew(at, actor),
             SubscriptionTrigger.CompleteRenewal => subscription.CompleteRenewal(at, actor),
             SubscriptionTrigger.FailRenewal => subscription.FailRenewal(at, actor),
-            SubscriptionTrigger.StartUpdate => subscription.UpdateResources(at, actor),
+            SubscriptionTrigger.StartUpdate => subscription.UpdateResources(new Dictionary<string, decimal> { ["Seats"] = 2m }, at, actor),
             SubscriptionTrigger.CompleteUpdate => subscription.CompleteUpdate(at, actor),
             SubscriptionTrigger.FailUpdate => subscription.FailUpdate(at, actor),
             SubscriptionTrigger.StartSwitch => subscription.SwitchPlan(subscription.Plan + "+", at, actor),
