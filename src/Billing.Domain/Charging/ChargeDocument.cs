@@ -21,4 +21,23 @@ public sealed record ChargeDocument(
 
     /// <summary>Gets per tax rate: the nets it applies to and its tax, in order of first appearance.</summary>
     public IReadOnlyList<TaxAmount> TaxSummary { get; } = Preconditions.CheckNotNull(TaxSummary);
+
+    /// <summary>Makes the document of calculated lines, numbered from 1 in the order given, with their totals and tax summary.</summary>
+    /// <exception cref="CurrencyMismatchException">A line is in another currency.</exception>
+    internal static ChargeDocument Of(Currency currency, IReadOnlyList<ChargeLine> lines)
+    {
+        var numbered = lines.Select((line, i) => line.Number == i + 1 ? line : line with { Number = i + 1 }).ToList();
+        var summary = numbered
+            .SelectMany(line => line.TaxAmounts)
+            .GroupBy(tax => tax.Rate)
+            .Select(group => new TaxAmount(group.Key, Money.Sum(group.Select(t => t.Base), currency), Money.Sum(group.Select(t => t.Amount), currency)))
+            .ToList();
+        return new ChargeDocument(
+            currency,
+            numbered,
+            Money.Sum(numbered.Select(l => l.Net), currency),
+            Money.Sum(numbered.Select(l => l.Taxes), currency),
+            Money.Sum(numbered.Select(l => l.Amount), currency),
+            summary);
+    }
 }

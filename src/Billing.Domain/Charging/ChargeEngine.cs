@@ -84,18 +84,7 @@ public sealed class ChargeEngine
             lines[i] = drafts[i].ToLine(i + 1, currency, Policy.TaxRounding);
         }
 
-        var summary = lines
-            .SelectMany(line => line.TaxAmounts)
-            .GroupBy(tax => tax.Rate)
-            .Select(group => new TaxAmount(group.Key, Money.Sum(group.Select(t => t.Base), currency), Money.Sum(group.Select(t => t.Amount), currency)))
-            .ToList();
-        return new ChargeDocument(
-            currency,
-            lines,
-            Money.Sum(lines.Select(l => l.Net), currency),
-            Money.Sum(lines.Select(l => l.Taxes), currency),
-            Money.Sum(lines.Select(l => l.Amount), currency),
-            summary);
+        return ChargeDocument.Of(currency, lines);
     }
 
     private LineDraft Price(ChargeSpec spec, int scale)

@@ -5,6 +5,7 @@ using Billing.Domain.Corrections;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Pricing;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.Utility;
 using NodaTime;
 
@@ -129,6 +130,17 @@ public sealed class PrepayInvoicing
     {
         var charged = account.Subscriptions.Where(s => Preconditions.CheckNotNull(s, nameof(account)).Charges.Count > 0).ToList();
         var specs = charged.SelectMany(s => s.Charges).ToList();
+
+        // The subscription charges the billing run closed in the period (paid from the balance then), by period and id.
+        var closed = await Pages.AllAsync(page => _prepaid.QueryChargesAsync(
+            new SubscriptionChargeQuery(account.AccountId) { Status = SubscriptionChargeStatus.Closed, Closed = range, Page = page }, cancellationToken)).ConfigureAwait(false);
+        var rows = new List<InvoiceSubscription>();
+        foreach (var subscriptionId in closed.Select(c => c.SubscriptionId).Distinct(StringComparer.Ordinal))
+        {
+            var subscription = await _prepaid.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("subscription", subscriptionId);
+            rows.Add(new InvoiceSubscription(subscription.Id, subscription.Name, subscription.Status));
+        }
+
         foreach (var usage in await _prepaid.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
         {
             var cached = usage.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {usage.CachedInputTokens:N0} cached") : "";
@@ -147,8 +159,11 @@ public sealed class PrepayInvoicing
             .OrderBy(c => c.ApprovedAt).ThenBy(c => c.CorrectionId, StringComparer.Ordinal)
             .Select((c, i) => new InvoiceCorrection(i + 1, c.CorrectionId, c.Description, c.Amount, c.ApprovedAt!.Value))
             .ToList();
+        List<ChargeLine> lines = [.. closed.Select(c => c.Line), .. specs.Count == 0 ? [] : _engine.CalculateDocument(specs).Lines];
+        Preconditions.CheckArgument(
+            lines.All(l => l.Amount.Currency == account.Currency), nameof(account), $"A charge of account {account.AccountId} is not in its currency {account.Currency.Code}.");
         return Invoice.ClosePrepay(
             account.InvoiceId, account.AccountId, account.AccountName, account.Period, account.Currency,
-            specs.Count == 0 ? null : _engine.CalculateDocument(specs), [.. charged.Select(s => s.Subscription)], corrections, now);
+            lines.Count == 0 ? null : ChargeDocument.Of(account.Currency, lines), [.. rows, .. charged.Select(s => s.Subscription)], corrections, now);
     }
 }

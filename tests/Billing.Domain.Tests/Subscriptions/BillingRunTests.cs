@@ -284,4 +284,30 @@ public class BillingRunTests
         Assert.Equal([2m, 3.5m], charges.Select(c => c.Line.Quantity));
         Assert.Equal([Dollars(10.00m), Dollars(17.50m)], charges.Select(c => c.Amount));   // 2 x 5.00; 3.5 x 5.00 (this plan has no tax)
     }
+
+    [Fact]
+    public async Task ThePrepayInvoice_ListsTheChargesClosedInItsPeriod_AndTheirSubscriptionsLiveStatus()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        await Run.RunAsync(On(3, 10));
+        await Run.RunAsync(On(4, 10));
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.Stop(AccountClass.Automatic, now, "alice"));
+        _h.Clock.Reset(On(5, 2));
+        var invoicing = new Billing.Domain.Invoices.PrepayInvoicing(
+            new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.PerLine),
+            Billing.Domain.Invoices.InvoiceNumbering.OneSeries(new Billing.Domain.Numbering.NumberSeries("INV", "INV-{seq:0000}")), _h.Clock);
+        Billing.Domain.Invoices.PrepayPeriod Month(int month) =>
+            new("acc", "Acme", BillingPeriod.OfMonth(new YearMonth(2026, month)), new AccountTimeZone(DateTimeZone.Utc), Usd);
+
+        var march = (await invoicing.CloseAsync(Month(3))).Invoice!;
+        var april = (await invoicing.CloseAsync(Month(4))).Invoice!;
+
+        Assert.Equal(["Pro Fee"], march.Charges.Select(c => c.Description));
+        Assert.Equal((Dollars(24.20m), 1m), (march.Charges[0].Amount, march.Charges[0].DurationMonths));
+        Assert.Equal(Dollars(24.20m), march.Total);
+        Assert.Equal([("sub-1", "Seats", SubscriptionStatus.Stopping)], march.Subscriptions.Select(s => (s.Id, s.Name, s.Status)));
+        Assert.Single(april.Charges);                                   // April's charge is on April's invoice only
+        Assert.Equal(1, april.Charges[0].Number);
+    }
 }
