@@ -68,12 +68,13 @@ public sealed class BillingRun
 
     /// <summary>Makes and pays every charge due at <paramref name="at"/>, and settles open charges the balances now cover.</summary>
     /// <param name="at">The instant the run bills up to.</param>
+    /// <param name="progress">Told after each subscription how far the run has come, if given.</param>
     /// <param name="cancellationToken">Cancels the run between commits; what was committed stays.</param>
     /// <returns>What the run did.</returns>
     /// <exception cref="BillingRunOutOfOrderException">The last run billed up to a later instant (<c>billing.run_before_last</c>); nothing is written. A run at the same instant again is allowed: it resumes one that stopped.</exception>
     /// <exception cref="UnknownPlanException">A subscription's plan has no version in force on a period's first day; the charges before it are made.</exception>
     /// <exception cref="NotFoundException">A prepaid subscription's account has no ledger.</exception>
-    public async Task<BillingRunResult> RunAsync(Instant at, CancellationToken cancellationToken = default)
+    public async Task<BillingRunResult> RunAsync(Instant at, IProgress<BillingRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await _commands.RunAsync(async () =>
         {
@@ -88,10 +89,13 @@ public sealed class BillingRun
         var (seen, made, paid, graced, restored, expired) = (0, 0, 0, 0, 0, 0);
         List<Subscription> subscriptions =
             [.. await AllAsync(SubscriptionStatus.Active, cancellationToken).ConfigureAwait(false), .. await AllAsync(SubscriptionStatus.Graced, cancellationToken).ConfigureAwait(false)];
-        foreach (var subscription in subscriptions)
+        for (var done = 1; done <= subscriptions.Count; done++)
         {
+            var subscription = subscriptions[done - 1];
+            cancellationToken.ThrowIfCancellationRequested();
             if (subscription.BillingType != BillingType.Recurring || subscription.PaymentModel != PaymentModel.Prepaid || ActivatedOn(subscription) is not { } activated)
             {
+                progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
                 continue;
             }
 
@@ -109,6 +113,7 @@ public sealed class BillingRun
             paid += settled.Paid;
             restored += settled.Restored ? 1 : 0;
             expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
         }
 
         return new BillingRunResult(seen, made, paid, graced, restored, expired);

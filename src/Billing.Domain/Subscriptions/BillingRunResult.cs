@@ -8,3 +8,13 @@ namespace Billing.Domain.Subscriptions;
 /// <param name="Restored">The graced subscriptions it moved back to Active once all their charges were paid.</param>
 /// <param name="GraceExpired">The graced subscriptions whose grace period it let expire (to Stopping, or waiting for a manager).</param>
 public sealed record BillingRunResult(int Subscriptions, int ChargesMade, int ChargesPaid, int Graced, int Restored, int GraceExpired);
+
+/// <summary>How far a billing run has come: reported after each subscription it looked at.</summary>
+/// <param name="Done">The subscriptions looked at so far, this one included.</param>
+/// <param name="Total">The subscriptions the run looks at (Active or Graced when it started).</param>
+/// <param name="SubscriptionId">The subscription just done.</param>
+public sealed record BillingRunProgress(int Done, int Total, string SubscriptionId)
+{
+    /// <summary>Gets the subscription just done.</summary>
+    public string SubscriptionId { get; } = Utility.Preconditions.CheckNotNull(SubscriptionId);
+}

@@ -310,4 +310,32 @@ public class BillingRunTests
         Assert.Single(april.Charges);                                   // April's charge is on April's invoice only
         Assert.Equal(1, april.Charges[0].Number);
     }
+
+    [Fact]
+    public async Task Progress_IsReportedAfterEachSubscription_AndCancellationStopsBetweenThem()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        await ActivateAsync("sub-2", "pro", 100m);
+        await Subscriptions.OrderAsync("sub-3", "acc", "Seats", "pro", PaymentModel.Postpaid, "alice");
+        await Subscriptions.ChangeAsync("acc", "sub-3", (s, now) => s.StartActivation(now, "p"));
+        await Subscriptions.ChangeAsync("acc", "sub-3", (s, now) => s.CompleteActivation(now, "p"));
+        var reports = new Reports();
+
+        await Run.RunAsync(On(3, 10), reports);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.Equal([(1, 3), (2, 3), (3, 3)], reports.Items.Select(r => (r.Done, r.Total)));
+        Assert.Equal(["sub-1", "sub-2", "sub-3"], reports.Items.Select(r => r.SubscriptionId).Order(StringComparer.Ordinal));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run.RunAsync(On(4, 10), null, cancelled.Token));
+        Assert.Equal(2, (await ChargesAsync()).Count);   // nothing made after the cancellation
+    }
+
+    private sealed class Reports : IProgress<BillingRunProgress>
+    {
+        public List<BillingRunProgress> Items { get; } = [];
+
+        public void Report(BillingRunProgress value) => Items.Add(value);
+    }
 }
