@@ -15,7 +15,7 @@ using NodaTime.Testing;
 
 namespace Billing.Domain.Sqlite.Tests;
 
-/// <summary>Closing a period and issuing an application leave nothing half written when the transaction fails at any step.</summary>
+/// <summary>Closing a period, issuing an application and a billing run leave nothing half written when the transaction fails at any step.</summary>
 public sealed class FailedStepTests : IDisposable
 {
     private static readonly Currency Usd = Currency.FromCode("USD");
@@ -78,6 +78,50 @@ public sealed class FailedStepTests : IDisposable
         Assert.Equal(0, await prepaid.LastApplicationSequenceAsync("FP"));
         prepaid.AfterStep = null;
         Assert.Equal("FP-0001", (await applications.IssueAsync("acc", "app")).Number);
+    }
+
+    [Theory]
+    [InlineData("billing run")]
+    [InlineData("account")]
+    [InlineData("entry")]
+    [InlineData("charge")]
+    [InlineData("subscription")]
+    public async Task ABillingRun_FailingAtAnyStep_WritesNothingOfThatCommit_AndRunningAgainChargesOnce(string step)
+    {
+        var prepaid = new SqlitePrepaidStore(_database.Path);
+        var day = new LocalDate(2026, 1, 1);
+        var plans = Billing.Domain.Plans.PlanCatalog.Empty.With(new Billing.Domain.Plans.Plan(
+            "pro", 1, day, "Pro", BillingType.Recurring, BillingInterval.Monthly, Billing.Domain.Plans.BillingMode.InAdvance,
+            [new Billing.Domain.Plans.PlanCharge("Fee", Billing.Domain.Plans.PlanChargeKind.Fee, new PerUnitPrice(new Money(20m, Usd)))]));
+        var subscriptions = new SubscriptionService(prepaid, plans, DateTimeZone.Utc, _clock);
+        var gateway = new InMemoryPaymentGateway(_clock);
+        gateway.ScriptByDefault(PaymentScript.SucceedAtOnce());
+        var topUps = new TopUpService(prepaid, gateway, _clock);
+        await new PrepaidAccountService(prepaid, _clock).OpenAsync("acc", Usd);
+        await topUps.StartPaymentAsync((await topUps.CreateAsync("ord-1", "acc", new Money(30m, Usd), new Money(30m, Usd), "card")).OrderId);
+        foreach (var id in new[] { "paid", "short" })
+        {
+            await subscriptions.OrderAsync(id, "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
+            await subscriptions.ChangeAsync("acc", id, (s, now) => s.StartActivation(now, "p"));
+            await subscriptions.ChangeAsync("acc", id, (s, now) => s.CompleteActivation(now, "p"));
+        }
+
+        var run = new BillingRun(prepaid, plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _clock);
+        var at = _clock.GetCurrentInstant();
+        prepaid.AfterStep = name => Fail(name, step);
+        await Assert.ThrowsAsync<IOException>(() => run.RunAsync(at));
+        prepaid.AfterStep = null;
+        var result = await run.RunAsync(at);
+
+        var charges = (await prepaid.QueryChargesAsync(new SubscriptionChargeQuery("acc"))).Items;
+        var entries = (await prepaid.ListEntriesAsync("acc", default, new Billing.Domain.Storage.PageRequest(1, 100))).Items;
+        Assert.Equal(2, charges.Count);                                                           // each subscription charged once
+        Assert.Equal(1, charges.Count(c => c.Status == SubscriptionChargeStatus.Closed));        // 30.00 pays one fee of 20.00
+        Assert.Equal(new Money(10m, Usd), (await prepaid.FindAccountAsync("acc"))!.Balance);
+        Assert.Equal(new Money(10m, Usd), entries.Aggregate(new Money(0m, Usd), (sum, e) => sum + e.Amount));
+        Assert.Equal(SubscriptionStatus.Graced, (await prepaid.FindSubscriptionAsync(charges.Single(c => c.Status == SubscriptionChargeStatus.Open).SubscriptionId))!.Status);
+        Assert.Equal(at, await prepaid.LastBillingRunAsync());
+        Assert.Equal(2, result.Subscriptions);
     }
 
     private static void Fail(string name, string step)
