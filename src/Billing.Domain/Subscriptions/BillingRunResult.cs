@@ -1,7 +1,7 @@
 namespace Billing.Domain.Subscriptions;
 
 /// <summary>What one billing run did.</summary>
-/// <param name="Subscriptions">The subscriptions it looked at.</param>
+/// <param name="Subscriptions">The subscriptions it billed: prepaid, recurring, activated, Active or Graced when it started.</param>
 /// <param name="ChargesMade">The charges it made (each once: a run again makes none of them again).</param>
 /// <param name="ChargesPaid">The charges it paid from a balance, new ones and open ones settled by a later top-up.</param>
 /// <param name="Graced">The subscriptions it moved to Graced because a charge could not be paid.</param>
