@@ -31,7 +31,6 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
         Interval = interval;
         BillingDay = Preconditions.CheckRange(billingDay, 1, 31);
         AnchorMonth = anchorMonth;
-        _anchor = default;
     }
 
     private BillingCycle(BillingInterval interval, LocalDate anchor)

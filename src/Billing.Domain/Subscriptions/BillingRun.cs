@@ -93,26 +93,24 @@ public sealed class BillingRun
         {
             var subscription = subscriptions[done - 1];
             cancellationToken.ThrowIfCancellationRequested();
-            if (subscription.BillingType != BillingType.Recurring || subscription.PaymentModel != PaymentModel.Prepaid || ActivatedOn(subscription) is not { } activated)
+            if (subscription.BillingType == BillingType.Recurring && subscription.PaymentModel == PaymentModel.Prepaid && ActivatedOn(subscription) is { } activated)
             {
-                progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
-                continue;
+                seen++;
+                foreach (var (period, plan, charge) in Due(subscription, activated, at.InZone(_zone).Date))
+                {
+                    var quantity = charge.Kind == PlanChargeKind.Resource ? subscription.Resources.GetValueOrDefault(charge.Name, charge.DefaultQuantity) : charge.DefaultQuantity;
+                    var outcome = await ChargeAsync(subscription.Id, subscription.AccountId, period, plan, charge, quantity, at, cancellationToken).ConfigureAwait(false);
+                    made += outcome.Made ? 1 : 0;
+                    paid += outcome.Paid ? 1 : 0;
+                    graced += outcome.Graced ? 1 : 0;
+                }
+
+                var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
+                paid += settled.Paid;
+                restored += settled.Restored ? 1 : 0;
+                expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
 
-            seen++;
-            foreach (var (period, plan, charge) in Due(subscription, activated, at.InZone(_zone).Date))
-            {
-                var quantity = charge.Kind == PlanChargeKind.Resource ? subscription.Resources.GetValueOrDefault(charge.Name, charge.DefaultQuantity) : charge.DefaultQuantity;
-                var outcome = await ChargeAsync(subscription.Id, subscription.AccountId, period, plan, charge, quantity, at, cancellationToken).ConfigureAwait(false);
-                made += outcome.Made ? 1 : 0;
-                paid += outcome.Paid ? 1 : 0;
-                graced += outcome.Graced ? 1 : 0;
-            }
-
-            var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
-            paid += settled.Paid;
-            restored += settled.Restored ? 1 : 0;
-            expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
         }
 

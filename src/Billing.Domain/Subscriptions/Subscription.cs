@@ -536,7 +536,12 @@ public sealed class Subscription
     private static SortedDictionary<string, decimal> Merge(IReadOnlyDictionary<string, decimal> quantities, IReadOnlyDictionary<string, decimal> changes, string paramName)
     {
         Preconditions.CheckNotNull(changes, paramName);
-        var merged = new SortedDictionary<string, decimal>(quantities.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        var merged = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (name, quantity) in quantities)
+        {
+            merged[name] = quantity;
+        }
+
         foreach (var (name, quantity) in changes)
         {
             Preconditions.CheckText(name, paramName);
