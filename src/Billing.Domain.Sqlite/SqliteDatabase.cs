@@ -104,6 +104,13 @@ internal sealed class SqliteDatabase
         CREATE INDEX subscription_charges_by_account ON subscription_charges (account_id, period_start);
         CREATE TABLE billing_runs (id INTEGER PRIMARY KEY CHECK (id = 1), last_at INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE subscriptions ADD COLUMN terms TEXT;
+        ALTER TABLE subscription_charges ADD COLUMN credits TEXT;
+        ALTER TABLE subscription_charges ADD COLUMN charge_name TEXT;
+        UPDATE subscription_charges SET charge_name = substr(charge_id, length(subscription_id) + 13);
+        CREATE INDEX subscription_charges_by_subscription ON subscription_charges (subscription_id);
+        """,
     ];
 
     // The tables each schema version has, checked after migrating so that a damaged file is named, not half used.

@@ -162,12 +162,12 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             await ExecAsync(
                 connection, transaction, cancellationToken,
                 """
-                INSERT INTO subscription_charges VALUES ($id, $account, $subscription, $plan, $planVersion, $start, $end, $line, $status, $made, $closed, $version)
+                INSERT INTO subscription_charges VALUES ($id, $account, $subscription, $plan, $planVersion, $start, $end, $line, $status, $made, $closed, $version, $credits, $chargeName)
                 ON CONFLICT (charge_id) DO UPDATE SET status = $status, closed_at = $closed, version = $version
                 """,
                 ("$id", c.ChargeId), ("$account", c.AccountId), ("$subscription", c.SubscriptionId), ("$plan", c.Plan), ("$planVersion", c.PlanVersion),
                 ("$start", Day(c.Period.Start)), ("$end", Day(c.Period.End)), ("$line", JsonSerializer.Serialize(c.Line, _json)), ("$status", c.Status.ToString()),
-                ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version)).ConfigureAwait(false);
+                ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version), ("$credits", c.Credits), ("$chargeName", c.ChargeName)).ConfigureAwait(false);
             AfterStep?.Invoke("charge");
         }
 
@@ -296,7 +296,9 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     public async Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.Apply(await AllAsync("SELECT * FROM subscription_charges WHERE account_id = $id", ReadCharge, cancellationToken, ("$id", query.AccountId)).ConfigureAwait(false));
+        return query.Apply(await AllAsync(
+            "SELECT * FROM subscription_charges WHERE account_id = $id AND ($subscription IS NULL OR subscription_id = $subscription)", ReadCharge, cancellationToken,
+            ("$id", query.AccountId), ("$subscription", query.SubscriptionId)).ConfigureAwait(false));
     }
 
     /// <inheritdoc/>
@@ -364,21 +366,21 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     }
 
     // The row, and the history from the first change the stored history lacks: a history only ever grows.
-    private static async Task WriteSubscriptionAsync(SqliteConnection connection, SqliteTransaction transaction, Subscription s, CancellationToken cancellationToken)
+    private async Task WriteSubscriptionAsync(SqliteConnection connection, SqliteTransaction transaction, Subscription s, CancellationToken cancellationToken)
     {
         await ExecAsync(
             connection, transaction, cancellationToken,
             """
             INSERT INTO subscriptions (subscription_id, account_id, name, plan, pending_plan, billing_type, payment_model, ordered_at, ordered_by, status, resources,
-                pending_resources, version)
-            VALUES ($id, $account, $name, $plan, $pending, $type, $model, $at, $by, $status, $resources, $pendingResources, $version)
+                pending_resources, version, terms)
+            VALUES ($id, $account, $name, $plan, $pending, $type, $model, $at, $by, $status, $resources, $pendingResources, $version, $terms)
             ON CONFLICT (subscription_id) DO UPDATE SET plan = $plan, pending_plan = $pending, status = $status, resources = $resources,
-                pending_resources = $pendingResources, version = $version
+                pending_resources = $pendingResources, version = $version, terms = $terms
             """,
             ("$id", s.Id), ("$account", s.AccountId), ("$name", s.Name), ("$plan", s.Plan), ("$pending", s.PendingPlan), ("$type", s.BillingType.ToString()),
             ("$model", s.PaymentModel.ToString()), ("$at", Time(s.OrderedAt)), ("$by", s.OrderedBy), ("$status", s.Status.ApiName),
             ("$resources", JsonSerializer.Serialize(s.Resources)), ("$pendingResources", s.PendingResources is null ? null : JsonSerializer.Serialize(s.PendingResources)),
-            ("$version", s.Version)).ConfigureAwait(false);
+            ("$version", s.Version), ("$terms", JsonSerializer.Serialize(s.Terms, _json))).ConfigureAwait(false);
         using var count = Command(connection, transaction, "SELECT COUNT(*) FROM subscription_history WHERE subscription_id = $id", ("$id", s.Id));
         var stored = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         for (var i = (int)stored; i < s.History.Count; i++)
@@ -542,7 +544,8 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             r => Subscription.Restore(
                 Required(r, "subscription_id"), Required(r, "account_id"), Required(r, "name"), Required(r, "plan"), Text(r, "pending_plan"), Enum<BillingType>(r, "billing_type"),
                 Enum<PaymentModel>(r, "payment_model"), Instant(r, "ordered_at"), Required(r, "ordered_by"), [.. history[Required(r, "subscription_id")]], Long(r, "version"),
-                Quantities(Required(r, "resources")), Text(r, "pending_resources") is { } pending ? Quantities(pending) : null),
+                Quantities(Required(r, "resources")), Text(r, "pending_resources") is { } pending ? Quantities(pending) : null,
+                Text(r, "terms") is { } terms ? JsonSerializer.Deserialize<List<SubscriptionTerms>>(terms, _json) : null),
             cancellationToken,
             parameters).ConfigureAwait(false);
     }
@@ -553,9 +556,9 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     private SubscriptionCharge ReadCharge(SqliteDataReader r) =>
         new(
             Required(r, "charge_id"), Required(r, "account_id"), Required(r, "subscription_id"), Required(r, "plan"), (int)Long(r, "plan_version"),
-            Period(r, "period_start", "period_end"),
+            Required(r, "charge_name"), Period(r, "period_start", "period_end"),
             JsonSerializer.Deserialize<ChargeLine>(Required(r, "line"), _json) ?? throw new InvalidOperationException("Column line holds null."),
-            Enum<SubscriptionChargeStatus>(r, "status"), Instant(r, "made_at"), OptionalInstant(r, "closed_at"), Long(r, "version"));
+            Enum<SubscriptionChargeStatus>(r, "status"), Instant(r, "made_at"), OptionalInstant(r, "closed_at"), Long(r, "version"), Text(r, "credits"));
 
     private Task<List<ConsumptionRecord>> ConsumptionInAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken) =>
         AllAsync(

@@ -117,6 +117,24 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AVersion4File_IsMigrated_ItsSubscriptionsOnTheirOrderedTerms_AndItsChargesNamed()
+    {
+        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + string.Concat(Enumerable.Range(1, 4).Select(SqliteDatabase.MigrationTo)) + "INSERT INTO schema_version VALUES (1), (2), (3), (4);");
+        var at = (Start - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+        Scalar($$"""
+            INSERT INTO subscriptions VALUES ('sub-1', 'acc', 'Seats', 'pro', NULL, 'Recurring', 'Prepaid', {{at}}, 'alice', 'ordered', '{"Seats":3}', NULL, 1);
+            INSERT INTO subscription_charges VALUES ('sub-1/2026-03-10/Setup fee', 'acc', 'sub-1', 'pro', 1, '2026-03-10', '2026-04-10', '{}', 'Open', {{at}}, NULL, 1);
+            """);
+
+        var store = new SqlitePrepaidStore(_database.Path);
+        var subscription = (await store.FindSubscriptionAsync("sub-1"))!;
+
+        Assert.Equal([(Start, "pro", 3m)], subscription.Terms.Select(t => (t.From, t.Plan, t.Resources["Seats"])));
+        Assert.Equal("Setup fee", Scalar("SELECT charge_name FROM subscription_charges;"));
+        Assert.Equal(DBNull.Value, Scalar("SELECT credits FROM subscription_charges;"));
+    }
+
+    [Fact]
     public async Task Money_IsStoredExactly_AsText_NeverReal()
     {
         var store = new SqlitePrepaidStore(_database.Path);

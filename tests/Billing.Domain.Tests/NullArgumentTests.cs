@@ -72,6 +72,7 @@ public class NullArgumentTests
         [typeof(IInvoiceRenderer)] = new PlainTextInvoiceRenderer(),
         [typeof(TokenPriceBook)] = TokenPriceBook.Empty(Usd).With(Price),
         [typeof(IReadOnlyList<TokenPrice>)] = new[] { Price },
+        [typeof(IReadOnlyDictionary<string, decimal>)] = new Dictionary<string, decimal>(),
         [typeof(IReadOnlyList<PriceTier>)] = new[] { new PriceTier(null, new Money(1m, Usd)) },
         [typeof(BillingInterval)] = BillingInterval.Monthly,
         [typeof(PlanCatalog)] = PlanCatalog.Empty,

@@ -83,6 +83,11 @@ public abstract class SubscriptionStoreContract
 
         var found = (await H.Store.FindSubscriptionAsync("sub-1"))!;
 
+        Assert.Equal([("pro", 0), ("pro", 2)], found.Terms.Select(t => (t.Plan, t.Resources.Count)));
+        Assert.Equal(found.History.Last(c => c.Trigger == SubscriptionTrigger.CompleteUpdate).At, found.Terms[1].From);
+        Assert.Equal(1.500m, found.Terms[1].Resources["Storage GB"]);
+        Assert.Equal(3, found.Terms[1].Resources["Storage GB"].Scale);
+
         Assert.Equal([("Seats", 5m), ("Storage GB", 1.500m)], found.Resources.Select(p => (p.Key, p.Value)));
         Assert.Equal(3, found.Resources["Storage GB"].Scale);
         Assert.Equal([("Seats", 7m), ("Storage GB", 1.500m)], found.PendingResources!.Select(p => (p.Key, p.Value)));
@@ -273,7 +278,30 @@ public abstract class SubscriptionStoreContract
         Assert.Equal(charge.Line.Explanation.ToString(), found.Line.Explanation.ToString());
         Assert.Equal(M(17.17m), found.Line.Amount);                  // 20 x 22/31 = 14.19, + 21 % VAT 2.98 (rounded per line)
         Assert.Equal(2, found.Line.Amount.Amount.Scale);
+        Assert.Equal(("Fee", (string?)null), (found.ChargeName, found.Credits));
         Assert.Equal(debit, await H.Store.FindEntryAsync("acc", "charge:" + charge.ChargeId));
+    }
+
+    /// <summary>A credit keeps the charge it gives back, and its negative amounts.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Credit_RoundTripsItsLink_AndItsNegativeAmounts()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var march = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+        var charge = Charge("acc", "sub-1", march, "Fee", 20m);
+        var part = new BillingPeriod(march.Start.PlusDays(20), march.End);
+        var l = Charge("acc", "sub-1", part, "Fee", 20m).Line;
+        var negated = new ChargeLine(
+            1, "Credit: Pro Fee", l.Quantity, l.DurationMonths, l.UnitPrice, -l.Discount, -l.Taxes, -l.Amount, -l.Net, [.. l.TaxAmounts.Select(t => t with { Base = -t.Base, Amount = -t.Amount })], l.Explanation);
+        var credit = new SubscriptionCharge(
+            SubscriptionCharge.CreditKeyFor(charge.ChargeId, part.Start), "acc", "sub-1", "pro", 1, "Fee", part, negated, SubscriptionChargeStatus.Open, Start, null, 0, charge.ChargeId);
+
+        await H.Store.CommitAsync(new PrepaidChange(charges: [charge, credit]));
+        var found = (await H.Store.FindChargeAsync(credit.ChargeId))!;
+
+        Assert.Equal((charge.ChargeId, part, M(-8.59m), M(-1.49m)), (found.Credits, found.Period, found.Line.Amount, found.Line.Taxes));   // 20 x 11/31 = 7.10 + 1.49 VAT, given back
+        Assert.Equal(M(-1.49m), found.Line.TaxAmounts[0].Amount);
     }
 
     /// <summary>A charge made twice is refused whole: the second debit is not written.</summary>
@@ -379,7 +407,7 @@ public abstract class SubscriptionStoreContract
         var month = BillingPeriod.OfMonth(period.Start.ToYearMonth());
         var spec = ChargeSpec.For($"Pro {name}", 1m, new PerUnitPrice(M(price))).ProratedOver(period, month, ProrationMethod.ActualDays) with { Taxes = [new TaxRate("VAT", 21m)] };
         var line = new ChargeEngine(ChargePolicy.PerLine).Calculate(spec);
-        return new SubscriptionCharge(SubscriptionCharge.KeyFor(subscription, period, name), account, subscription, "pro", 1, period, line, SubscriptionChargeStatus.Open, Start, null, 0);
+        return new SubscriptionCharge(SubscriptionCharge.KeyFor(subscription, period, name), account, subscription, "pro", 1, name, period, line, SubscriptionChargeStatus.Open, Start, null, 0);
     }
 
     private static void AssertSame(Subscription expected, Subscription actual)
@@ -398,8 +426,9 @@ public abstract class SubscriptionStoreContract
             Store = store;
             var fee = new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(20m)));
             var day = new LocalDate(2026, 1, 1);
+            PlanCharge Resource(string name) => new(name, PlanChargeKind.Resource, new PerUnitPrice(M(1m)));
             var plans = PlanCatalog.Empty
-                .With(new Plan("pro", 1, day, "Pro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee]))
+                .With(new Plan("pro", 1, day, "Pro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee, Resource("Seats"), Resource("Storage GB")]))
                 .With(new Plan("basic", 1, day, "Basic", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee]))
                 .With(new Plan("euro", 1, day, "Euro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance,
                     [new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(new Money(20m, Currency.FromCode("EUR"))))]));

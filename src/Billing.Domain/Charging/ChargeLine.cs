@@ -37,4 +37,10 @@ public sealed record ChargeLine(
 
     /// <summary>Gets how the amounts were derived.</summary>
     public ChargeExplanation Explanation { get; } = Preconditions.CheckNotNull(Explanation);
+
+    /// <summary>Returns the line that gives this one back: every amount negated, the quantity, price and derivation kept.</summary>
+    /// <param name="description">The credit's description.</param>
+    /// <returns>The negated line.</returns>
+    internal ChargeLine Negated(string description) =>
+        new(Number, description, Quantity, DurationMonths, UnitPrice, -Discount, -Taxes, -Amount, -Net, [.. TaxAmounts.Select(t => t with { Base = -t.Base, Amount = -t.Amount })], Explanation);
 }

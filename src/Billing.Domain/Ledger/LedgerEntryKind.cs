@@ -20,4 +20,7 @@ public enum LedgerEntryKind
 
     /// <summary>A subscription charge was paid from the balance (negative).</summary>
     SubscriptionChargeDebit,
+
+    /// <summary>A credit gave back the unused part of a paid subscription charge (positive): a switch, update, stop or deletion in the middle of a period.</summary>
+    SubscriptionChargeCredit,
 }

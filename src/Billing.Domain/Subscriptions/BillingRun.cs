@@ -10,30 +10,30 @@ using NodaTime;
 namespace Billing.Domain.Subscriptions;
 
 /// <summary>
-/// Charges the prepaid, recurring subscriptions that are due at an instant: every period the plan charges by
-/// then (in advance from its first day, in arrears from the day after its last), each fee and resource of the plan
-/// version in force on the period's first day, paid from the balance in the same commit that makes the charge.
+/// Bills the prepaid subscriptions up to an instant: every period a plan charges by then (in advance from its first
+/// day, in arrears from the day after its last), each fee and resource of the plan version in force on the first day
+/// charged, with credit and charge lines for changes in the middle of a period, paid from the balance in the same
+/// commit that makes each of them.
 /// </summary>
 /// <remarks>
 /// <para>
 /// A subscription's periods start on the day (in the run's time zone) it first became Active, after the plan's
-/// trial if it has one, and follow the plan's interval. A charge's id is its subscription, period and plan charge
-/// (<see cref="SubscriptionCharge.KeyFor"/>), so a charge is made once: running again, or again after a crash at
-/// any step, makes nothing twice.
+/// trial if it has one, and follow the plan's interval. Its days in use on each of its terms are charged; a switch,
+/// a resource update, a stop, a block or a deletion in the middle of a period credits the rest of the charge made
+/// for it and charges the new terms from the change's day (see docs/plans.md for the conventions). A non-recurring
+/// plan is charged once, when Delivered. A charge's id names its subscription, period, plan charge, first day and
+/// terms (<see cref="SubscriptionCharge.KeyFor"/>), so running again, or again after a crash at any step, makes
+/// nothing twice.
 /// </para>
 /// <para>
-/// A charge the balance (with its credit limit) cannot pay is stored open and its subscription goes Graced
-/// (payment overdue); while graced its new charges are stored open too. Each run then pays the open charges
-/// oldest first while the balance allows, closing them, and moves the subscription back to Active when none is
-/// left open. A subscription still graced when its account class's grace period has passed since it went Graced
-/// has its grace period expire: Stopping, or Waiting for manual approve in manual stop mode. It is never stopped
-/// while its charges are paid: the run settles before it looks at the deadline.
+/// A charge the balance (with its credit limit) cannot pay is stored open and an Active subscription goes Graced
+/// (payment overdue); while a charge is open the subscription's new charges are stored open too. Each run then pays
+/// the open charges oldest first, each with its open credits, while the balance allows, closing them, and moves a
+/// Graced subscription back to Active when none is left. A subscription still graced when its account class's grace
+/// period has passed since it went Graced has its grace period expire: Stopping, or Waiting for manual approve in
+/// manual stop mode. It is never stopped while its charges are paid: the run settles before it looks at the deadline.
 /// </para>
-/// <para>
-/// A resource is charged at the subscription's quantity when it holds one (<see cref="Subscription.Resources"/>), at
-/// the plan's default otherwise; a quantity changed by an update applies from the next period charged.
-/// Not yet: postpaid and non-recurring subscriptions, usage charges, mid-period changes.
-/// </para>
+/// <para>Not yet: postpaid subscriptions, usage charges of plans, renewals.</para>
 /// </remarks>
 public sealed class BillingRun
 {
@@ -72,7 +72,7 @@ public sealed class BillingRun
     /// <param name="cancellationToken">Cancels the run between commits; what was committed stays.</param>
     /// <returns>What the run did.</returns>
     /// <exception cref="BillingRunOutOfOrderException">The last run billed up to a later instant (<c>billing.run_before_last</c>); nothing is written. A run at the same instant again is allowed: it resumes one that stopped.</exception>
-    /// <exception cref="UnknownPlanException">A subscription's plan has no version in force on a period's first day; the charges before it are made.</exception>
+    /// <exception cref="UnknownPlanException">A subscription's plan has no version in force on a day it is charged from; the subscriptions before it are billed, nothing of it is.</exception>
     /// <exception cref="NotFoundException">A prepaid subscription's account has no ledger.</exception>
     public async Task<BillingRunResult> RunAsync(Instant at, IProgress<BillingRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -87,19 +87,19 @@ public sealed class BillingRun
         }).ConfigureAwait(false);
 
         var (seen, made, paid, graced, restored, expired) = (0, 0, 0, 0, 0, 0);
-        List<Subscription> subscriptions =
-            [.. await AllAsync(SubscriptionStatus.Active, cancellationToken).ConfigureAwait(false), .. await AllAsync(SubscriptionStatus.Graced, cancellationToken).ConfigureAwait(false)];
+        var subscriptions = await AllAsync(cancellationToken).ConfigureAwait(false);
         for (var done = 1; done <= subscriptions.Count; done++)
         {
             var subscription = subscriptions[done - 1];
             cancellationToken.ThrowIfCancellationRequested();
-            if (subscription.BillingType == BillingType.Recurring && subscription.PaymentModel == PaymentModel.Prepaid && ActivatedOn(subscription) is { } activated)
+            if (subscription.PaymentModel == PaymentModel.Prepaid && subscription.BillingType != BillingType.PayAsYouGoExternal
+                && subscription.History.Any(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)))
             {
                 seen++;
-                foreach (var (period, plan, charge) in Due(subscription, activated, at.InZone(_zone).Date))
+                var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
+                foreach (var due in SubscriptionBilling.Due(subscription, _plans, _zone, at, stored))
                 {
-                    var quantity = charge.Kind == PlanChargeKind.Resource ? subscription.Resources.GetValueOrDefault(charge.Name, charge.DefaultQuantity) : charge.DefaultQuantity;
-                    var outcome = await ChargeAsync(subscription.Id, subscription.AccountId, period, plan, charge, quantity, at, cancellationToken).ConfigureAwait(false);
+                    var outcome = await MakeAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false);
                     made += outcome.Made ? 1 : 0;
                     paid += outcome.Paid ? 1 : 0;
                     graced += outcome.Graced ? 1 : 0;
@@ -117,70 +117,61 @@ public sealed class BillingRun
         return new BillingRunResult(seen, made, paid, graced, restored, expired);
     }
 
-    // The day the subscription first became Active, in the run's zone.
-    private LocalDate? ActivatedOn(Subscription subscription) =>
-        subscription.History.FirstOrDefault(c => c.To == SubscriptionStatus.Active) is { } change ? change.At.InZone(_zone).Date : null;
-
-    // Every (period, plan version, plan charge) due by today, oldest period first.
-    private IEnumerable<(BillingPeriod Period, Plan Plan, PlanCharge Charge)> Due(Subscription subscription, LocalDate activated, LocalDate today)
-    {
-        var first = _plans.Find(subscription.Plan, activated);
-        var start = first.Trial is { } trial ? BillingCycle.StartingOn(activated, trial).StartOf(1) : activated;
-        var cycle = BillingCycle.StartingOn(start, first.Interval);
-        if (today < start)
+    // Makes a planned charge or credit unless a run made it already. A charge is paid when the subscription has no open
+    // charge before it and the balance allows; otherwise it is stored open, and an Active subscription goes Graced. A
+    // credit of a paid charge is paid back at once; a credit of an open charge is stored open and settled with it.
+    private Task<(bool Made, bool Paid, bool Graced)> MakeAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
+        _commands.RunAsync(async () =>
         {
-            yield break;
-        }
-
-        var last = cycle.IndexOf(today) - (first.Mode == BillingMode.InArrears ? 1 : 0);
-        for (var i = 0; i <= last; i++)
-        {
-            var period = cycle.PeriodAt(i);
-            var plan = _plans.Find(subscription.Plan, period.Start);
-            foreach (var charge in plan.Charges.Where(c => c.Kind != PlanChargeKind.Usage))
-            {
-                yield return (period, plan, charge);
-            }
-        }
-    }
-
-    private Task<(bool Made, bool Paid, bool Graced)> ChargeAsync(
-        string subscriptionId, string accountId, BillingPeriod period, Plan plan, PlanCharge planCharge, decimal quantity, Instant at, CancellationToken cancellationToken)
-    {
-        var id = SubscriptionCharge.KeyFor(subscriptionId, period, planCharge.Name);
-        return _commands.RunAsync(async () =>
-        {
-            if (await _commands.Store.FindChargeAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+            if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return (false, false, false);
             }
 
-            var spec = ChargeSpec.For($"{plan.Name} {planCharge.Name}", quantity, planCharge.Price) with
-            {
-                DurationMonths = Proration.DurationInMonths(period).ToDecimal(3),
-                Minimum = plan.Minimum,
-                Taxes = plan.Taxes,
-                TaxMode = plan.TaxMode,
-            };
-            var charge = new SubscriptionCharge(id, accountId, subscriptionId, plan.Id, plan.Version, period, _engine.Calculate(spec), SubscriptionChargeStatus.Open, at, null, 0);
+            var charge = new SubscriptionCharge(
+                due.Id, accountId, subscriptionId, due.Plan.Id, due.Plan.Version, due.Charge.Name, due.Covered, Line(due), SubscriptionChargeStatus.Open, at, null, 0, due.Credits);
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
-            if (subscription.Status == SubscriptionStatus.Active && account.CanDebit(charge.Amount))
+            if (due.Credits is { } creditedId)
             {
-                var (debited, entry) = Debit(account, charge, at);
-                await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, charges: [charge.Close(at)]), cancellationToken).ConfigureAwait(false);
+                var credited = await _commands.Store.FindChargeAsync(creditedId, cancellationToken).ConfigureAwait(false);
+                var change = credited!.Status == SubscriptionChargeStatus.Closed
+                    ? Pay(account, charge, [], at)
+                    : new PrepaidChange(charges: [charge]);
+                await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+                return (true, credited.Status == SubscriptionChargeStatus.Closed, false);
+            }
+
+            var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+            if ((await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false)).Count == 0 && account.CanDebit(charge.Amount))
+            {
+                await _commands.Store.CommitAsync(Pay(account, charge, [], at), cancellationToken).ConfigureAwait(false);
                 return (true, true, false);
             }
 
-            // Unpaid, or behind older open charges of a graced subscription, which are paid first.
             var overdue = subscription.Status == SubscriptionStatus.Active
-                && subscription.MarkPaymentOverdue(Stamp(subscription, at), Actor, $"charge {id} of {charge.Amount} exceeds the balance") is not null;
+                && subscription.MarkPaymentOverdue(Stamp(subscription, at), Actor, $"charge {due.Id} of {charge.Amount} exceeds the balance") is not null;
             await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
             return (true, false, overdue);
         });
+
+    // The line of a planned charge: the plan charge priced for the days covered as a share of the period (with the
+    // minimum prorated alike), negated for a credit.
+    private ChargeLine Line(DueCharge due)
+    {
+        var name = $"{due.Plan.Name} {due.Charge.Name}";
+        var factor = Proration.Factor(due.Covered, due.Full, ProrationMethod.ActualDays);
+        var spec = ChargeSpec.For(due.Covered == due.Full ? name : $"{name}, {due.Covered.Start:uuuu-MM-dd} to {due.Covered.LastDay:uuuu-MM-dd}", due.Quantity, due.Charge.Price) with
+        {
+            Minimum = due.Plan.Minimum is { } minimum ? factor.Apply(minimum) : null,
+            Taxes = due.Plan.Taxes,
+            TaxMode = due.Plan.TaxMode,
+        };
+        var line = _engine.Calculate(spec.ProratedOver(due.Covered, due.Full, ProrationMethod.ActualDays));
+        return due.Credits is null ? line : line.Negated($"Credit: {spec.Description}");
     }
 
-    // Pays a graced subscription's open charges, oldest first, while the balance allows; Active again when none is left.
+    // Pays a subscription's open charges, oldest first, each with its open credits, while the balance allows; a graced
+    // subscription is Active again when none is left.
     private async Task<(int Paid, bool Restored)> SettleAsync(string subscriptionId, string accountId, Instant at, CancellationToken cancellationToken)
     {
         var paid = 0;
@@ -188,12 +179,10 @@ public sealed class BillingRun
         {
             var step = await _commands.RunAsync(async () =>
             {
-                var open = (await _commands.Store.QueryChargesAsync(
-                    new SubscriptionChargeQuery(accountId) { SubscriptionId = subscriptionId, Status = SubscriptionChargeStatus.Open, Page = new PageRequest(1, 1) },
-                    cancellationToken).ConfigureAwait(false)).Items;
-                var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+                var open = await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false);
                 if (open.Count == 0)
                 {
+                    var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
                     var back = subscription.Status == SubscriptionStatus.Graced && subscription.ReceivePayment(Stamp(subscription, at), Actor, "every charge is paid") is not null;
                     if (back)
                     {
@@ -203,14 +192,15 @@ public sealed class BillingRun
                     return (Done: true, Paid: false, Restored: back);
                 }
 
+                var next = open.FirstOrDefault(c => c.Credits is null) ?? open[0];
+                List<SubscriptionCharge> credits = [.. open.Where(c => c.Credits == next.ChargeId)];
                 var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-                if (!account.CanDebit(open[0].Amount))
+                if (!account.CanDebit(credits.Aggregate(next.Amount, (sum, c) => sum + c.Amount)))
                 {
                     return (Done: true, Paid: false, Restored: false);
                 }
 
-                var (debited, entry) = Debit(account, open[0], at);
-                await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, charges: [open[0].Close(at)]), cancellationToken).ConfigureAwait(false);
+                await _commands.Store.CommitAsync(Pay(account, next, credits, at), cancellationToken).ConfigureAwait(false);
                 return (Done: false, Paid: true, Restored: false);
             }).ConfigureAwait(false);
             paid += step.Paid ? 1 : 0;
@@ -243,15 +233,42 @@ public sealed class BillingRun
     private static Instant Stamp(Subscription subscription, Instant at) =>
         subscription.History.Count > 0 && subscription.History[^1].At > at ? subscription.History[^1].At : at;
 
-    private static (PrepaidAccount Account, LedgerEntry Entry) Debit(PrepaidAccount account, SubscriptionCharge charge, Instant at) =>
-        account.Post(LedgerEntryKind.SubscriptionChargeDebit, -charge.Amount, "charge:" + charge.ChargeId, at, charge.ChargeId, charge.Line.Description);
+    // Closes a charge with the open credits of it, and moves the balance by their sum in one entry: a debit for a charge, a
+    // credit back for a credit alone.
+    private static PrepaidChange Pay(PrepaidAccount account, SubscriptionCharge charge, List<SubscriptionCharge> credits, Instant at)
+    {
+        var amount = credits.Aggregate(charge.Amount, (sum, c) => sum + c.Amount);
+        var (kind, key) = charge.Credits is null ? (LedgerEntryKind.SubscriptionChargeDebit, "charge:") : (LedgerEntryKind.SubscriptionChargeCredit, "credit:");
+        var (head, entry) = account.Post(kind, -amount, key + charge.ChargeId, at, charge.ChargeId, charge.Line.Description);
+        return new PrepaidChange(head, entry, charges: [charge.Close(at), .. credits.Select(c => c.Close(at))]);
+    }
 
-    private async Task<List<Subscription>> AllAsync(SubscriptionStatus status, CancellationToken cancellationToken)
+    private async Task<List<SubscriptionCharge>> OpenChargesAsync(string subscriptionId, string accountId, CancellationToken cancellationToken) =>
+        [.. (await ChargesOfAsync(subscriptionId, accountId, SubscriptionChargeStatus.Open, cancellationToken).ConfigureAwait(false)).OrderBy(c => c.MadeAt).ThenBy(c => c.ChargeId, StringComparer.Ordinal)];
+
+    private async Task<List<SubscriptionCharge>> ChargesOfAsync(string subscriptionId, string accountId, SubscriptionChargeStatus? status, CancellationToken cancellationToken)
+    {
+        var all = new List<SubscriptionCharge>();
+        for (var number = 1; ; number++)
+        {
+            var page = await _commands.Store.QueryChargesAsync(
+                new SubscriptionChargeQuery(accountId) { SubscriptionId = subscriptionId, Status = status, Page = new PageRequest(number, PageRequest.MaxSize) },
+                cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            if (!page.HasNext)
+            {
+                return all;
+            }
+        }
+    }
+
+    // Every subscription, one page after another.
+    private async Task<List<Subscription>> AllAsync(CancellationToken cancellationToken)
     {
         var all = new List<Subscription>();
         for (var number = 1; ; number++)
         {
-            var page = await _commands.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Status = status, Page = new PageRequest(number, PageRequest.MaxSize) }, cancellationToken).ConfigureAwait(false);
+            var page = await _commands.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Page = new PageRequest(number, PageRequest.MaxSize) }, cancellationToken).ConfigureAwait(false);
             all.AddRange(page.Items);
             if (!page.HasNext)
             {

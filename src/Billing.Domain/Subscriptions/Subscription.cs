@@ -16,6 +16,7 @@ namespace Billing.Domain.Subscriptions;
 public sealed class Subscription
 {
     private readonly List<SubscriptionStatusChange> _history = [];
+    private readonly List<SubscriptionTerms> _terms = [];
 
     private Subscription(string id, string accountId, string name, string plan, BillingType billingType, PaymentModel paymentModel, Instant orderedAt, string orderedBy)
     {
@@ -28,6 +29,7 @@ public sealed class Subscription
         OrderedAt = orderedAt;
         OrderedBy = orderedBy;
         Status = SubscriptionStatus.Ordered;
+        _terms.Add(new SubscriptionTerms(orderedAt, plan, Empty));
     }
 
     /// <summary>Gets the subscription's unique id.</summary>
@@ -79,6 +81,9 @@ public sealed class Subscription
     /// <value>The new quantities, or null when no update is pending.</value>
     public IReadOnlyDictionary<string, decimal>? PendingResources { get; private set; }
 
+    /// <summary>Gets the terms the subscription has been on, oldest first: the ordered plan, then one for each completed plan switch and resource update; the last are <see cref="Plan"/> and <see cref="Resources"/>.</summary>
+    public IReadOnlyList<SubscriptionTerms> Terms => _terms;
+
     /// <summary>Gets the version the store last saved, 0 for a subscription never saved; a commit must carry the version it read.</summary>
     public long Version { get; private set; }
 
@@ -117,14 +122,15 @@ public sealed class Subscription
     /// <param name="version">The stored version, 1 or more.</param>
     /// <param name="resources">The resources' quantities, by plan charge name; none when null.</param>
     /// <param name="pendingResources">The quantities an update moves to, or null.</param>
+    /// <param name="terms">The terms it has been on, oldest first; when null, one set from the order: <paramref name="plan"/> with <paramref name="resources"/>.</param>
     /// <returns>The subscription as it was saved.</returns>
     /// <exception cref="ArgumentNullException">A text argument or <paramref name="history"/> is null, or holds null.</exception>
-    /// <exception cref="ArgumentException">The history does not chain from Ordered (each change starting where the last ended, never earlier), or the pending plan is the plan.</exception>
+    /// <exception cref="ArgumentException">The history does not chain from Ordered (each change starting where the last ended, never earlier), the pending plan is the plan, or the terms are empty, hold null, go back in time, start before the order or do not end with the plan and resources.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, or <paramref name="version"/> is below 1.</exception>
     public static Subscription Restore(
         string id, string accountId, string name, string plan, string? pendingPlan, BillingType billingType, PaymentModel paymentModel, Instant orderedAt, string orderedBy,
         IReadOnlyList<SubscriptionStatusChange> history, long version, IReadOnlyDictionary<string, decimal>? resources = null,
-        IReadOnlyDictionary<string, decimal>? pendingResources = null)
+        IReadOnlyDictionary<string, decimal>? pendingResources = null, IReadOnlyList<SubscriptionTerms>? terms = null)
     {
         var subscription = Order(id, accountId, name, plan, billingType, paymentModel, orderedAt, orderedBy);
         Preconditions.CheckNotNull(history);
@@ -140,6 +146,16 @@ public sealed class Subscription
         subscription.PendingPlan = pendingPlan;
         subscription.Resources = Merge(Empty, resources ?? Empty, nameof(resources));
         subscription.PendingResources = pendingResources is null ? null : Merge(Empty, pendingResources, nameof(pendingResources));
+        subscription._terms.Clear();
+        foreach (var set in terms ?? [new SubscriptionTerms(orderedAt, plan, subscription.Resources)])
+        {
+            Preconditions.CheckArgument(set is not null, nameof(terms), "Terms hold no null.");
+            Preconditions.CheckArgument(set.From >= (subscription._terms.Count == 0 ? orderedAt : subscription._terms[^1].From), nameof(terms), $"The terms from {set.From} start before the order or the terms before them.");
+            subscription._terms.Add(new SubscriptionTerms(set.From, set.Plan, Merge(Empty, set.Resources, nameof(terms))));
+        }
+
+        Preconditions.CheckArgument(
+            subscription._terms.Count > 0 && subscription._terms[^1].SameAs(new SubscriptionTerms(orderedAt, plan, subscription.Resources)), nameof(terms), "The last terms are the plan and resources.");
         subscription.Version = version >= 1 ? version : throw new ArgumentOutOfRangeException(nameof(version), version, "A stored subscription's version is 1 or more.");
         return subscription;
     }
@@ -194,6 +210,7 @@ public sealed class Subscription
         var change = Fire(SubscriptionTrigger.CompleteSwitch, AccountClass.Automatic, at, actor, reason);
         Plan = PendingPlan!;
         PendingPlan = null;
+        _terms.Add(new SubscriptionTerms(at, Plan, Resources));
         return change;
     }
 
@@ -319,6 +336,7 @@ public sealed class Subscription
         {
             Resources = PendingResources ?? Resources;
             PendingResources = null;
+            _terms.Add(new SubscriptionTerms(at, Plan, Resources));
         }
 
         return change;
@@ -528,7 +546,7 @@ public sealed class Subscription
     }
 
     private Subscription Copy(long version) =>
-        Restore(Id, AccountId, Name, Plan, PendingPlan, BillingType, PaymentModel, OrderedAt, OrderedBy, _history, version, Resources, PendingResources);
+        Restore(Id, AccountId, Name, Plan, PendingPlan, BillingType, PaymentModel, OrderedAt, OrderedBy, _history, version, Resources, PendingResources, _terms);
 
     private static readonly IReadOnlyDictionary<string, decimal> Empty = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
 

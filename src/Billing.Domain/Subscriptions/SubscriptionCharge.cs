@@ -6,32 +6,37 @@ using NodaTime;
 namespace Billing.Domain.Subscriptions;
 
 /// <summary>
-/// What one charge of a plan cost a subscription for one period: a stored record, made once per subscription,
-/// period and plan charge (<see cref="KeyFor"/>), with the calculated line and its derivation.
+/// What one charge of a plan cost a subscription for one period, or for the part of it from a change: a stored
+/// record, made once under its key (<see cref="KeyFor"/>), with the calculated line and its derivation. A credit
+/// (<see cref="Credits"/> set) gives back the unused part of an earlier charge: its amounts are negative.
 /// </summary>
-/// <param name="ChargeId">The charge's id: <see cref="KeyFor"/> of its subscription, period and plan charge.</param>
+/// <param name="ChargeId">The charge's id: <see cref="KeyFor"/> of its subscription, period, plan charge and the day and terms it starts from.</param>
 /// <param name="AccountId">The account charged.</param>
 /// <param name="SubscriptionId">The subscription.</param>
 /// <param name="Plan">The plan's id.</param>
-/// <param name="PlanVersion">The version of the plan that priced it: the one in force on the period's first day.</param>
-/// <param name="Period">The period charged, From (first day) to To (the day after the last).</param>
+/// <param name="PlanVersion">The version of the plan that priced it: the one in force on the billing period's first day.</param>
+/// <param name="ChargeName">The name of the plan charge (fee or resource) it is for.</param>
+/// <param name="Period">The days charged or credited, From (first day) to To (the day after the last): the billing period, or the part of it from a change.</param>
 /// <param name="Line">The calculated line: quantity, duration, unit price, discount, taxes, amount and its derivation.</param>
 /// <param name="Status">Open or closed.</param>
 /// <param name="MadeAt">When it was made.</param>
 /// <param name="ClosedAt">When it was closed, or null while open.</param>
 /// <param name="Version">The stored version, 0 before the first save.</param>
+/// <param name="Credits">The id of the charge this one credits, or null for a charge.</param>
 public sealed record SubscriptionCharge(
     string ChargeId,
     string AccountId,
     string SubscriptionId,
     string Plan,
     int PlanVersion,
+    string ChargeName,
     BillingPeriod Period,
     ChargeLine Line,
     SubscriptionChargeStatus Status,
     Instant MadeAt,
     Instant? ClosedAt,
-    long Version)
+    long Version,
+    string? Credits = null)
 {
     /// <summary>Gets the charge's id.</summary>
     public string ChargeId { get; } = Preconditions.CheckId(ChargeId);
@@ -47,6 +52,12 @@ public sealed record SubscriptionCharge(
 
     /// <summary>Gets the version of the plan that priced it.</summary>
     public int PlanVersion { get; } = Preconditions.CheckRange(PlanVersion, 1, int.MaxValue);
+
+    /// <summary>Gets the name of the plan charge it is for.</summary>
+    public string ChargeName { get; } = Preconditions.CheckText(ChargeName);
+
+    /// <summary>Gets the id of the charge this one credits, or null for a charge.</summary>
+    public string? Credits { get; } = Credits is null ? null : Preconditions.CheckId(Credits);
 
     /// <summary>Gets the calculated line.</summary>
     public ChargeLine Line { get; } = Preconditions.CheckNotNull(Line);
@@ -69,12 +80,29 @@ public sealed record SubscriptionCharge(
 
     /// <summary>Returns the id of the charge of a subscription's plan charge for a period: the same inputs always give the same id, so a charge is made once.</summary>
     /// <param name="subscriptionId">The subscription.</param>
-    /// <param name="period">The period charged.</param>
+    /// <param name="period">The billing period charged.</param>
     /// <param name="chargeName">The plan charge's name.</param>
-    /// <returns>The id, such as <c>sub-1/2026-03-01/Fee</c>.</returns>
-    /// <exception cref="ArgumentException">An id or name is empty.</exception>
-    public static string KeyFor(string subscriptionId, BillingPeriod period, string chargeName) =>
-        $"{Preconditions.CheckId(subscriptionId)}/{period.Start:uuuu-MM-dd}/{Preconditions.CheckText(chargeName)}";
+    /// <param name="from">The first day charged when it is not the period's first (a change in the middle of the period).</param>
+    /// <param name="terms">The index in <see cref="Subscription.Terms"/> of the terms charged, when not the first terms.</param>
+    /// <param name="attempt">Which charge of the same day and terms, when an earlier one was credited in full (a change undone on the day it was made): 1 for the first.</param>
+    /// <returns>The id, such as <c>sub-1/2026-03-01/Fee</c>, or <c>sub-1/2026-03-01/Fee/from-2026-03-16/terms-1</c> for the part of the period a switch started.</returns>
+    /// <exception cref="ArgumentException">An id or name is empty, or <paramref name="from"/> lies outside the period.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="terms"/> is negative or <paramref name="attempt"/> below 1.</exception>
+    public static string KeyFor(string subscriptionId, BillingPeriod period, string chargeName, LocalDate? from = null, int terms = 0, int attempt = 1)
+    {
+        var key = $"{Preconditions.CheckId(subscriptionId)}/{period.Start:uuuu-MM-dd}/{Preconditions.CheckText(chargeName)}";
+        Preconditions.CheckArgument(from is null || period.Contains(from.Value), nameof(from), $"The first day charged {from} is not in the period {period}.");
+        key += from is { } day && day != period.Start ? $"/from-{day:uuuu-MM-dd}" : string.Empty;
+        key += Preconditions.CheckRange(terms, 0, int.MaxValue) > 0 ? $"/terms-{terms}" : string.Empty;
+        return key + (Preconditions.CheckRange(attempt, 1, int.MaxValue) > 1 ? $"/{attempt}" : string.Empty);
+    }
+
+    /// <summary>Returns the id of the credit that gives back a charge from a day: one credit per charge and day.</summary>
+    /// <param name="chargeId">The charge credited.</param>
+    /// <param name="from">The first day credited.</param>
+    /// <returns>The id, such as <c>sub-1/2026-03-01/Fee/credit-2026-03-16</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="chargeId"/> is empty.</exception>
+    public static string CreditKeyFor(string chargeId, LocalDate from) => $"{Preconditions.CheckId(chargeId)}/credit-{from:uuuu-MM-dd}";
 
     /// <summary>Returns the charge closed at <paramref name="at"/>; a closed charge is returned unchanged.</summary>
     /// <param name="at">When it closes; not before it was made.</param>

@@ -84,6 +84,10 @@ public sealed class SubscriptionService
     /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
     /// <exception cref="NotFoundException">No such subscription in the account.</exception>
     /// <exception cref="Lifecycles.TransitionRefusedException">The status does not permit the trigger (<c>subscription.transition_refused</c>); nothing is written.</exception>
+    /// <exception cref="UnknownPlanException">A plan switch names a plan with no version in force today (<c>plan.unknown</c>); nothing is written.</exception>
+    /// <exception cref="CurrencyMismatchException">A plan switch names a plan in another currency; nothing is written.</exception>
+    /// <exception cref="PlanSwitchRefusedException">A plan switch names a plan with another billing type, interval or mode (<c>plan.switch_refused</c>); nothing is written.</exception>
+    /// <exception cref="ArgumentException">A resource update names a resource the plan does not have; nothing is written.</exception>
     public Task<(Subscription Subscription, SubscriptionStatusChange? Change)> ChangeAsync(
         string accountId, string subscriptionId, Func<Subscription, Instant, SubscriptionStatusChange?> change, CancellationToken cancellationToken = default)
     {
@@ -97,15 +101,49 @@ public sealed class SubscriptionService
                 throw new NotFoundException("subscription", subscriptionId);
             }
 
+            var (pendingPlan, pendingResources) = (subscription.PendingPlan, subscription.PendingResources);
             var made = change(subscription, _commands.Now);
             if (made is null)
             {
                 return (subscription, made);
             }
 
+            var today = made.At.InZone(_zone).Date;
+            if (subscription.PendingPlan is { } next && next != pendingPlan)
+            {
+                CheckSwitch(_plans.Find(subscription.Plan, today), _plans.Find(next, today));
+            }
+
+            if (subscription.PendingResources is { } quantities && !ReferenceEquals(quantities, pendingResources))
+            {
+                CheckResources(_plans.Find(subscription.Plan, today), quantities);
+            }
+
             var saved = await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
             return (saved.Subscription!, made);
         });
+    }
+
+    private static void CheckSwitch(Plan from, Plan to)
+    {
+        if (to.Currency != from.Currency)
+        {
+            throw new CurrencyMismatchException(from.Currency, to.Currency);
+        }
+
+        if (to.BillingType != from.BillingType || to.Interval != from.Interval || to.Mode != from.Mode)
+        {
+            throw new PlanSwitchRefusedException(from, to);
+        }
+    }
+
+    private static void CheckResources(Plan plan, IReadOnlyDictionary<string, decimal> quantities)
+    {
+        foreach (var name in quantities.Keys)
+        {
+            Preconditions.CheckArgument(
+                plan.ChargeNamed(name)?.Kind == PlanChargeKind.Resource, "change", $"Plan '{plan.Id}' has no resource '{name}'.");
+        }
     }
 
     // The fields an order fixes; the plan only while no switch has completed (a switch moves it on).

@@ -10,7 +10,7 @@ using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
 
 namespace Billing.Domain.Tests.Subscriptions;
 
-public class BillingRunTests
+public partial class BillingRunTests
 {
     private static readonly LocalDate Jan1 = new(2026, 1, 1);
     private static readonly TaxRate Vat = new("VAT", 21m);
@@ -21,7 +21,9 @@ public class BillingRunTests
         .With(Plan("pro", BillingMode.InAdvance, 20m))
         .With(Plan("pro", BillingMode.InAdvance, 30m, version: 2, from: new LocalDate(2026, 5, 1)))
         .With(Plan("late", BillingMode.InArrears, 20m))
-        .With(Plan("trial", BillingMode.InAdvance, 20m, trial: BillingInterval.OfDays(14)));
+        .With(Plan("trial", BillingMode.InAdvance, 20m, trial: BillingInterval.OfDays(14)))
+        .With(Plan("max", BillingMode.InAdvance, 50m))
+        .With(Plan("late-max", BillingMode.InArrears, 50m));
 
     public BillingRunTests()
     {
@@ -209,8 +211,11 @@ public class BillingRunTests
     [Fact]
     public async Task AStatusChange_IsNeverRecordedBeforeTheSubscriptionsLastChange()
     {
-        _h.Clock.Reset(On(3, 10) + Duration.FromHours(6));   // activated in the evening; the run bills up to noon
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
         await ActivateAsync("sub-1", "pro", 1m);
+        _h.Clock.Reset(On(3, 10) + Duration.FromHours(6));   // renewed in the evening; the run bills up to noon
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.Renew(now, "p"));
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteRenewal(now, "p"));
 
         await Run.RunAsync(On(3, 10));
 
@@ -265,24 +270,6 @@ public class BillingRunTests
         Assert.Equal(Duration.FromDays(7), AccountClass.Automatic.GracePeriod);
         Assert.Equal(Duration.Zero, (AccountClass.Automatic with { GracePeriod = Duration.Zero }).GracePeriod);
         Assert.Throws<ArgumentOutOfRangeException>("GracePeriod", () => AccountClass.Automatic with { GracePeriod = Duration.FromTicks(-1) });
-    }
-
-    [Fact]
-    public async Task AResource_IsChargedAtTheSubscriptionsQuantity_FromTheNextPeriod()
-    {
-        _plans = _plans.With(new Plan("team", 1, Jan1, "Team", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance,
-            [new PlanCharge("Seats", PlanChargeKind.Resource, new PerUnitPrice(Dollars(5m)), defaultQuantity: 2m)]));
-        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
-        await ActivateAsync("sub-1", "team", 100m);
-        await Run.RunAsync(On(3, 10));
-        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.UpdateResources(new Dictionary<string, decimal> { ["Seats"] = 3.5m }, now, "alice"));
-        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteUpdate(now, "p"));
-
-        await Run.RunAsync(On(4, 10));
-
-        var charges = await ChargesAsync();
-        Assert.Equal([2m, 3.5m], charges.Select(c => c.Line.Quantity));
-        Assert.Equal([Dollars(10.00m), Dollars(17.50m)], charges.Select(c => c.Amount));   // 2 x 5.00; 3.5 x 5.00 (this plan has no tax)
     }
 
     [Fact]

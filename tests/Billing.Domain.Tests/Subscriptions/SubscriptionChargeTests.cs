@@ -13,7 +13,7 @@ public class SubscriptionChargeTests
     private static readonly ChargeLine Line = new ChargeEngine(ChargePolicy.PerLine).Calculate(ChargeSpec.For("Fee", 1m, new PerUnitPrice(new Money(20m, Currency.FromCode("USD")))));
 
     private static SubscriptionCharge Open(string subscription = "sub-1", string account = "acc") =>
-        new(SubscriptionCharge.KeyFor(subscription, March, "Fee"), account, subscription, "pro", 1, March, Line, SubscriptionChargeStatus.Open, At, null, 0);
+        new(SubscriptionCharge.KeyFor(subscription, March, "Fee"), account, subscription, "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Open, At, null, 0);
 
     [Fact]
     public void KeyFor_IsTheSubscriptionThePeriodsFirstDayAndTheCharge()
@@ -40,14 +40,14 @@ public class SubscriptionChargeTests
     {
         var charge = Open();
 
-        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, Line, SubscriptionChargeStatus.Closed, At, null, 0));
-        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, Line, SubscriptionChargeStatus.Open, At, At, 0));
-        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, Line, SubscriptionChargeStatus.Closed, At, At - Duration.FromSeconds(1), 0));
-        Assert.Throws<ArgumentOutOfRangeException>("Status", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, Line, (SubscriptionChargeStatus)7, At, null, 0));
-        Assert.Throws<ArgumentOutOfRangeException>("PlanVersion", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 0, March, Line, SubscriptionChargeStatus.Open, At, null, 0));
-        Assert.Throws<ArgumentOutOfRangeException>("Version", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, Line, SubscriptionChargeStatus.Open, At, null, -1));
-        Assert.Throws<ArgumentNullException>("Line", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, March, null!, SubscriptionChargeStatus.Open, At, null, 0));
-        Assert.Throws<ArgumentException>("AccountId", () => new SubscriptionCharge(charge.ChargeId, " ", "sub-1", "pro", 1, March, Line, SubscriptionChargeStatus.Open, At, null, 0));
+        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Closed, At, null, 0));
+        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Open, At, At, 0));
+        Assert.Throws<ArgumentException>("ClosedAt", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Closed, At, At - Duration.FromSeconds(1), 0));
+        Assert.Throws<ArgumentOutOfRangeException>("Status", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, (SubscriptionChargeStatus)7, At, null, 0));
+        Assert.Throws<ArgumentOutOfRangeException>("PlanVersion", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 0, "Fee", March, Line, SubscriptionChargeStatus.Open, At, null, 0));
+        Assert.Throws<ArgumentOutOfRangeException>("Version", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Open, At, null, -1));
+        Assert.Throws<ArgumentNullException>("Line", () => new SubscriptionCharge(charge.ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, null!, SubscriptionChargeStatus.Open, At, null, 0));
+        Assert.Throws<ArgumentException>("AccountId", () => new SubscriptionCharge(charge.ChargeId, " ", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Open, At, null, 0));
     }
 
     [Fact]

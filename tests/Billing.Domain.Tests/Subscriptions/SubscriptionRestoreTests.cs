@@ -77,4 +77,38 @@ public class SubscriptionRestoreTests
         Assert.Throws<ArgumentNullException>("subscription", () => new SubscriptionQuery().Matches(null!));
         Assert.Throws<ArgumentNullException>("subscriptions", () => new SubscriptionQuery().Apply(null!));
     }
+
+    [Fact]
+    public void Terms_StartWithTheOrder_AndGrowWithEachCompletedSwitchAndUpdate()
+    {
+        var subscription = Active();
+        var seats = new Dictionary<string, decimal> { ["Seats"] = 4m };
+        subscription.SwitchPlan("max", At + Duration.FromDays(1), "alice");
+        subscription.CompleteSwitch(At + Duration.FromDays(2), "p");
+        subscription.UpdateResources(seats, At + Duration.FromDays(3), "alice");
+        subscription.FailUpdate(At + Duration.FromDays(4), "p");   // a failed update starts no terms
+
+        Assert.Equal([(At, "pro", 0), (At + Duration.FromDays(2), "max", 0)], subscription.Terms.Select(t => (t.From, t.Plan, t.Resources.Count)));
+        subscription.Retry(At + Duration.FromDays(5), "p");
+        subscription.CompleteUpdate(At + Duration.FromDays(6), "p");
+        Assert.Equal((At + Duration.FromDays(6), "max", 4m), (subscription.Terms[^1].From, subscription.Terms[^1].Plan, subscription.Terms[^1].Resources["Seats"]));
+        Assert.Equal(subscription.Terms.Count, subscription.Saved().Terms.Count);
+        Assert.True(subscription.Terms[^1].SameAs(new SubscriptionTerms(At, "max", seats)));
+        Assert.False(subscription.Terms[^1].SameAs(subscription.Terms[^2]));
+    }
+
+    [Fact]
+    public void Restore_TermsThatGoBackOrDoNotEndOnThePlan_ThrowArgument()
+    {
+        SubscriptionTerms Terms(int day, string plan) => new(At + Duration.FromDays(day), plan, new Dictionary<string, decimal>());
+        Subscription With(params SubscriptionTerms[] terms) =>
+            Subscription.Restore("sub-1", "acc", "Seats", "pro", null, BillingType.Recurring, PaymentModel.Prepaid, At, "alice", [], 1, terms: terms);
+
+        Assert.Equal(2, With(Terms(0, "basic"), Terms(3, "pro")).Terms.Count);
+        Assert.Throws<ArgumentException>("terms", () => With());                                   // none
+        Assert.Throws<ArgumentException>("terms", () => With(Terms(0, "basic")));                  // not the plan
+        Assert.Throws<ArgumentException>("terms", () => With(Terms(3, "basic"), Terms(2, "pro")));   // back in time
+        Assert.Throws<ArgumentException>("terms", () => With(Terms(-1, "pro")));                   // before the order
+        Assert.Throws<ArgumentException>("terms", () => With(Terms(0, "pro"), null!));
+    }
 }

@@ -1,0 +1,245 @@
+using Billing.Domain.Periods;
+using Billing.Domain.Plans;
+using NodaTime;
+
+namespace Billing.Domain.Subscriptions;
+
+/// <summary>A charge or credit the billing run is to make: its id, the days it covers of a billing period, and what prices them.</summary>
+/// <param name="Id">Its id (<see cref="SubscriptionCharge.KeyFor"/> or <see cref="SubscriptionCharge.CreditKeyFor"/>).</param>
+/// <param name="Full">The billing period the plan's price is for.</param>
+/// <param name="Covered">The days charged or credited, within <paramref name="Full"/>.</param>
+/// <param name="Plan">The plan version that prices it.</param>
+/// <param name="Charge">The plan charge.</param>
+/// <param name="Quantity">The quantity charged.</param>
+/// <param name="Credits">The id of the charge it gives back part of, or null for a charge.</param>
+internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Covered, Plan Plan, PlanCharge Charge, decimal Quantity, string? Credits);
+
+/// <summary>
+/// Works out, from a subscription's history and terms and the charges already stored, which charges and credits
+/// make its billing right up to a day: the pure part of <see cref="BillingRun"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A day is billed when the subscription is in use at the end of it (in the run's zone): from the day it becomes
+/// Active (or Delivered) to the day before it becomes Stopped, Blocked or Deleted; the terms of a day are the last
+/// ones that took effect on or before it. So the day of a switch or update belongs to the new terms, and the day of
+/// a stop is not billed. Days after the run's day are taken to stay as they are at the run's instant.
+/// </para>
+/// <para>
+/// In advance, each run of days with the same terms is charged from its first day to the end of its period (the whole
+/// period at its start: the plain key); when the days stop being on those terms, a credit gives back the rest, from
+/// the first day that differs. In arrears, a period is charged once it has ended, one charge per run of days.
+/// A non-recurring plan is charged once, for the first period from the day it was delivered, and never credited.
+/// </para>
+/// </remarks>
+internal static class SubscriptionBilling
+{
+    /// <summary>Returns the charges and credits to make, each charge before the credits of it, oldest period first.</summary>
+    /// <param name="subscription">The subscription.</param>
+    /// <param name="plans">The plan catalog.</param>
+    /// <param name="zone">The zone whose days are counted.</param>
+    /// <param name="at">The run's instant: changes after it are not yet known.</param>
+    /// <param name="stored">The subscription's stored charges and credits.</param>
+    /// <returns>What to make, in order.</returns>
+    /// <exception cref="UnknownPlanException">A plan has no version in force on a day it is charged from.</exception>
+    public static List<DueCharge> Due(Subscription subscription, PlanCatalog plans, DateTimeZone zone, Instant at, IEnumerable<SubscriptionCharge> stored)
+    {
+        var ledger = new ChargeBook(stored);
+        var due = new List<DueCharge>();
+        var timeline = Timeline(subscription, zone, at);
+        var used = timeline.FindIndex(s => s.InUse);
+        if (used < 0)
+        {
+            return due;
+        }
+
+        var first = timeline[used];
+        var today = at.InZone(zone).Date;
+        var plan = plans.Find(subscription.Terms[first.Terms].Plan, first.Day);
+        if (subscription.BillingType == BillingType.NonRecurring)
+        {
+            var once = BillingCycle.StartingOn(first.Day, plan.Interval).PeriodAt(0);
+            foreach (var charge in plan.Charges)
+            {
+                ledger.Make(due, new DueCharge(SubscriptionCharge.KeyFor(subscription.Id, once, charge.Name), once, once, plan, charge, Quantity(subscription.Terms[first.Terms], charge), null));
+            }
+
+            return due;
+        }
+
+        var start = plan.Trial is { } trial ? BillingCycle.StartingOn(first.Day, trial).StartOf(1) : first.Day;
+        var cycle = BillingCycle.StartingOn(start, plan.Interval);
+        var inAdvance = plan.Mode == BillingMode.InAdvance;
+        for (var i = 0; ; i++)
+        {
+            var period = cycle.PeriodAt(i);
+            if (inAdvance ? period.Start > today : period.End > today)
+            {
+                return due;
+            }
+
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (from, to, terms) in Segments(timeline, period))
+            {
+                var version = plans.Find(subscription.Terms[terms].Plan, from);
+                foreach (var charge in version.Charges.Where(c => c.Kind != PlanChargeKind.Usage))
+                {
+                    var quantity = Quantity(subscription.Terms[terms], charge);
+                    if (!inAdvance)
+                    {
+                        var covered = new BillingPeriod(from, to);
+                        ledger.Make(due, new DueCharge(SubscriptionCharge.KeyFor(subscription.Id, period, charge.Name, from, terms), period, covered, version, charge, quantity, null));
+                        continue;
+                    }
+
+                    Chain(subscription.Id, period, from, to, terms, version, charge, quantity, plans, ledger, due, visited);
+                }
+            }
+
+            if (inAdvance)
+            {
+                // A charge no run of days leads to any more (its days changed after it was made): given back in full.
+                foreach (var stale in ledger.ChargesIn(period).Where(c => !visited.Contains(c.Id)).ToList())
+                {
+                    ledger.CreditFrom(due, stale, stale.Covered.Start, plans, period);
+                }
+            }
+        }
+    }
+
+    // Covers the days [from, to) on the same terms in advance: each charge runs to the period's end; when it was credited
+    // from a day before `to`, the next charge starts there; when it runs past `to`, the rest is credited.
+    private static void Chain(
+        string subscriptionId, BillingPeriod period, LocalDate from, LocalDate to, int terms, Plan plan, PlanCharge charge, decimal quantity,
+        PlanCatalog plans, ChargeBook ledger, List<DueCharge> due, HashSet<string> visited)
+    {
+        var position = from;
+        var attempt = 1;
+        while (position < to)
+        {
+            var id = SubscriptionCharge.KeyFor(subscriptionId, period, charge.Name, position, terms, attempt);
+            visited.Add(id);
+            var made = ledger.Find(id) ?? ledger.Make(due, new DueCharge(id, period, new BillingPeriod(position, period.End), plan, charge, quantity, null));
+            var end = ledger.CoveredUntil(made);
+            if (end <= position)
+            {
+                attempt++;
+                continue;
+            }
+
+            if (to < end)
+            {
+                ledger.CreditFrom(due, made, to, plans, period);
+                end = to;
+            }
+
+            (position, attempt) = (end, 1);
+        }
+    }
+
+    // The runs of days in use on the same terms within the period.
+    private static IEnumerable<(LocalDate From, LocalDate To, int Terms)> Segments(List<DayState> timeline, BillingPeriod period)
+    {
+        var changes = new List<DayState> { timeline.LastOrDefault(s => s.Day <= period.Start) with { Day = period.Start } };
+        foreach (var state in timeline.Where(s => s.Day > period.Start && s.Day < period.End))
+        {
+            if (state.InUse != changes[^1].InUse || (state.InUse && state.Terms != changes[^1].Terms))
+            {
+                changes.Add(state);
+            }
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].InUse)
+            {
+                yield return (changes[i].Day, i + 1 < changes.Count ? changes[i + 1].Day : period.End, changes[i].Terms);
+            }
+        }
+    }
+
+    // The state at the end of each day something happened, oldest first: whether the subscription is in use, and which terms
+    // (the first of equal terms in a row) it is on.
+    private static List<DayState> Timeline(Subscription subscription, DateTimeZone zone, Instant at)
+    {
+        var canonical = new int[subscription.Terms.Count];
+        for (var n = 1; n < canonical.Length; n++)
+        {
+            canonical[n] = subscription.Terms[n].SameAs(subscription.Terms[n - 1]) ? canonical[n - 1] : n;
+        }
+
+        var events = subscription.History.Where(c => c.At <= at).Select(c => (c.At, Change: (SubscriptionStatusChange?)c, Terms: -1))
+            .Concat(subscription.Terms.Select((t, n) => (At: t.From, Change: (SubscriptionStatusChange?)null, Terms: n)).Where(t => t.At <= at))
+            .OrderBy(e => e.At);
+        var timeline = new List<DayState>();
+        var (inUse, terms) = (false, 0);
+        foreach (var (instant, change, index) in events)
+        {
+            inUse = change is null ? inUse : change.To == SubscriptionStatus.Active || change.To == SubscriptionStatus.Delivered || (inUse && !Ends(change.To));
+            terms = change is null ? canonical[index] : terms;
+            var day = instant.InZone(zone).Date;
+            if (timeline.Count > 0 && timeline[^1].Day == day)
+            {
+                timeline[^1] = new DayState(day, inUse, terms);
+            }
+            else
+            {
+                timeline.Add(new DayState(day, inUse, terms));
+            }
+        }
+
+        return timeline;
+    }
+
+    private static bool Ends(SubscriptionStatus status) =>
+        status == SubscriptionStatus.Stopped || status == SubscriptionStatus.Blocked || status == SubscriptionStatus.Deleted;
+
+    private static decimal Quantity(SubscriptionTerms terms, PlanCharge charge) =>
+        charge.Kind == PlanChargeKind.Resource ? terms.Resources.GetValueOrDefault(charge.Name, charge.DefaultQuantity) : charge.DefaultQuantity;
+
+    private readonly record struct DayState(LocalDate Day, bool InUse, int Terms);
+
+    // A charge or credit as planning reads it.
+    private sealed record Booked(string Id, BillingPeriod Covered, string? Credits, string Plan, int PlanVersion, string ChargeName, decimal Quantity);
+
+    // The stored charges and credits with the ones planned so far, so that planning sees its own work.
+    private sealed class ChargeBook(IEnumerable<SubscriptionCharge> stored)
+    {
+        private readonly Dictionary<string, Booked> _charges = stored.ToDictionary(
+            c => c.ChargeId, c => new Booked(c.ChargeId, c.Period, c.Credits, c.Plan, c.PlanVersion, c.ChargeName, c.Line.Quantity), StringComparer.Ordinal);
+
+        public Booked? Find(string id) => _charges.GetValueOrDefault(id);
+
+        public IEnumerable<Booked> ChargesIn(BillingPeriod period) =>
+            _charges.Values.Where(c => c.Credits is null && period.Contains(c.Covered.Start)).OrderBy(c => c.Id, StringComparer.Ordinal);
+
+        // The day a charge's days end: the first day credited, or the end of the days it charged.
+        public LocalDate CoveredUntil(Booked charge) =>
+            _charges.Values.Where(c => c.Credits == charge.Id).Select(c => c.Covered.Start).Append(charge.Covered.End).Min();
+
+        public Booked Make(List<DueCharge> due, DueCharge charge)
+        {
+            if (_charges.TryGetValue(charge.Id, out var existing))
+            {
+                return existing;
+            }
+
+            due.Add(charge);
+            var planned = new Booked(charge.Id, charge.Covered, charge.Credits, charge.Plan.Id, charge.Plan.Version, charge.Charge.Name, charge.Quantity);
+            _charges.Add(charge.Id, planned);
+            return planned;
+        }
+
+        // Gives back a charge's days from a day to where they end, priced by the plan version that charged it.
+        public void CreditFrom(List<DueCharge> due, Booked charge, LocalDate from, PlanCatalog plans, BillingPeriod period)
+        {
+            var end = CoveredUntil(charge);
+            if (from < end)
+            {
+                var plan = plans.VersionsOf(charge.Plan).First(p => p.Version == charge.PlanVersion);
+                var credited = new BillingPeriod(from, end);
+                Make(due, new DueCharge(SubscriptionCharge.CreditKeyFor(charge.Id, from), period, credited, plan, plan.ChargeNamed(charge.ChargeName)!, charge.Quantity, charge.Id));
+            }
+        }
+    }
+}
