@@ -61,3 +61,24 @@ public sealed class SqliteInvoiceHeaderStoreContractTests : InvoiceHeaderStoreCo
 
     protected override Billing.Domain.InvoiceHeaders.IInvoiceHeaderStore CreateStore() => new SqliteInvoiceHeaderStore(_database.Path);
 }
+
+/// <summary>The SQLite prepaid store keeps the billing laws, each random case on a fresh SQLite file.</summary>
+public sealed class SqliteBillingLawContractTests : BillingLawContract, IDisposable
+{
+    private readonly List<TemporaryDatabase> _databases = [];
+
+    public void Dispose()
+    {
+        foreach (var database in _databases)
+        {
+            database.Dispose();
+        }
+    }
+
+    protected override IPrepaidStore CreateStore()
+    {
+        var database = new TemporaryDatabase();
+        _databases.Add(database);
+        return new SqlitePrepaidStore(database.Path);
+    }
+}

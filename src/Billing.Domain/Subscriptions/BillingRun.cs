@@ -234,13 +234,15 @@ public sealed class BillingRun
         subscription.History.Count > 0 && subscription.History[^1].At > at ? subscription.History[^1].At : at;
 
     // Closes a charge with the open credits of it, and moves the balance by their sum in one entry: a debit for a charge, a
-    // credit back for a credit alone.
+    // credit back for a credit alone. Both are booked at the run's instant, or at the start of the account's open period
+    // when an invoice has closed through a later instant (a late run), so each lands on exactly one invoice.
     private static PrepaidChange Pay(PrepaidAccount account, SubscriptionCharge charge, List<SubscriptionCharge> credits, Instant at)
     {
+        var booked = account.BookingFor(at);
         var amount = credits.Aggregate(charge.Amount, (sum, c) => sum + c.Amount);
         var (kind, key) = charge.Credits is null ? (LedgerEntryKind.SubscriptionChargeDebit, "charge:") : (LedgerEntryKind.SubscriptionChargeCredit, "credit:");
-        var (head, entry) = account.Post(kind, -amount, key + charge.ChargeId, at, charge.ChargeId, charge.Line.Description);
-        return new PrepaidChange(head, entry, charges: [charge.Close(at), .. credits.Select(c => c.Close(at))]);
+        var (head, entry) = account.Post(kind, -amount, key + charge.ChargeId, booked, charge.ChargeId, charge.Line.Description);
+        return new PrepaidChange(head, entry, charges: [charge.Close(booked), .. credits.Select(c => c.Close(booked))]);
     }
 
     private async Task<List<SubscriptionCharge>> OpenChargesAsync(string subscriptionId, string accountId, CancellationToken cancellationToken) =>

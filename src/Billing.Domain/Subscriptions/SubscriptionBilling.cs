@@ -47,13 +47,13 @@ internal static class SubscriptionBilling
         var ledger = new ChargeBook(stored);
         var due = new List<DueCharge>();
         var timeline = Timeline(subscription, zone, at);
-        var used = timeline.FindIndex(s => s.InUse);
-        if (used < 0)
+        // The cycle starts on the day the subscription first became Active (or Delivered), whatever came after that day.
+        if (subscription.History.FirstOrDefault(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)) is not { } activation)
         {
             return due;
         }
 
-        var first = timeline[used];
+        var first = timeline.First(s => s.Day == activation.At.InZone(zone).Date);
         var today = at.InZone(zone).Date;
         var plan = plans.Find(subscription.Terms[first.Terms].Plan, first.Day);
         if (subscription.BillingType == BillingType.NonRecurring)

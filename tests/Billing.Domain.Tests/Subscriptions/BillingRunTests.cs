@@ -55,6 +55,13 @@ public partial class BillingRunTests
         await Subscriptions.ChangeAsync("acc", subscriptionId, (s, now) => s.CompleteActivation(now, "p"));
     }
 
+    private Billing.Domain.Invoices.PrepayInvoicing Invoicing => new(
+        new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.PerLine),
+        Billing.Domain.Invoices.InvoiceNumbering.OneSeries(new Billing.Domain.Numbering.NumberSeries("INV", "INV-{seq:0000}")), _h.Clock);
+
+    private static Billing.Domain.Invoices.PrepayPeriod Month(int month) =>
+        new("acc", "Acme", BillingPeriod.OfMonth(new YearMonth(2026, month)), new AccountTimeZone(DateTimeZone.Utc), Usd);
+
     private async Task<IReadOnlyList<SubscriptionCharge>> ChargesAsync() => (await _h.Store.QueryChargesAsync(new SubscriptionChargeQuery("acc"))).Items;
 
     [Fact]
@@ -281,14 +288,8 @@ public partial class BillingRunTests
         await Run.RunAsync(On(4, 10));
         await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.Stop(AccountClass.Automatic, now, "alice"));
         _h.Clock.Reset(On(5, 2));
-        var invoicing = new Billing.Domain.Invoices.PrepayInvoicing(
-            new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.PerLine),
-            Billing.Domain.Invoices.InvoiceNumbering.OneSeries(new Billing.Domain.Numbering.NumberSeries("INV", "INV-{seq:0000}")), _h.Clock);
-        Billing.Domain.Invoices.PrepayPeriod Month(int month) =>
-            new("acc", "Acme", BillingPeriod.OfMonth(new YearMonth(2026, month)), new AccountTimeZone(DateTimeZone.Utc), Usd);
-
-        var march = (await invoicing.CloseAsync(Month(3))).Invoice!;
-        var april = (await invoicing.CloseAsync(Month(4))).Invoice!;
+        var march = (await Invoicing.CloseAsync(Month(3))).Invoice!;
+        var april = (await Invoicing.CloseAsync(Month(4))).Invoice!;
 
         Assert.Equal(["Pro Fee"], march.Charges.Select(c => c.Description));
         Assert.Equal((Dollars(24.20m), 1m), (march.Charges[0].Amount, march.Charges[0].DurationMonths));
@@ -296,6 +297,26 @@ public partial class BillingRunTests
         Assert.Equal([("sub-1", "Seats", SubscriptionStatus.Stopping)], march.Subscriptions.Select(s => (s.Id, s.Name, s.Status)));
         Assert.Single(april.Charges);                                   // April's charge is on April's invoice only
         Assert.Equal(1, april.Charges[0].Number);
+    }
+
+    [Fact]
+    public async Task ARunAfterItsPeriodWasInvoiced_BooksItsChargesInTheNextPeriod_SoNoneIsLeftOffBothInvoices()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+        _h.Clock.Reset(On(4, 2));
+        var invoicing = Invoicing;
+        var march = (await invoicing.CloseAsync(Month(3))).Invoice!;
+
+        await Run.RunAsync(On(3, 31));   // a late run: billing up to an instant March's invoice has already closed
+        _h.Clock.Reset(On(5, 2));
+        var april = (await invoicing.CloseAsync(Month(4))).Invoice!;
+
+        Assert.Empty(march.Charges);
+        Assert.Equal(["Pro Fee"], april.Charges.Select(c => c.Description));
+        var charge = (await ChargesAsync()).Single();
+        Assert.Equal(Instant.FromUtc(2026, 4, 1, 0, 0), charge.ClosedAt);
+        Assert.Equal(charge.ClosedAt, (await _h.Store.FindEntryAsync("acc", "charge:" + charge.ChargeId))!.RecordedAt);
     }
 
     [Fact]

@@ -38,3 +38,8 @@ public class InMemorySubscriptionStoreContractTests : SubscriptionStoreContract
 {
     protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore();
 }
+
+public class InMemoryBillingLawContractTests : BillingLawContract
+{
+    protected override IPrepaidStore CreateStore() => new InMemoryPrepaidStore();
+}
