@@ -108,6 +108,7 @@ internal sealed class SqliteDatabase
         ALTER TABLE subscriptions ADD COLUMN terms TEXT;
         ALTER TABLE subscription_charges ADD COLUMN credits TEXT;
         ALTER TABLE subscription_charges ADD COLUMN charge_name TEXT;
+        ALTER TABLE subscription_charges ADD COLUMN invoice_id TEXT;
         UPDATE subscription_charges SET charge_name = substr(charge_id, length(subscription_id) + 13);
         CREATE INDEX subscription_charges_by_subscription ON subscription_charges (subscription_id);
         """,

@@ -162,12 +162,12 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
             await ExecAsync(
                 connection, transaction, cancellationToken,
                 """
-                INSERT INTO subscription_charges VALUES ($id, $account, $subscription, $plan, $planVersion, $start, $end, $line, $status, $made, $closed, $version, $credits, $chargeName)
-                ON CONFLICT (charge_id) DO UPDATE SET status = $status, closed_at = $closed, version = $version
+                INSERT INTO subscription_charges VALUES ($id, $account, $subscription, $plan, $planVersion, $start, $end, $line, $status, $made, $closed, $version, $credits, $chargeName, $invoice)
+                ON CONFLICT (charge_id) DO UPDATE SET status = $status, closed_at = $closed, version = $version, invoice_id = $invoice
                 """,
                 ("$id", c.ChargeId), ("$account", c.AccountId), ("$subscription", c.SubscriptionId), ("$plan", c.Plan), ("$planVersion", c.PlanVersion),
                 ("$start", Day(c.Period.Start)), ("$end", Day(c.Period.End)), ("$line", JsonSerializer.Serialize(c.Line, _json)), ("$status", c.Status.ToString()),
-                ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version), ("$credits", c.Credits), ("$chargeName", c.ChargeName)).ConfigureAwait(false);
+                ("$made", Time(c.MadeAt)), ("$closed", Time(c.ClosedAt)), ("$version", c.Version), ("$credits", c.Credits), ("$chargeName", c.ChargeName), ("$invoice", c.InvoiceId)).ConfigureAwait(false);
             AfterStep?.Invoke("charge");
         }
 
@@ -554,11 +554,11 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
         JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? throw new InvalidOperationException("A subscription's resources hold null.");
 
     private SubscriptionCharge ReadCharge(SqliteDataReader r) =>
-        new(
+        new SubscriptionCharge(
             Required(r, "charge_id"), Required(r, "account_id"), Required(r, "subscription_id"), Required(r, "plan"), (int)Long(r, "plan_version"),
             Required(r, "charge_name"), Period(r, "period_start", "period_end"),
             JsonSerializer.Deserialize<ChargeLine>(Required(r, "line"), _json) ?? throw new InvalidOperationException("Column line holds null."),
-            Enum<SubscriptionChargeStatus>(r, "status"), Instant(r, "made_at"), OptionalInstant(r, "closed_at"), Long(r, "version"), Text(r, "credits"));
+            Enum<SubscriptionChargeStatus>(r, "status"), Instant(r, "made_at"), OptionalInstant(r, "closed_at"), Long(r, "version"), Text(r, "credits")).OnInvoice(Text(r, "invoice_id"));
 
     private Task<List<ConsumptionRecord>> ConsumptionInAsync(string accountId, InstantRange occurred, CancellationToken cancellationToken) =>
         AllAsync(

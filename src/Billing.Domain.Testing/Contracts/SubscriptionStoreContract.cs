@@ -282,6 +282,21 @@ public abstract class SubscriptionStoreContract
         Assert.Equal(debit, await H.Store.FindEntryAsync("acc", "charge:" + charge.ChargeId));
     }
 
+    /// <summary>A postpaid charge closed onto a draft invoice keeps the invoice's id; an open one has none.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ChargeClosedOntoAnInvoice_KeepsTheInvoice()
+    {
+        await H.OrderActiveAsync("sub-1", "acc");
+        var open = (await H.Store.CommitAsync(new PrepaidChange(charges: [Charge("acc", "sub-1", BillingPeriod.OfMonth(new YearMonth(2026, 3)), "Fee", 20m)]))).Charges[0];
+
+        await H.Store.CommitAsync(new PrepaidChange(charges: [open.CloseOnto("inv-3", Start + Duration.FromDays(31))]));
+        var found = (await H.Store.FindChargeAsync(open.ChargeId))!;
+
+        Assert.Null(open.InvoiceId);
+        Assert.Equal(("inv-3", SubscriptionChargeStatus.Closed, Start + Duration.FromDays(31), 2L), (found.InvoiceId, found.Status, found.ClosedAt, found.Version));
+    }
+
     /// <summary>A credit keeps the charge it gives back, and its negative amounts.</summary>
     /// <returns>A task.</returns>
     [Fact]

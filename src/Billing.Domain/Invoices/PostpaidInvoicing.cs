@@ -1,6 +1,8 @@
 using Billing.Domain.Charging;
 using Billing.Domain.Periods;
+using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.Utility;
 using NodaTime;
 
@@ -10,6 +12,14 @@ namespace Billing.Domain.Invoices;
 /// The postpaid invoice's life: a draft the host edits, finalized into an open invoice that takes its number in the
 /// same commit, then paid, voided (keeping its number) or written off.
 /// </summary>
+/// <remarks>
+/// Given the store of the account's subscriptions, a new draft takes the open charges and credits the billing run
+/// made for the account's postpaid subscriptions from days before the period's end: each is closed onto the draft
+/// (<see cref="SubscriptionCharge.InvoiceId"/>) and becomes one of its first lines, with its subscription in the
+/// Subscriptions table; charges made later go onto the next draft. <see cref="EditAsync"/> keeps them first and
+/// replaces the host's lines after them. An unpaid invoice's expired payment blocks its subscriptions
+/// (<see cref="ExpirePaymentAsync"/>); its payment activates them again.
+/// </remarks>
 public sealed class PostpaidInvoicing
 {
     private readonly IInvoiceStore _invoices;
@@ -17,6 +27,7 @@ public sealed class PostpaidInvoicing
     private readonly InvoiceNumbering _numbering;
     private readonly IClock _clock;
     private readonly int _attempts;
+    private readonly IPrepaidStore? _subscriptions;
 
     /// <summary>Initializes the service.</summary>
     /// <param name="invoices">The invoice store.</param>
@@ -24,10 +35,13 @@ public sealed class PostpaidInvoicing
     /// <param name="numbering">How invoices take their numbers.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="subscriptions">The store of the accounts' subscriptions and the billing run's charges, whose postpaid charges become lines of the drafts; none when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public PostpaidInvoicing(IInvoiceStore invoices, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public PostpaidInvoicing(
+        IInvoiceStore invoices, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, int attempts = ConflictRetry.DefaultAttempts, IPrepaidStore? subscriptions = null)
     {
+        _subscriptions = subscriptions;
         _invoices = Preconditions.CheckNotNull(invoices);
         _engine = Preconditions.CheckNotNull(engine);
         _numbering = Preconditions.CheckNotNull(numbering);
@@ -57,11 +71,14 @@ public sealed class PostpaidInvoicing
                     : throw new IdempotencyKeyReusedException("invoice", invoiceId);
             }
 
-            return await _invoices.CommitAsync(draft, takesNumber: false, cancellationToken).ConfigureAwait(false);
+            await LinkChargesAsync(draft, cancellationToken).ConfigureAwait(false);
+            var (lines, rows) = await LinkedAsync(draft, cancellationToken).ConfigureAwait(false);
+            var filled = lines.Count == 0 ? draft : draft.Edit(ChargeDocument.Of(currency, lines), rows, []);
+            return await _invoices.CommitAsync(filled, takesNumber: false, cancellationToken).ConfigureAwait(false);
         });
     }
 
-    /// <summary>Replaces a draft's charges (priced by the engine), subscriptions and corrections.</summary>
+    /// <summary>Replaces a draft's charges (priced by the engine), subscriptions and corrections; the subscription charges closed onto it stay its first lines and rows.</summary>
     /// <param name="accountId">The account the invoice belongs to.</param>
     /// <param name="invoiceId">The draft.</param>
     /// <param name="charges">The charges' specs, in order; empty for none.</param>
@@ -71,13 +88,38 @@ public sealed class PostpaidInvoicing
     /// <returns>The edited draft.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
     /// <exception cref="InvoiceNotEditableException">It is no longer a draft; it stays as it was.</exception>
-    public Task<Invoice> EditAsync(
+    public async Task<Invoice> EditAsync(
         string accountId, string invoiceId, IReadOnlyList<ChargeSpec> charges, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections,
         CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(charges);
-        var document = charges.Count == 0 ? null : _engine.CalculateDocument(charges);
-        return Change(accountId, invoiceId, invoice => invoice.Edit(document, subscriptions, corrections), cancellationToken);
+        Preconditions.CheckNotNull(subscriptions);
+        var priced = charges.Count == 0 ? [] : _engine.CalculateDocument(charges).Lines;
+        var draft = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
+        var (lines, rows) = await LinkedAsync(draft, cancellationToken).ConfigureAwait(false);
+        List<ChargeLine> all = [.. lines, .. priced];
+        return await Change(
+            accountId, invoiceId, invoice => invoice.Edit(all.Count == 0 ? null : ChargeDocument.Of(invoice.Currency, all), [.. rows, .. subscriptions], corrections), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Records that an open invoice's payment expired (the host's payment terms passed unpaid): each postpaid subscription with charges on it goes Blocked.</summary>
+    /// <param name="accountId">The account the invoice belongs to.</param>
+    /// <param name="invoiceId">The open invoice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ids of the subscriptions blocked now; those already blocked, or in a status that ignores it, are left as they are.</returns>
+    /// <exception cref="NotFoundException">No such invoice in the account.</exception>
+    /// <exception cref="InvalidOperationException">The service has no subscription store, or the invoice is not Open; nothing is written.</exception>
+    public async Task<IReadOnlyList<string>> ExpirePaymentAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default)
+    {
+        var invoice = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
+        if (_subscriptions is null || invoice.Status != InvoiceStatus.Open)
+        {
+            throw new InvalidOperationException($"Invoice {invoiceId} is {invoice.Status}, or the service has no subscription store: only an open invoice's payment expires.");
+        }
+
+        return await MoveSubscriptionsAsync(invoice, SubscriptionTrigger.PaymentExpired, (s, at) => s.ExpirePayment(at, "postpaid-invoicing", $"invoice {invoiceId} unpaid"), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Finalizes a draft: Open, numbered from its series in the same commit; finalizing it again, or once it is settled, returns it.</summary>
@@ -103,8 +145,13 @@ public sealed class PostpaidInvoicing
     /// <returns>The paid invoice.</returns>
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
     /// <exception cref="Lifecycles.TransitionRefusedException">It is a draft, void or closed.</exception>
-    public Task<Invoice> MarkPaidAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default) =>
-        Settle(accountId, invoiceId, InvoiceStatus.Paid, invoice => invoice.MarkPaid(_clock.GetCurrentInstant()), cancellationToken);
+    public async Task<Invoice> MarkPaidAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default)
+    {
+        var paid = await Settle(accountId, invoiceId, InvoiceStatus.Paid, invoice => invoice.MarkPaid(_clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+        await MoveSubscriptionsAsync(paid, SubscriptionTrigger.PaymentReceived, (s, at) => s.ReceivePayment(at, "postpaid-invoicing", $"invoice {invoiceId} paid"), cancellationToken)
+            .ConfigureAwait(false);
+        return paid;
+    }
 
     /// <summary>Voids an open or uncollectible invoice, which keeps its number; voiding it again returns it.</summary>
     /// <param name="accountId">The account the invoice belongs to.</param>
@@ -140,6 +187,94 @@ public sealed class PostpaidInvoicing
             var changed = change(invoice);
             return changed == invoice ? invoice : await _invoices.CommitAsync(changed, takesNumber: false, cancellationToken).ConfigureAwait(false);
         });
+
+    // Closes the account's open postpaid charges from days before the draft's period end onto the draft, in one commit.
+    private async Task LinkChargesAsync(Invoice draft, CancellationToken cancellationToken)
+    {
+        if (_subscriptions is null)
+        {
+            return;
+        }
+
+        var open = await Pages.AllAsync(page => _subscriptions.QueryChargesAsync(
+            new SubscriptionChargeQuery(draft.AccountId) { Status = SubscriptionChargeStatus.Open, Page = page }, cancellationToken)).ConfigureAwait(false);
+        var models = new Dictionary<string, PaymentModel>(StringComparer.Ordinal);
+        var linked = new List<SubscriptionCharge>();
+        foreach (var charge in open.Where(c => c.Period.Start < draft.Period.End))
+        {
+            if (!models.TryGetValue(charge.SubscriptionId, out var model))
+            {
+                var subscription = await _subscriptions.FindSubscriptionAsync(charge.SubscriptionId, cancellationToken).ConfigureAwait(false);
+                models[charge.SubscriptionId] = model = subscription?.PaymentModel ?? PaymentModel.Prepaid;
+            }
+
+            if (model == PaymentModel.Postpaid)
+            {
+                linked.Add(charge.CloseOnto(draft.InvoiceId, Max(charge.MadeAt, draft.CreatedAt)));
+            }
+        }
+
+        if (linked.Count > 0)
+        {
+            await _subscriptions.CommitAsync(new PrepaidChange(charges: linked), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The lines of the charges closed onto the invoice, oldest period first, and their subscriptions with their live status.
+    private async Task<(List<ChargeLine> Lines, List<InvoiceSubscription> Rows)> LinkedAsync(Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (_subscriptions is null)
+        {
+            return ([], []);
+        }
+
+        var charges = (await Pages.AllAsync(page => _subscriptions.QueryChargesAsync(
+            new SubscriptionChargeQuery(invoice.AccountId) { Status = SubscriptionChargeStatus.Closed, Page = page }, cancellationToken)).ConfigureAwait(false))
+            .Where(c => c.InvoiceId == invoice.InvoiceId).ToList();
+        var rows = new List<InvoiceSubscription>();
+        foreach (var id in charges.Select(c => c.SubscriptionId).Distinct(StringComparer.Ordinal))
+        {
+            var subscription = await _subscriptions.FindSubscriptionAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("subscription", id);
+            rows.Add(new InvoiceSubscription(subscription.Id, subscription.Name, subscription.Status));
+        }
+
+        return ([.. charges.Select(c => c.Line)], rows);
+    }
+
+    // Fires a payment trigger on each subscription with charges on the invoice that its status does not refuse or ignore.
+    private async Task<IReadOnlyList<string>> MoveSubscriptionsAsync(
+        Invoice invoice, SubscriptionTrigger trigger, Func<Subscription, Instant, SubscriptionStatusChange?> move, CancellationToken cancellationToken)
+    {
+        if (_subscriptions is null)
+        {
+            return [];
+        }
+
+        var moved = new List<string>();
+        foreach (var row in (await LinkedAsync(invoice, cancellationToken).ConfigureAwait(false)).Rows)
+        {
+            var changed = await ConflictRetry.RunAsync(_attempts, async () =>
+            {
+                var subscription = (await _subscriptions.FindSubscriptionAsync(row.Id, cancellationToken).ConfigureAwait(false))!;
+                var at = Max(_clock.GetCurrentInstant(), subscription.History.Count == 0 ? Instant.MinValue : subscription.History[^1].At);
+                if (!subscription.CanFire(trigger) || move(subscription, at) is null)
+                {
+                    return false;
+                }
+
+                await _subscriptions.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+            if (changed)
+            {
+                moved.Add(row.Id);
+            }
+        }
+
+        return moved;
+    }
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
     // An invoice of another account is not found: an account never reaches another's objects.
     private async Task<Invoice> FindAsync(string accountId, string invoiceId, CancellationToken cancellationToken)

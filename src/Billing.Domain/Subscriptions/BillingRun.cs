@@ -10,10 +10,10 @@ using NodaTime;
 namespace Billing.Domain.Subscriptions;
 
 /// <summary>
-/// Bills the prepaid subscriptions up to an instant: every period a plan charges by then (in advance from its first
+/// Bills the subscriptions up to an instant: every period a plan charges by then (in advance from its first
 /// day, in arrears from the day after its last), each fee and resource of the plan version in force on the first day
 /// charged, with credit and charge lines for changes in the middle of a period, paid from the balance in the same
-/// commit that makes each of them.
+/// commit that makes each of them (postpaid ones are left open for the account's draft invoice).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,7 +33,11 @@ namespace Billing.Domain.Subscriptions;
 /// period has passed since it went Graced has its grace period expire: Stopping, or Waiting for manual approve in
 /// manual stop mode. It is never stopped while its charges are paid: the run settles before it looks at the deadline.
 /// </para>
-/// <para>Not yet: postpaid subscriptions, usage charges of plans, renewals.</para>
+/// <para>
+/// A postpaid subscription's charges and credits are made the same way but stored open, off any balance: the
+/// account's next draft invoice takes them (<see cref="Invoices.PostpaidInvoicing"/>).
+/// </para>
+/// <para>Not yet: usage charges of plans, renewals.</para>
 /// </remarks>
 public sealed class BillingRun
 {
@@ -92,23 +96,28 @@ public sealed class BillingRun
         {
             var subscription = subscriptions[done - 1];
             cancellationToken.ThrowIfCancellationRequested();
-            if (subscription.PaymentModel == PaymentModel.Prepaid && subscription.BillingType != BillingType.PayAsYouGoExternal
+            if (subscription.BillingType != BillingType.PayAsYouGoExternal
                 && subscription.History.Any(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)))
             {
                 seen++;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
                 foreach (var due in SubscriptionBilling.Due(subscription, _plans, _zone, at, stored))
                 {
-                    var outcome = await MakeAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false);
+                    var outcome = subscription.PaymentModel == PaymentModel.Prepaid
+                        ? await MakeAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false)
+                        : await MakeOpenAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false);
                     made += outcome.Made ? 1 : 0;
                     paid += outcome.Paid ? 1 : 0;
                     graced += outcome.Graced ? 1 : 0;
                 }
 
-                var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
-                paid += settled.Paid;
-                restored += settled.Restored ? 1 : 0;
-                expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                if (subscription.PaymentModel == PaymentModel.Prepaid)
+                {
+                    var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
+                    paid += settled.Paid;
+                    restored += settled.Restored ? 1 : 0;
+                    expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                }
             }
 
             progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
@@ -128,8 +137,7 @@ public sealed class BillingRun
                 return (false, false, false);
             }
 
-            var charge = new SubscriptionCharge(
-                due.Id, accountId, subscriptionId, due.Plan.Id, due.Plan.Version, due.Charge.Name, due.Covered, Line(due), SubscriptionChargeStatus.Open, at, null, 0, due.Credits);
+            var charge = Charge(subscriptionId, accountId, due, at);
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             if (due.Credits is { } creditedId)
             {
@@ -153,6 +161,22 @@ public sealed class BillingRun
             await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
             return (true, false, overdue);
         });
+
+    // A postpaid charge or credit is stored open, unless a run made it already: the account's next draft invoice takes it.
+    private Task<(bool Made, bool Paid, bool Graced)> MakeOpenAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
+        _commands.RunAsync(async () =>
+        {
+            if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return (false, false, false);
+            }
+
+            await _commands.Store.CommitAsync(new PrepaidChange(charges: [Charge(subscriptionId, accountId, due, at)]), cancellationToken).ConfigureAwait(false);
+            return (true, false, false);
+        });
+
+    private SubscriptionCharge Charge(string subscriptionId, string accountId, DueCharge due, Instant at) =>
+        new(due.Id, accountId, subscriptionId, due.Plan.Id, due.Plan.Version, due.Charge.Name, due.Covered, Line(due), SubscriptionChargeStatus.Open, at, null, 0, due.Credits);
 
     // The line of a planned charge: the plan charge priced for the days covered as a share of the period (with the
     // minimum prorated alike), negated for a credit.

@@ -75,6 +75,9 @@ public sealed record SubscriptionCharge(
     /// <summary>Gets the stored version, 0 before the first save.</summary>
     public long Version { get; init; } = Version >= 0 ? Version : throw new ArgumentOutOfRangeException(nameof(Version), Version, "A version is 0 or more.");
 
+    /// <summary>Gets the postpaid invoice the charge is a line of, or null: a postpaid charge is closed onto the account's draft invoice.</summary>
+    public string? InvoiceId { get; private init; }
+
     /// <summary>Gets the amount charged: the line's net plus its taxes.</summary>
     public Money Amount => Line.Amount;
 
@@ -103,6 +106,27 @@ public sealed record SubscriptionCharge(
     /// <returns>The id, such as <c>sub-1/2026-03-01/Fee/credit-2026-03-16</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="chargeId"/> is empty.</exception>
     public static string CreditKeyFor(string chargeId, LocalDate from) => $"{Preconditions.CheckId(chargeId)}/credit-{from:uuuu-MM-dd}";
+
+    /// <summary>Returns the charge closed at <paramref name="at"/> as a line of a postpaid invoice.</summary>
+    /// <param name="invoiceId">The draft invoice it becomes a line of.</param>
+    /// <param name="at">When; not before it was made.</param>
+    /// <returns>The closed charge, naming the invoice.</returns>
+    /// <exception cref="ArgumentException"><paramref name="invoiceId"/> is empty, <paramref name="at"/> is before <see cref="MadeAt"/>, or the charge is closed already.</exception>
+    public SubscriptionCharge CloseOnto(string invoiceId, Instant at)
+    {
+        Preconditions.CheckId(invoiceId);
+        Preconditions.CheckArgument(Status == SubscriptionChargeStatus.Open, nameof(invoiceId), $"Charge {ChargeId} is closed already.");
+        return Close(at) with { InvoiceId = invoiceId };
+    }
+
+    /// <summary>Rebuilds a stored charge's invoice link: what a store adapter reads back.</summary>
+    /// <param name="invoiceId">The invoice it is a line of, or null.</param>
+    /// <returns>The charge with the link.</returns>
+    /// <exception cref="ArgumentException">A link is given for an open charge.</exception>
+    public SubscriptionCharge OnInvoice(string? invoiceId) =>
+        invoiceId is null ? this with { InvoiceId = null }
+        : Status == SubscriptionChargeStatus.Closed ? this with { InvoiceId = Preconditions.CheckId(invoiceId) }
+        : throw new ArgumentException($"Open charge {ChargeId} is on no invoice.", nameof(invoiceId));
 
     /// <summary>Returns the charge closed at <paramref name="at"/>; a closed charge is returned unchanged.</summary>
     /// <param name="at">When it closes; not before it was made.</param>

@@ -57,7 +57,10 @@ public partial class BillingRunTests
 
     private Billing.Domain.Invoices.PrepayInvoicing Invoicing => new(
         new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.PerLine),
-        Billing.Domain.Invoices.InvoiceNumbering.OneSeries(new Billing.Domain.Numbering.NumberSeries("INV", "INV-{seq:0000}")), _h.Clock);
+        Numbering, _h.Clock);
+
+    private static Billing.Domain.Invoices.InvoiceNumbering Numbering =>
+        Billing.Domain.Invoices.InvoiceNumbering.OneSeries(new Billing.Domain.Numbering.NumberSeries("INV", "INV-{seq:0000}"));
 
     private static Billing.Domain.Invoices.PrepayPeriod Month(int month) =>
         new("acc", "Acme", BillingPeriod.OfMonth(new YearMonth(2026, month)), new AccountTimeZone(DateTimeZone.Utc), Usd);
@@ -176,11 +179,12 @@ public partial class BillingRunTests
     }
 
     [Fact]
-    public async Task PostpaidAndNotYetActive_AreNotCharged()
+    public async Task ASubscriptionNeverActive_IsNotCharged()
     {
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
-        await ActivateAsync("sub-1", "pro", 100m, PaymentModel.Postpaid);
+        await _h.FundAsync("acc", 100m);
         await Subscriptions.OrderAsync("sub-2", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");
+        await Subscriptions.ChangeAsync("acc", "sub-2", (s, now) => s.StartActivation(now, "p"));
 
         Assert.Equal(new BillingRunResult(0, 0, 0, 0, 0, 0), await Run.RunAsync(On(6, 1)));
     }
@@ -337,7 +341,7 @@ public partial class BillingRunTests
         Assert.Equal([(1, 3), (2, 3), (3, 3)], reports.Items.Select(r => (r.Done, r.Total)));
         Assert.Equal(["sub-1", "sub-2", "sub-3"], reports.Items.Select(r => r.SubscriptionId).Order(StringComparer.Ordinal));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run.RunAsync(On(4, 10), null, cancelled.Token));
-        Assert.Equal(2, (await ChargesAsync()).Count);   // nothing made after the cancellation
+        Assert.Equal(3, (await ChargesAsync()).Count);   // March's three (the postpaid one open), nothing after the cancellation
     }
 
     private sealed class Reports : IProgress<BillingRunProgress>
