@@ -10,6 +10,7 @@ using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
+using Billing.Domain.Plans;
 using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
 using Billing.Domain.Reconciliation;
@@ -27,8 +28,9 @@ namespace PrepaidPlatform;
 /// <summary>
 /// The main job: one month of a small prepaid AI-API platform on a SQLite file. Top-ups (one confirmed twice by a
 /// duplicate callback, one declined, one paid with the wrong amount), per-call usage rated with the price book and
-/// paid from the balance, a correction requested and approved by a second manager, subscriptions moving through
-/// their lifecycle, the month closed into Prepay invoices, invoice applications (one issued, one rejected and
+/// paid from the balance, a correction requested and approved by a second manager, subscriptions billed from the
+/// balance by the billing run (one switched mid-month, one graced then stopped, one non-recurring), the month closed
+/// into Prepay invoices, invoice applications (one issued, one rejected and
 /// resubmitted), the invoiceable summary and the reconciliation. Documents are written to a folder. Every command
 /// is idempotent, so a second run on the same file changes nothing.
 /// </summary>
@@ -119,43 +121,84 @@ public static class PrepaidMonth
         var approved = await corrections.ApproveAsync("acc-42", "cor-7", manager: "bob");
         output.WriteLine($"  bob approves: {approved.Entry!.Description} {approved.Entry.Amount} at {approved.Correction.ApprovedAt}");
 
-        Progress("Subscriptions through their lifecycle");
-        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
-        Instant Next() => at += Duration.FromHours(3);
-        var support = Subscription.Order("sub-7", "acc-42", "Support plan", "support-basic", BillingType.Recurring, PaymentModel.Prepaid, at, "alice");
-        support.StartInstallation(Next(), "provisioner");
-        support.CompleteInstallation(Next(), "provisioner");
-        support.CompleteActivation(Next(), "provisioner");
-        var gpu = Subscription.Order("sub-8", "acc-42", "GPU inference box", "gpu-small", BillingType.Recurring, PaymentModel.Prepaid, Next(), "alice");
-        gpu.StartInstallation(Next(), "provisioner");
-        gpu.FailInstallation(Next(), "provisioner", "no capacity in region");
-        var seats = Subscription.Order("sub-9", "acc-77", "Team seats", "seats", BillingType.Recurring, PaymentModel.Prepaid, Next(), "li");
-        seats.StartInstallation(Next(), "provisioner");
-        seats.CompleteInstallation(Next(), "provisioner");
-        seats.CompleteActivation(Next(), "provisioner");
-        foreach (var subscription in new[] { support, gpu, seats })
+        Progress("Subscriptions billed from the balance by the billing run");
+        var vat = new TaxRate("VAT", 21m);
+        Plan Monthly(string id, string name, PlanCharge charge, BillingType type = BillingType.Recurring) =>
+            new(id, 1, new LocalDate(2026, 1, 1), name, type, BillingInterval.Monthly, BillingMode.InAdvance, [charge], taxes: [vat]);
+        var plans = PlanCatalog.Empty
+            .With(Monthly("support", "Support", new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(15m)))))
+            .With(Monthly("support-pro", "Support Pro", new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(40m)))))
+            .With(Monthly("gpu-small", "GPU small", new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(120m)))))
+            .With(Monthly("seats", "Team", new PlanCharge("Seats", PlanChargeKind.Resource, new PerUnitPrice(M(8m)), defaultQuantity: 3m)))
+            .With(Monthly("onboarding", "Onboarding", new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(M(20m))), BillingType.NonRecurring));
+        var subscriptions = new SubscriptionService(store, plans, DateTimeZone.Utc, clock);
+        var run = new BillingRun(store, plans, new ChargeEngine(ChargePolicy.En16931), DateTimeZone.Utc, clock);
+        async Task At(int day, int hour, Func<Task> what)
         {
-            output.WriteLine($"  {subscription.Id} {subscription.Name}: {string.Join(" -> ", subscription.History.Select(h => h.To.ApiName).Prepend(subscription.History[0].From.ApiName))}");
+            var at = Instant.FromUtc(2026, 3, day, hour, 0);
+            if (await store.LastBillingRunAsync() is { } last && last > at)
+            {
+                return;   // this file was billed past it already: a second run of the sample does nothing again
+            }
+
+            clock.Reset(at);
+            await what();
+        }
+
+        async Task Order(string id, string account, string name, string plan, params Func<Subscription, Instant, SubscriptionStatusChange?>[] steps)
+        {
+            await subscriptions.OrderAsync(id, account, name, plan, PaymentModel.Prepaid, "alice");
+            foreach (var step in steps)
+            {
+                await subscriptions.ChangeAsync(account, id, step);
+            }
+        }
+
+        async Task Bill(string why)
+        {
+            var at = clock.GetCurrentInstant();
+            var result = await run.RunAsync(at);
+            output.WriteLine($"  run {Time(at)} ({why}): {result.ChargesMade} made, {result.ChargesPaid} paid, {result.Graced} graced, {result.Restored} restored, {result.GraceExpired} grace expired");
+        }
+
+        await At(2, 9, async () =>
+        {
+            await Order("sub-7", "acc-42", "Support plan", "support",
+                (s, now) => s.StartInstallation(now, "provisioner"), (s, now) => s.CompleteInstallation(now, "provisioner"), (s, now) => s.CompleteActivation(now, "provisioner"));
+            await Order("sub-8", "acc-42", "GPU inference box", "gpu-small",
+                (s, now) => s.StartInstallation(now, "provisioner"), (s, now) => s.FailInstallation(now, "provisioner", "no capacity in region"));
+            await Order("sub-9", "acc-77", "Team seats", "seats", (s, now) => s.StartActivation(now, "provisioner"), (s, now) => s.CompleteActivation(now, "provisioner"));
+            await Bill("sub-7 paid; sub-9's 29.04 exceeds acc-77's balance: graced for 7 days");
+        });
+        await At(5, 9, async () =>
+        {
+            await Order("sub-10", "acc-42", "Onboarding", "onboarding", (s, now) => s.StartActivation(now, "provisioner"), (s, now) => s.CompleteActivation(now, "provisioner"));
+            await Bill("non-recurring: charged once, Delivered");
+        });
+        await At(10, 9, async () =>
+        {
+            await Bill("sub-9 unpaid when its grace period ends: stopping");
+            await subscriptions.ChangeAsync("acc-77", "sub-9", (s, now) => s.CompleteStop(now, "provisioner"));
+        });
+        await At(11, 9, () => Bill("sub-9 stopped on the 10th: the rest of its period credited, what is left owed paid"));
+        await At(16, 9, async () =>
+        {
+            await subscriptions.ChangeAsync("acc-42", "sub-7", (s, now) => s.SwitchPlan("support-pro", now, "alice"));
+            await subscriptions.ChangeAsync("acc-42", "sub-7", (s, now) => s.CompleteSwitch(now, "provisioner"));
+            await Bill("sub-7 switched to Support Pro on the 16th: credit and prorated charge");
+        });
+        await At(31, 18, () => Bill("nothing more due in March"));
+        foreach (var id in new[] { "sub-7", "sub-8", "sub-9", "sub-10" })
+        {
+            var subscription = (await store.FindSubscriptionAsync(id))!;
+            output.WriteLine($"  {id} {subscription.Name}: {string.Join(" -> ", subscription.History.Select(h => h.To.ApiName).Prepend(subscription.History[0].From.ApiName))}");
         }
 
         Progress("March closed into Prepay invoices");
-        clock.Advance(Duration.FromDays(31));
+        clock.Reset(Instant.FromUtc(2026, 4, 1, 9, 0));
         var invoicing = new PrepayInvoicing(
             invoiceStore, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
-        var vat = new TaxRate("VAT", 21m);
-        ChargeSpec Monthly(Subscription s, decimal fee) => ChargeSpec.For($"{s.Name}, March", 1m, new RecurringFee(M(fee))) with { DurationMonths = 1m, Taxes = [vat] };
-        var periods = new[]
-        {
-            new PrepayPeriod("acc-42", "Acme AI", March, Utc, Usd)
-            {
-                Subscriptions =
-                [
-                    new SubscriptionCharges(new InvoiceSubscription(support.Id, support.Name, support.Status), [Monthly(support, 15m)]),
-                    new SubscriptionCharges(new InvoiceSubscription(gpu.Id, gpu.Name, gpu.Status), []),
-                ],
-            },
-            new PrepayPeriod("acc-77", "Li's studio", March, Utc, Usd) { Subscriptions = [new SubscriptionCharges(new InvoiceSubscription(seats.Id, seats.Name, seats.Status), [Monthly(seats, 8m)])] },
-        };
+        var periods = new[] { new PrepayPeriod("acc-42", "Acme AI", March, Utc, Usd), new PrepayPeriod("acc-77", "Li's studio", March, Utc, Usd) };
         foreach (var closed in await invoicing.CloseAllAsync(periods))
         {
             output.WriteLine($"  {closed.AccountId}: {closed.Outcome} {closed.Invoice?.Number}");

@@ -30,11 +30,21 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains("  req-2 acc-42 cost 24.50 USD: AlreadyRecorded, balance 79.00 USD", lines);
         Assert.Contains("  req-3 acc-42 cost 95.00 USD: RefusedOverCreditLimit, balance 79.00 USD", lines);
         Assert.Contains("  alice approves her own: refused (correction.self_approval)", lines);
+        Assert.Contains("  sub-7 Support plan: ordered -> installing -> activating -> active -> switching -> active", lines);
         Assert.Contains("  sub-8 GPU inference box: ordered -> installing -> installation_failed", lines);
+        Assert.Contains("  sub-9 Team seats: ordered -> activating -> active -> graced -> stopping -> stopped", lines);
+        Assert.Contains("  sub-10 Onboarding: ordered -> activating -> delivered", lines);
+        Assert.Contains(lines, l => l.StartsWith("  run 2026-03-02 ", StringComparison.Ordinal) && l.EndsWith(": 2 made, 1 paid, 1 graced, 0 restored, 0 grace expired", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  run 2026-03-10 ", StringComparison.Ordinal) && l.EndsWith(": 0 made, 0 paid, 0 graced, 0 restored, 1 grace expired", StringComparison.Ordinal));
         Assert.Contains("  acc-42: Made INV-202604-000001", lines);
         Assert.Contains("  acc-77: Made INV-202604-000002", lines);
-        Assert.Contains("    Total          46.65 USD", lines);
-        Assert.Contains("    sub-7  Support plan  Active", lines);
+        Assert.Contains("    Total          87.44 USD", lines);   // 18.15 + 24.20 - 9.96 + 26.55 charges + 31.00 usage - 2.50 correction
+        Assert.Contains("    Total          10.49 USD", lines);   // 29.04 - 21.55 seats + 3.00 usage
+        Assert.Contains(lines, l => l.StartsWith("    3  Credit: Support Fee, 2026-03-16 to 2026-04-01 ", StringComparison.Ordinal) && l.EndsWith("-9.96 USD", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("    4  Support Pro Fee, 2026-03-16 to 2026-04-01 ", StringComparison.Ordinal) && l.EndsWith("26.55 USD", StringComparison.Ordinal));
+        Assert.Contains("    sub-7   Support plan  Active", lines);
+        Assert.Contains("    sub-10  Onboarding    Delivered", lines);
+        Assert.Contains("    sub-9  Team seats  Stopped", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("    sub-8", StringComparison.Ordinal));   // no charges closed: not on the invoice
         Assert.Contains("  apply without a header: NoInvoiceHeader", lines);
         Assert.Contains(lines, l => l.StartsWith("  app-1  FP-2026-00001  Acme AI Ltd   40.00 USD  Issued", StringComparison.Ordinal));
@@ -57,6 +67,7 @@ public sealed class PrepaidMonthTests : IDisposable
 
         Assert.Equal(first, await SnapshotAsync());
         Assert.Contains("  acc-42: AlreadyMade INV-202604-000001", again);
+        Assert.Single(again, l => l.StartsWith("  run ", StringComparison.Ordinal));   // the last run again, which resumes and finds nothing to do
         Assert.Contains("  ord-1001 acc-42: credit 100.00 USD for 103.00 USD -> Completed", again);
         Assert.DoesNotContain(again, l => l.Contains("apply without a header", StringComparison.Ordinal));
     }
@@ -85,6 +96,8 @@ public sealed class PrepaidMonthTests : IDisposable
             lines.AddRange((await prepaid.ListEntriesAsync(account, InstantRange.All, new PageRequest(1, PageRequest.MaxSize))).Items.Select(e => e.ToString()));
             lines.AddRange((await prepaid.QueryOrdersAsync(new TopUpOrderQuery(account))).Items.Select(o => o.ToString()));
             lines.AddRange((await prepaid.QueryApplicationsAsync(new Billing.Domain.InvoiceApplications.InvoiceApplicationQuery(account))).Items.Select(a => a.ToString()));
+            lines.AddRange((await prepaid.QueryChargesAsync(new Billing.Domain.Subscriptions.SubscriptionChargeQuery(account))).Items.Select(c => $"{c.ChargeId} {c.Status} {c.Amount} v{c.Version}"));
+            lines.AddRange((await prepaid.QuerySubscriptionsAsync(new Billing.Domain.Subscriptions.SubscriptionQuery { AccountId = account })).Items.Select(s => $"{s.Id} {s.Status} v{s.Version}"));
         }
 
         lines.AddRange((await invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts))).Items.Select(i => $"{i.InvoiceId} {i.Number} {i.Status} {i.Total} v{i.Version}"));
