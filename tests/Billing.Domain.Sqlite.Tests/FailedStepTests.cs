@@ -33,13 +33,11 @@ public sealed class FailedStepTests : IDisposable
     {
         var prepaid = new SqlitePrepaidStore(_database.Path);
         var invoices = new SqliteInvoiceStore(_database.Path);
-        await new PrepaidAccountService(prepaid, _clock).OpenAsync("acc", Usd);
+        await new PrepaidAccountService(prepaid, _clock).OpenAsync("acc", Usd, new Money(100m, Usd));
+        await BilledSubscriptions.ChargeAsync(prepaid, "acc", "sub", ChargeSpec.For("Plan", 1m, new RecurringFee(new Money(10m, Usd))), March, Instant.FromUtc(2026, 3, 5, 0, 0));
         _clock.Advance(Duration.FromDays(40));
         var invoicing = new PrepayInvoicing(invoices, prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock);
-        var period = new PrepayPeriod("acc", "Acme", March, new AccountTimeZone(DateTimeZone.Utc), Usd)
-        {
-            Subscriptions = [new SubscriptionCharges(new InvoiceSubscription("sub", "Plan", SubscriptionStatus.Active), [ChargeSpec.For("Plan", 1m, new RecurringFee(new Money(10m, Usd)))])],
-        };
+        var period = new PrepayPeriod("acc", "Acme", March, new AccountTimeZone(DateTimeZone.Utc), Usd);
         invoices.AfterStep = name => Fail(name, step);
 
         var failed = await invoicing.CloseAllAsync([period]);

@@ -73,6 +73,7 @@ public class NullArgumentTests
         [typeof(TokenPriceBook)] = TokenPriceBook.Empty(Usd).With(Price),
         [typeof(IReadOnlyList<TokenPrice>)] = new[] { Price },
         [typeof(IReadOnlyDictionary<string, decimal>)] = new Dictionary<string, decimal>(),
+        [typeof(Billing.Domain.Subscriptions.IUsageMeter)] = new NoUsage(),
         [typeof(IReadOnlyList<PriceTier>)] = new[] { new PriceTier(null, new Money(1m, Usd)) },
         [typeof(BillingInterval)] = BillingInterval.Monthly,
         [typeof(PlanCatalog)] = PlanCatalog.Empty,
@@ -168,4 +169,10 @@ public class NullArgumentTests
 
     // A number series' format needs its {seq}; every other parameter takes the sample of its type.
     private static object? SampleFor(ParameterInfo parameter, int depth) => parameter.Name == "format" ? "X-{seq}" : Sample(parameter.ParameterType, depth);
+
+    private sealed class NoUsage : Billing.Domain.Subscriptions.IUsageMeter
+    {
+        public Task<decimal> UsageAsync(string subscriptionId, string chargeName, Billing.Domain.Storage.InstantRange during, CancellationToken cancellationToken = default) =>
+            Task.FromResult(0m);
+    }
 }

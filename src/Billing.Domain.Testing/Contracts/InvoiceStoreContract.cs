@@ -51,7 +51,7 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task PrepayInvoice_RoundTripsEveryField()
     {
-        var made = (await CloseAsync(PeriodOf("acc", 19.99m, 5m))).Invoice!;
+        var made = (await CloseAsync("acc", 19.99m, 5m)).Invoice!;
 
         var stored = await Store.FindInvoiceAsync(made.InvoiceId);
 
@@ -91,7 +91,7 @@ public abstract class InvoiceStoreContract
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false));
         Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
 
-        var made = (await CloseAsync(PeriodOf("acc", 1m))).Invoice!;
+        var made = (await CloseAsync("acc", 1m)).Invoice!;
         var second = Invoice.ClosePrepay("other-id", "acc", "Acme", March, Usd, null, [], [], _clock.GetCurrentInstant());
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(second, takesNumber: false));
         Assert.Null(await Store.FindInvoiceAsync("other-id"));
@@ -110,9 +110,15 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task Numbers_AreGaplessAndUnique_UnderConcurrentCloses()
     {
-        var closes = Enumerable.Range(0, 24).Select(i => PeriodOf($"acc-{i % 16}", 1m + i)).ToList();
+        for (var i = 0; i < 16; i++)
+        {
+            await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync($"acc-{i}", Usd, new Money(1_000_000m, Usd));
+            await BilledSubscriptions.ChargeAsync(_prepaid, $"acc-{i}", $"sub-{i}", Fee("Plan", 1m + i, 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));
+        }
 
-        var results = await Task.WhenAll(closes.Select(period => Task.Run(() => CloseAsync(period))));
+        var closes = Enumerable.Range(0, 24).Select(i => new PrepayPeriod($"acc-{i % 16}", $"Account {i % 16}", March, new AccountTimeZone(DateTimeZone.Utc), Usd)).ToList();
+
+        var results = await Task.WhenAll(closes.Select(period => Task.Run(() => Prepay.CloseAsync(period))));
 
         var made = results.Where(r => r.Outcome == PrepayCloseOutcome.Made).Select(r => r.Invoice!).ToList();
         Assert.Equal(16, made.Count);
@@ -126,8 +132,8 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task Queries_FilterOrderTotalAndIsolate()
     {
-        var a = (await CloseAsync(PeriodOf("acc-a", 10m))).Invoice!;
-        var b = (await CloseAsync(PeriodOf("acc-b", 20m))).Invoice!;
+        var a = (await CloseAsync("acc-a", 10m)).Invoice!;
+        var b = (await CloseAsync("acc-b", 20m)).Invoice!;
         await Postpaid.CreateDraftAsync("draft", "acc-a", "Acme", March, Currency.FromCode("EUR"));
         var all = (await Store.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
 
@@ -160,18 +166,18 @@ public abstract class InvoiceStoreContract
     private static ChargeSpec Fee(string name, decimal amount, decimal vat) =>
         ChargeSpec.For(name, 1m, new RecurringFee(new Money(amount, Usd))) with { DurationMonths = 1m, Taxes = vat == 0m ? [] : [new TaxRate("VAT", vat)], Discounts = [Discount.Percent(10m)] };
 
-    // Opens the account's ledger (a close refuses an account never opened), then closes its period.
-    private async Task<PrepayCloseResult> CloseAsync(PrepayPeriod period)
+    // Opens the account's ledger (a close refuses an account never opened), stores a March charge of each fee as the
+    // billing run would, then closes its period.
+    private async Task<PrepayCloseResult> CloseAsync(string account, params decimal[] fees)
     {
-        await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync(period.AccountId, period.Currency);
-        return await Prepay.CloseAsync(period);
-    }
-
-    private static PrepayPeriod PeriodOf(string account, params decimal[] fees) =>
-        new(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd)
+        await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync(account, Usd, new Money(1_000_000m, Usd));
+        for (var i = 0; i < fees.Length; i++)
         {
-            Subscriptions = [.. fees.Select((fee, i) => new SubscriptionCharges(new InvoiceSubscription($"{account}-sub-{i}", $"Plan {i}", SubscriptionStatus.Active), [Fee($"Plan {i}", fee, 21m)]))],
-        };
+            await BilledSubscriptions.ChargeAsync(_prepaid, account, $"{account}-sub-{i}", Fee($"Plan {i}", fees[i], 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));
+        }
+
+        return await Prepay.CloseAsync(new PrepayPeriod(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd));
+    }
 
     // Every field, the tables row by row, each charge's taxes and derivation.
     private static void AssertSame(Invoice expected, Invoice actual)

@@ -30,6 +30,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionCharge> _charges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SubscriptionCharge>> _chargesOfAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SubscriptionCharge>> _chargesOfSubscription = new(StringComparer.Ordinal);
     private Instant? _lastBillingRun;
 
     /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
@@ -147,6 +149,8 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             foreach (var charge in saved.Charges)
             {
                 _charges[charge.ChargeId] = charge;
+                Index(_chargesOfAccount, charge.AccountId)[charge.ChargeId] = charge;
+                Index(_chargesOfSubscription, charge.SubscriptionId)[charge.ChargeId] = charge;
             }
 
             _lastBillingRun = saved.BillingRunAt ?? _lastBillingRun;
@@ -249,7 +253,19 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     public Task<Page<SubscriptionCharge>> QueryChargesAsync(SubscriptionChargeQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Read(() => query.Apply(_charges.Values));
+        return Read(() => query.Apply(
+            (IEnumerable<SubscriptionCharge>?)(query.SubscriptionId is { } subscriptionId ? _chargesOfSubscription.GetValueOrDefault(subscriptionId) : _chargesOfAccount.GetValueOrDefault(query.AccountId))?.Values ?? []));
+    }
+
+    // The charges of one account or subscription, by id: a query reads only them, as an indexed database would.
+    private static Dictionary<string, SubscriptionCharge> Index(Dictionary<string, Dictionary<string, SubscriptionCharge>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var charges))
+        {
+            index[key] = charges = new Dictionary<string, SubscriptionCharge>(StringComparer.Ordinal);
+        }
+
+        return charges;
     }
 
     /// <inheritdoc/>

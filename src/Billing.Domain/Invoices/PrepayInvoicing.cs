@@ -13,8 +13,8 @@ namespace Billing.Domain.Invoices;
 
 /// <summary>
 /// Closes accounts' ended billing periods into Prepay invoices: marks the account's ledger closed through the
-/// period's end (so activity arriving later is booked into the open period), gathers the subscriptions' charges,
-/// the consumption and the corrections booked in the period, makes the invoice, takes the next number of its series
+/// period's end (so activity arriving later is booked into the open period), gathers the subscription charges the
+/// billing run closed in the period, the consumption and the corrections booked in the period, makes the invoice, takes the next number of its series
 /// and saves both in one commit. Closing the same account and period again returns the invoice already made.
 /// </summary>
 public sealed class PrepayInvoicing
@@ -128,9 +128,6 @@ public sealed class PrepayInvoicing
 
     private async Task<Invoice> BuildAsync(PrepayPeriod account, InstantRange range, Instant now, CancellationToken cancellationToken)
     {
-        var charged = account.Subscriptions.Where(s => Preconditions.CheckNotNull(s, nameof(account)).Charges.Count > 0).ToList();
-        var specs = charged.SelectMany(s => s.Charges).ToList();
-
         // The subscription charges the billing run closed in the period (paid from the balance then), by period and id.
         var closed = await Pages.AllAsync(page => _prepaid.QueryChargesAsync(
             new SubscriptionChargeQuery(account.AccountId) { Status = SubscriptionChargeStatus.Closed, Closed = range, Page = page }, cancellationToken)).ConfigureAwait(false);
@@ -141,12 +138,13 @@ public sealed class PrepayInvoicing
             rows.Add(new InvoiceSubscription(subscription.Id, subscription.Name, subscription.Status));
         }
 
-        foreach (var usage in await _prepaid.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
+        var usage = new List<ChargeSpec>();
+        foreach (var sum in await _prepaid.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
         {
-            var cached = usage.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {usage.CachedInputTokens:N0} cached") : "";
+            var cached = sum.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {sum.CachedInputTokens:N0} cached") : "";
             var description = string.Create(
-                CultureInfo.InvariantCulture, $"Usage {usage.Model} ({usage.TokenName}): {usage.Calls:N0} calls, {usage.InputTokens:N0} input, {usage.OutputTokens:N0} output{cached} tokens");
-            specs.Add(ChargeSpec.For(description, usage.Calls, new RatedAmount(usage.Cost)) with
+                CultureInfo.InvariantCulture, $"Usage {sum.Model} ({sum.TokenName}): {sum.Calls:N0} calls, {sum.InputTokens:N0} input, {sum.OutputTokens:N0} output{cached} tokens");
+            usage.Add(ChargeSpec.For(description, sum.Calls, new RatedAmount(sum.Cost)) with
             {
                 IsPayAsYouGoExternal = true,
                 Taxes = account.UsageTaxes,
@@ -159,11 +157,11 @@ public sealed class PrepayInvoicing
             .OrderBy(c => c.ApprovedAt).ThenBy(c => c.CorrectionId, StringComparer.Ordinal)
             .Select((c, i) => new InvoiceCorrection(i + 1, c.CorrectionId, c.Description, c.Amount, c.ApprovedAt!.Value))
             .ToList();
-        List<ChargeLine> lines = [.. closed.Select(c => c.Line), .. specs.Count == 0 ? [] : _engine.CalculateDocument(specs).Lines];
+        List<ChargeLine> lines = [.. closed.Select(c => c.Line), .. usage.Count == 0 ? [] : _engine.CalculateDocument(usage).Lines];
         Preconditions.CheckArgument(
             lines.All(l => l.Amount.Currency == account.Currency), nameof(account), $"A charge of account {account.AccountId} is not in its currency {account.Currency.Code}.");
         return Invoice.ClosePrepay(
             account.InvoiceId, account.AccountId, account.AccountName, account.Period, account.Currency,
-            lines.Count == 0 ? null : ChargeDocument.Of(account.Currency, lines), [.. rows, .. charged.Select(s => s.Subscription)], corrections, now);
+            lines.Count == 0 ? null : ChargeDocument.Of(account.Currency, lines), rows, corrections, now);
     }
 }

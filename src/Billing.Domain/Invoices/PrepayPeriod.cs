@@ -41,9 +41,6 @@ public sealed record PrepayPeriod
     /// <summary>Gets the currency.</summary>
     public Currency Currency { get; }
 
-    /// <summary>Gets the subscriptions with their charges for the period.</summary>
-    public IReadOnlyList<SubscriptionCharges> Subscriptions { get; init; } = [];
-
     /// <summary>Gets the taxes on the usage lines, if the host charges any there; none by default (the top-ups carried them).</summary>
     public IReadOnlyList<TaxRate> UsageTaxes { get; init; } = [];
 

@@ -37,7 +37,11 @@ namespace Billing.Domain.Subscriptions;
 /// A postpaid subscription's charges and credits are made the same way but stored open, off any balance: the
 /// account's next draft invoice takes them (<see cref="Invoices.PostpaidInvoicing"/>).
 /// </para>
-/// <para>Not yet: usage charges of plans, renewals.</para>
+/// <para>
+/// Usage charges are charged in arrears once a period has ended, at the quantity the host's <see cref="IUsageMeter"/>
+/// reports for their days.
+/// </para>
+/// <para>Not yet: renewals.</para>
 /// </remarks>
 public sealed class BillingRun
 {
@@ -48,6 +52,7 @@ public sealed class BillingRun
     private readonly ChargeEngine _engine;
     private readonly DateTimeZone _zone;
     private readonly Func<string, AccountClass> _accountClasses;
+    private readonly IUsageMeter? _usage;
 
     /// <summary>Initializes the run.</summary>
     /// <param name="store">The store of subscriptions, charges and ledgers.</param>
@@ -57,12 +62,19 @@ public sealed class BillingRun
     /// <param name="clock">The clock of the commands' retries (the run itself takes its instant as an argument).</param>
     /// <param name="accountClasses">The class of an account by its id, as it is now: its grace period and stop mode; <see cref="AccountClass.Automatic"/> for every account when null.</param>
     /// <param name="attempts">How many times a commit is tried when it loses a race; 1 or more.</param>
+    /// <param name="usage">The host's meter of the plans' usage charges; needed when a plan has one.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">A plan has a usage charge and no meter is given.</exception>
     public BillingRun(
         IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, Func<string, AccountClass>? accountClasses = null,
-        int attempts = ConflictRetry.DefaultAttempts)
+        int attempts = ConflictRetry.DefaultAttempts, IUsageMeter? usage = null)
     {
+        Preconditions.CheckArgument(
+            usage is not null || !Preconditions.CheckNotNull(plans).Plans.Any(p => p.Charges.Any(c => c.Kind == PlanChargeKind.Usage)),
+            nameof(usage),
+            "A plan charges usage: give the run a usage meter.");
+        _usage = usage;
         _commands = new PrepaidCommands(store, clock, attempts);
         _plans = Preconditions.CheckNotNull(plans);
         _engine = Preconditions.CheckNotNull(engine);
@@ -96,13 +108,13 @@ public sealed class BillingRun
         {
             var subscription = subscriptions[done - 1];
             cancellationToken.ThrowIfCancellationRequested();
-            if (subscription.BillingType != BillingType.PayAsYouGoExternal
-                && subscription.History.Any(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)))
+            if (subscription.History.Any(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)))
             {
                 seen++;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
-                foreach (var due in SubscriptionBilling.Due(subscription, _plans, _zone, at, stored))
+                foreach (var planned in SubscriptionBilling.Due(subscription, _plans, _zone, at, stored))
                 {
+                    var due = planned.Metered ? await MeterAsync(planned, subscription.Id, cancellationToken).ConfigureAwait(false) : planned;
                     var outcome = subscription.PaymentModel == PaymentModel.Prepaid
                         ? await MakeAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false)
                         : await MakeOpenAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false);
@@ -162,6 +174,18 @@ public sealed class BillingRun
             return (true, false, overdue);
         });
 
+    // A usage charge with the quantity the host's meter reports for its days; metered only when not made yet.
+    private async Task<DueCharge> MeterAsync(DueCharge due, string subscriptionId, CancellationToken cancellationToken)
+    {
+        if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return due;
+        }
+
+        var during = new InstantRange(due.Covered.Start.AtStartOfDayInZone(_zone).ToInstant(), due.Covered.End.AtStartOfDayInZone(_zone).ToInstant());
+        return due with { Quantity = await _usage!.UsageAsync(subscriptionId, due.Charge.Name, during, cancellationToken).ConfigureAwait(false) };
+    }
+
     // A postpaid charge or credit is stored open, unless a run made it already: the account's next draft invoice takes it.
     private Task<(bool Made, bool Paid, bool Graced)> MakeOpenAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
@@ -183,6 +207,19 @@ public sealed class BillingRun
     private ChargeLine Line(DueCharge due)
     {
         var name = $"{due.Plan.Name} {due.Charge.Name}";
+        if (due.Metered)
+        {
+            // Usage is what was used over the days: not prorated, no minimum; no duration for pay as you go (external).
+            var payAsYouGo = due.Plan.BillingType == BillingType.PayAsYouGoExternal;
+            return _engine.Calculate(ChargeSpec.For(due.Covered == due.Full ? name : $"{name}, {due.Covered.Start:uuuu-MM-dd} to {due.Covered.LastDay:uuuu-MM-dd}", due.Quantity, due.Charge.Price) with
+            {
+                DurationMonths = payAsYouGo ? null : Proration.DurationInMonths(due.Covered).ToDecimal(3),
+                IsPayAsYouGoExternal = payAsYouGo,
+                Taxes = due.Plan.Taxes,
+                TaxMode = due.Plan.TaxMode,
+            });
+        }
+
         var factor = Proration.Factor(due.Covered, due.Full, ProrationMethod.ActualDays);
         var spec = ChargeSpec.For(due.Covered == due.Full ? name : $"{name}, {due.Covered.Start:uuuu-MM-dd} to {due.Covered.LastDay:uuuu-MM-dd}", due.Quantity, due.Charge.Price) with
         {

@@ -12,7 +12,11 @@ namespace Billing.Domain.Subscriptions;
 /// <param name="Charge">The plan charge.</param>
 /// <param name="Quantity">The quantity charged.</param>
 /// <param name="Credits">The id of the charge it gives back part of, or null for a charge.</param>
-internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Covered, Plan Plan, PlanCharge Charge, decimal Quantity, string? Credits);
+internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Covered, Plan Plan, PlanCharge Charge, decimal Quantity, string? Credits)
+{
+    /// <summary>Gets a value indicating whether the quantity is the usage metered over the days covered (a usage charge).</summary>
+    public bool Metered => Charge.Kind == PlanChargeKind.Usage;
+}
 
 /// <summary>
 /// Works out, from a subscription's history and terms and the charges already stored, which charges and credits
@@ -29,6 +33,7 @@ internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Co
 /// In advance, each run of days with the same terms is charged from its first day to the end of its period (the whole
 /// period at its start: the plain key); when the days stop being on those terms, a credit gives back the rest, from
 /// the first day that differs. In arrears, a period is charged once it has ended, one charge per run of days.
+/// Usage charges are always in arrears: once a period has ended, one per run of days, metered over those days.
 /// A non-recurring plan is charged once, for the first period from the day it was delivered, and never credited.
 /// </para>
 /// </remarks>
@@ -78,17 +83,19 @@ internal static class SubscriptionBilling
                 return due;
             }
 
+            var ended = period.End <= today;
             var visited = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (from, to, terms) in Segments(timeline, period))
             {
                 var version = plans.Find(subscription.Terms[terms].Plan, from);
-                foreach (var charge in version.Charges.Where(c => c.Kind != PlanChargeKind.Usage))
+                foreach (var charge in version.Charges.Where(c => ended || c.Kind != PlanChargeKind.Usage))
                 {
                     var quantity = Quantity(subscription.Terms[terms], charge);
-                    if (!inAdvance)
+                    if (!inAdvance || charge.Kind == PlanChargeKind.Usage)
                     {
-                        var covered = new BillingPeriod(from, to);
-                        ledger.Make(due, new DueCharge(SubscriptionCharge.KeyFor(subscription.Id, period, charge.Name, from, terms), period, covered, version, charge, quantity, null));
+                        var id = SubscriptionCharge.KeyFor(subscription.Id, period, charge.Name, from, terms);
+                        visited.Add(id);
+                        ledger.Make(due, new DueCharge(id, period, new BillingPeriod(from, to), version, charge, quantity, null));
                         continue;
                     }
 

@@ -4,6 +4,7 @@ using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Pricing;
 using Billing.Domain.Subscriptions;
+using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Tests.Prepaid;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
@@ -35,11 +36,18 @@ internal sealed class InvoiceHarness
     public static ChargeSpec Plan(string name, decimal monthly) =>
         ChargeSpec.For(name, 1m, new RecurringFee(Dollars(monthly))) with { DurationMonths = 1m, Taxes = [new TaxRate("VAT", 20m)] };
 
-    public static PrepayPeriod PeriodOf(string account, params SubscriptionCharges[] subscriptions) =>
-        new(account, $"Account {account}", March, Utc, Usd) { Subscriptions = subscriptions };
+    public static PrepayPeriod PeriodOf(string account) => new(account, $"Account {account}", March, Utc, Usd);
 
-    public static SubscriptionCharges Subscription(string id, decimal monthly) =>
-        new(new InvoiceSubscription(id, $"Plan of {id}", SubscriptionStatus.Active), [Plan($"Plan of {id}", monthly)]);
+    /// <summary>Stores what the billing run leaves for a subscription of the account: its March charge of <paramref name="monthly"/> + 20 % VAT, closed on <paramref name="closedAt"/> (March 15 when null) and paid; the account's ledger is opened when it is not.</summary>
+    public async Task ChargedAsync(string account, string subscriptionId, decimal monthly, Instant? closedAt = null)
+    {
+        if (await Prepaid.Store.FindAccountAsync(account) is null)
+        {
+            await Prepaid.Accounts.OpenAsync(account, Usd, Dollars(1_000_000m));
+        }
+
+        await BilledSubscriptions.ChargeAsync(Prepaid.Store, account, subscriptionId, Plan($"Plan of {subscriptionId}", monthly), March, closedAt ?? Instant.FromUtc(2026, 3, 15, 0, 0));
+    }
 
     /// <summary>Opens the accounts' ledgers in USD: a Prepay close refuses an account never opened.</summary>
     public async Task OpenAsync(params string[] accounts)

@@ -18,8 +18,9 @@ public class PlainTextInvoiceRendererTests
         await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
         await h.Prepaid.Corrections.RequestAsync("cor-2", "acc-42", Dollars(5m), "Outage credit", "alice");
         await h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-2", "bob");
+        await h.ChargedAsync("acc-42", "sub-1", 10m);
         h.AfterMarch();
-        var invoice = (await h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)))).Invoice!;
+        var invoice = (await h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice!;
 
         var document = await new PlainTextInvoiceRenderer().RenderAsync(invoice);
         var lines = Encoding.UTF8.GetString(document.Content.Span).Split('\n');

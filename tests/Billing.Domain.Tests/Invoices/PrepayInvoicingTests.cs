@@ -38,7 +38,12 @@ public class PrepayInvoicingTests
         await _h.Prepaid.Corrections.RequestAsync("cor-4", "acc-42", Dollars(3m), "Approved in April", "alice");
         await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-4", "bob");
 
-        var result = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m), Subscription("sub-2", 20m), new(new("sub-idle", "Idle", SubscriptionStatus.Stopped), [])));
+        await _h.ChargedAsync("acc-42", "sub-1", 10m);
+        await _h.ChargedAsync("acc-42", "sub-2", 20m);
+        await _h.Prepaid.Store.CommitAsync(new Billing.Domain.Prepaid.PrepaidChange(subscription: Billing.Domain.Subscriptions.Subscription.Order(
+            "sub-idle", "acc-42", "Idle", "plan", BillingType.Recurring, PaymentModel.Prepaid, Instant.FromUtc(2026, 3, 2, 0, 0), "alice")));   // no charge: not listed
+
+        var result = await _h.Prepay.CloseAsync(PeriodOf("acc-42"));
 
         Assert.Equal(PrepayCloseOutcome.Made, result.Outcome);
         var invoice = result.Invoice!;
@@ -62,8 +67,10 @@ public class PrepayInvoicingTests
         await MonthOfAcc42Async();
         _h.AfterMarch();
 
-        var first = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)));
-        var second = await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("sub-1", 10m)));
+        await _h.ChargedAsync("acc-42", "sub-1", 10m);
+
+        var first = await _h.Prepay.CloseAsync(PeriodOf("acc-42"));
+        var second = await _h.Prepay.CloseAsync(PeriodOf("acc-42"));
 
         Assert.Equal(PrepayCloseOutcome.AlreadyMade, second.Outcome);
         Assert.Same(first.Invoice, second.Invoice);
@@ -97,34 +104,36 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task CloseAll_ReportsEveryAccount_AndNeverStopsAtAFailure()
     {
-        await _h.OpenAsync("acc-1", "acc-2");
-        await _h.Prepaid.Accounts.OpenAsync("acc-bad", Eur);
+        await _h.ChargedAsync("acc-1", "s1", 10m);
+        await _h.ChargedAsync("acc-2", "s3", 10m);
+        await _h.Prepaid.Accounts.OpenAsync("acc-bad", Usd);
         _h.AfterMarch();
         var accounts = new[]
         {
-            PeriodOf("acc-1", Subscription("s1", 10m)),
-            new PrepayPeriod("acc-bad", "Bad", March, Utc, Eur) { Subscriptions = [Subscription("s2", 10m)] },   // USD charges on an EUR account
-            PeriodOf("acc-2", Subscription("s3", 10m)),
+            PeriodOf("acc-1"),
+            new PrepayPeriod("acc-bad", "Bad", March, Utc, Eur),   // a USD ledger closed as EUR
+            PeriodOf("acc-2"),
         };
         await _h.Prepay.CloseAsync(accounts[2]);
 
         var results = await _h.Prepay.CloseAllAsync(accounts);
 
         Assert.Equal([PrepayCloseOutcome.Made, PrepayCloseOutcome.Failed, PrepayCloseOutcome.AlreadyMade], results.Select(r => r.Outcome));
-        Assert.IsType<ArgumentException>(results[1].Error);
+        Assert.IsType<CurrencyMismatchException>(results[1].Error);
         Assert.Equal(["INV-202604-000002", null, "INV-202604-000001"], results.Select(r => r.Invoice?.Number));
     }
 
     [Fact]
     public async Task FailedSave_ConsumesNoNumber()
     {
-        await _h.OpenAsync("acc-1", "acc-2");
+        await _h.ChargedAsync("acc-1", "s1", 10m);
+        await _h.ChargedAsync("acc-2", "s2", 10m);
         _h.AfterMarch();
         _h.Invoices.BeforeCommit = invoice => throw new IOException($"disk full while saving {invoice.InvoiceId}");
 
-        var failed = await _h.Prepay.CloseAllAsync([PeriodOf("acc-1", Subscription("s1", 10m))]);
+        var failed = await _h.Prepay.CloseAllAsync([PeriodOf("acc-1")]);
         _h.Invoices.BeforeCommit = null;
-        var made = await _h.Prepay.CloseAsync(PeriodOf("acc-2", Subscription("s2", 10m)));
+        var made = await _h.Prepay.CloseAsync(PeriodOf("acc-2"));
 
         Assert.IsType<IOException>(failed[0].Error);
         Assert.Null(await _h.Invoices.FindPrepayInvoiceAsync("acc-1", March));
@@ -134,9 +143,13 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task ParallelCloses_TakeGaplessUniqueNumbers()
     {
-        await _h.OpenAsync([.. Enumerable.Range(0, 40).Select(i => $"acc-{i}")]);
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await _h.ChargedAsync($"acc-{i}", $"s{i}", 1m + i);
+        }
+
         _h.AfterMarch();
-        var accounts = Enumerable.Range(0, 60).Select(i => PeriodOf($"acc-{i % 40}", Subscription($"s{i}", 1m + i))).ToList();
+        var accounts = Enumerable.Range(0, 60).Select(i => PeriodOf($"acc-{i % 40}")).ToList();
 
         var results = await Task.WhenAll(accounts.Select(a => Task.Run(() => _h.Prepay.CloseAsync(a))));
 
@@ -209,7 +222,7 @@ public class PrepayInvoicingTests
     {
         _h.AfterMarch();
 
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => _h.Prepay.CloseAsync(PeriodOf("acc-ghost", Subscription("s1", 10m))));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => _h.Prepay.CloseAsync(PeriodOf("acc-ghost")));
 
         Assert.Equal("storage.not_found", missing.Code);
         Assert.Equal(0, await _h.Invoices.LastSequenceAsync("INV"));
@@ -223,12 +236,13 @@ public class PrepayInvoicingTests
     [Fact]
     public async Task AWeeklyAndAMonthlyPeriod_StartingTheSameDay_AreTwoInvoices()
     {
-        await _h.OpenAsync("acc-42");
+        await _h.ChargedAsync("acc-42", "s1", 1m, Instant.FromUtc(2026, 3, 2, 0, 0));
+        await _h.ChargedAsync("acc-42", "s2", 2m);
         _h.AfterMarch();
         var week = new BillingPeriod(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 8));
 
-        var weekly = (await _h.Prepay.CloseAsync(PeriodIn("acc-42", week, Subscription("s1", 1m)))).Invoice!;
-        var monthly = (await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("s2", 2m)))).Invoice!;
+        var weekly = (await _h.Prepay.CloseAsync(PeriodIn("acc-42", week))).Invoice!;
+        var monthly = (await _h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice!;
 
         Assert.NotEqual(weekly.InvoiceId, monthly.InvoiceId);
         Assert.Equal(("INV-202604-000001", "INV-202604-000002"), (weekly.Number, monthly.Number));
@@ -236,6 +250,5 @@ public class PrepayInvoicingTests
         Assert.Equal(monthly, await _h.Invoices.FindPrepayInvoiceAsync("acc-42", March));
     }
 
-    private static PrepayPeriod PeriodIn(string account, BillingPeriod period, params SubscriptionCharges[] subscriptions) =>
-        new(account, $"Account {account}", period, Utc, Usd) { Subscriptions = subscriptions };
+    private static PrepayPeriod PeriodIn(string account, BillingPeriod period) => new(account, $"Account {account}", period, Utc, Usd);
 }

@@ -27,8 +27,9 @@ public class InvoiceReconcilerTests
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-2", 2.5m, model: "mini", at: Instant.FromUtc(2026, 3, 4, 9, 0)));
         await _h.Prepaid.Corrections.RequestAsync("cor-1", "acc-42", Dollars(3m), "Goodwill", "alice");
         await _h.Prepaid.Corrections.ApproveAsync("acc-42", "cor-1", "bob");
+        await _h.ChargedAsync("acc-42", "s1", 10m);
         _h.AfterMarch();
-        var invoice = (await _h.Prepay.CloseAsync(PeriodOf("acc-42", Subscription("s1", 10m)))).Invoice!;
+        var invoice = (await _h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice!;
         await _h.Prepaid.Consumption.RecordAsync(Call("acc-42", "req-late", 1m, at: Instant.FromUtc(2026, 3, 31, 23, 0)));   // booked into April, not closed yet
 
         var report = await Reconciler.ReconcileAsync("acc-42", MarchAndApril, Utc);

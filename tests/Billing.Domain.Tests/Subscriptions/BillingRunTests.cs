@@ -5,6 +5,7 @@ using Billing.Domain.Plans;
 using Billing.Domain.Pricing;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Tests.Prepaid;
+using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
 using static Billing.Domain.Tests.Prepaid.PrepaidHarness;
 
@@ -321,6 +322,25 @@ public partial class BillingRunTests
         var charge = (await ChargesAsync()).Single();
         Assert.Equal(Instant.FromUtc(2026, 4, 1, 0, 0), charge.ClosedAt);
         Assert.Equal(charge.ClosedAt, (await _h.Store.FindEntryAsync("acc", "charge:" + charge.ChargeId))!.RecordedAt);
+    }
+
+    [Fact]
+    public async Task TheRun_TakesNoNumber_SoTheNextInvoiceIsTheFirstOfItsSeries()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 30m);
+        await ActivateAsync("sub-2", "pro", 30m);
+        _store.Before(c => c.Charges.Any(ch => ch.ChargeId == "sub-2/2026-04-10/Fee"), () => throw new IOException("the process died"));
+        await Run.RunAsync(On(3, 10));                                      // one paid, one graced
+        await Assert.ThrowsAsync<IOException>(() => Run.RunAsync(On(4, 10)));   // a crash in the middle (the hook runs once)
+        await Run.RunAsync(On(4, 10));
+        _h.Clock.Reset(On(4, 2));
+        var invoices = new InMemoryInvoiceStore();
+
+        var march = (await new Billing.Domain.Invoices.PrepayInvoicing(invoices, _store, new ChargeEngine(ChargePolicy.PerLine), Numbering, _h.Clock).CloseAsync(Month(3))).Invoice!;
+
+        Assert.Equal("INV-0001", march.Number);
+        Assert.Equal(1, await invoices.LastSequenceAsync("INV"));
     }
 
     [Fact]
