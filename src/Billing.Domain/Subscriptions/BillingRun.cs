@@ -41,7 +41,12 @@ namespace Billing.Domain.Subscriptions;
 /// Usage charges are charged in arrears once a period has ended, at the quantity the host's <see cref="IUsageMeter"/>
 /// reports for their days.
 /// </para>
-/// <para>Not yet: renewals.</para>
+/// <para>
+/// The first charge of each period after the first renews an Active subscription in advance (Renewing, then Active,
+/// recorded in the commit that makes it). A period whose plan has no version in force in the catalog fails an Active
+/// subscription's renewal (Renewing failed, the reason naming the plan and day; <see cref="BillingRunResult.RenewalsFailed"/>)
+/// and the run goes on with the other subscriptions; the host adds the version and retries.
+/// </para>
 /// </remarks>
 public sealed class BillingRun
 {
@@ -88,7 +93,6 @@ public sealed class BillingRun
     /// <param name="cancellationToken">Cancels the run between commits; what was committed stays.</param>
     /// <returns>What the run did.</returns>
     /// <exception cref="BillingRunOutOfOrderException">The last run billed up to a later instant (<c>billing.run_before_last</c>); nothing is written. A run at the same instant again is allowed: it resumes one that stopped.</exception>
-    /// <exception cref="UnknownPlanException">A subscription's plan has no version in force on a day it is charged from; the subscriptions before it are billed, nothing of it is.</exception>
     /// <exception cref="NotFoundException">A prepaid subscription's account has no ledger.</exception>
     public async Task<BillingRunResult> RunAsync(Instant at, IProgress<BillingRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -102,7 +106,7 @@ public sealed class BillingRun
             return await _commands.Store.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-        var (seen, made, paid, graced, restored, expired) = (0, 0, 0, 0, 0, 0);
+        var (seen, made, paid, graced, restored, expired, renewed, failed) = (0, 0, 0, 0, 0, 0, 0, 0);
         var subscriptions = await AllAsync(cancellationToken).ConfigureAwait(false);
         for (var done = 1; done <= subscriptions.Count; done++)
         {
@@ -112,7 +116,8 @@ public sealed class BillingRun
             {
                 seen++;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
-                foreach (var planned in SubscriptionBilling.Due(subscription, _plans, _zone, at, stored))
+                var plan = SubscriptionBilling.Due(subscription, _plans, _zone, at, stored);
+                foreach (var planned in plan.Due)
                 {
                     var due = planned.Metered ? await MeterAsync(planned, subscription.Id, cancellationToken).ConfigureAwait(false) : planned;
                     var outcome = subscription.PaymentModel == PaymentModel.Prepaid
@@ -121,6 +126,12 @@ public sealed class BillingRun
                     made += outcome.Made ? 1 : 0;
                     paid += outcome.Paid ? 1 : 0;
                     graced += outcome.Graced ? 1 : 0;
+                    renewed += outcome.Renewed ? 1 : 0;
+                }
+
+                if (plan.RenewalFailed is { } failure)
+                {
+                    failed += await FailRenewalAsync(subscription.Id, failure, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
                 }
 
                 if (subscription.PaymentModel == PaymentModel.Prepaid)
@@ -135,18 +146,18 @@ public sealed class BillingRun
             progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
         }
 
-        return new BillingRunResult(seen, made, paid, graced, restored, expired);
+        return new BillingRunResult(seen, made, paid, graced, restored, expired) { Renewed = renewed, RenewalsFailed = failed };
     }
 
     // Makes a planned charge or credit unless a run made it already. A charge is paid when the subscription has no open
     // charge before it and the balance allows; otherwise it is stored open, and an Active subscription goes Graced. A
     // credit of a paid charge is paid back at once; a credit of an open charge is stored open and settled with it.
-    private Task<(bool Made, bool Paid, bool Graced)> MakeAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
+    private Task<Outcome> MakeAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
             if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
             {
-                return (false, false, false);
+                return default(Outcome);
             }
 
             var charge = Charge(subscriptionId, accountId, due, at);
@@ -158,20 +169,52 @@ public sealed class BillingRun
                     ? Pay(account, charge, [], at)
                     : new PrepaidChange(charges: [charge]);
                 await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
-                return (true, credited.Status == SubscriptionChargeStatus.Closed, false);
+                return new Outcome(true, credited.Status == SubscriptionChargeStatus.Closed, false, false);
             }
 
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+            var renewed = Renew(subscription, due, at);
             if ((await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false)).Count == 0 && account.CanDebit(charge.Amount))
             {
-                await _commands.Store.CommitAsync(Pay(account, charge, [], at), cancellationToken).ConfigureAwait(false);
-                return (true, true, false);
+                await _commands.Store.CommitAsync(Pay(account, charge, [], at, renewed ? subscription : null), cancellationToken).ConfigureAwait(false);
+                return new Outcome(true, true, false, renewed);
             }
 
             var overdue = subscription.Status == SubscriptionStatus.Active
                 && subscription.MarkPaymentOverdue(Stamp(subscription, at), Actor, $"charge {due.Id} of {charge.Amount} exceeds the balance") is not null;
-            await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
-            return (true, false, overdue);
+            await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue || renewed ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
+            return new Outcome(true, false, overdue, renewed);
+        });
+
+    // The first charge of a new period renews an Active subscription: Renewing, then Active again, in the commit that makes it.
+    private static bool Renew(Subscription subscription, DueCharge due, Instant at)
+    {
+        if (!due.Renews || subscription.Status != SubscriptionStatus.Active)
+        {
+            return false;
+        }
+
+        var reason = $"period from {due.Full.Start:uuuu-MM-dd}";
+        subscription.Renew(Stamp(subscription, at), Actor, reason);
+        subscription.CompleteRenewal(Stamp(subscription, at), Actor, reason);
+        return true;
+    }
+
+    // A period the plan catalog cannot price: the renewal of an Active subscription fails (Renewing failed), for the host to
+    // add the plan's version and retry. The run goes on with the other subscriptions.
+    private Task<bool> FailRenewalAsync(string subscriptionId, UnknownPlanException failure, Instant at, CancellationToken cancellationToken) =>
+        _commands.RunAsync(async () =>
+        {
+            var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+            if (subscription.Status != SubscriptionStatus.Active)
+            {
+                return false;
+            }
+
+            subscription.Renew(Stamp(subscription, at), Actor, $"period from {failure.On:uuuu-MM-dd}");
+            subscription.FailRenewal(Stamp(subscription, at), Actor, failure.Message);
+            await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+            return true;
         });
 
     // A usage charge with the quantity the host's meter reports for its days; metered only when not made yet.
@@ -187,16 +230,19 @@ public sealed class BillingRun
     }
 
     // A postpaid charge or credit is stored open, unless a run made it already: the account's next draft invoice takes it.
-    private Task<(bool Made, bool Paid, bool Graced)> MakeOpenAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
+    private Task<Outcome> MakeOpenAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
             if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
             {
-                return (false, false, false);
+                return default(Outcome);
             }
 
-            await _commands.Store.CommitAsync(new PrepaidChange(charges: [Charge(subscriptionId, accountId, due, at)]), cancellationToken).ConfigureAwait(false);
-            return (true, false, false);
+            var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
+            var renewed = Renew(subscription, due, at);
+            await _commands.Store.CommitAsync(
+                new PrepaidChange(subscription: renewed ? subscription : null, charges: [Charge(subscriptionId, accountId, due, at)]), cancellationToken).ConfigureAwait(false);
+            return new Outcome(true, false, false, renewed);
         });
 
     private SubscriptionCharge Charge(string subscriptionId, string accountId, DueCharge due, Instant at) =>
@@ -297,14 +343,17 @@ public sealed class BillingRun
     // Closes a charge with the open credits of it, and moves the balance by their sum in one entry: a debit for a charge, a
     // credit back for a credit alone. Both are booked at the run's instant, or at the start of the account's open period
     // when an invoice has closed through a later instant (a late run), so each lands on exactly one invoice.
-    private static PrepaidChange Pay(PrepaidAccount account, SubscriptionCharge charge, List<SubscriptionCharge> credits, Instant at)
+    private static PrepaidChange Pay(PrepaidAccount account, SubscriptionCharge charge, List<SubscriptionCharge> credits, Instant at, Subscription? subscription = null)
     {
         var booked = account.BookingFor(at);
         var amount = credits.Aggregate(charge.Amount, (sum, c) => sum + c.Amount);
         var (kind, key) = charge.Credits is null ? (LedgerEntryKind.SubscriptionChargeDebit, "charge:") : (LedgerEntryKind.SubscriptionChargeCredit, "credit:");
         var (head, entry) = account.Post(kind, -amount, key + charge.ChargeId, booked, charge.ChargeId, charge.Line.Description);
-        return new PrepaidChange(head, entry, charges: [charge.Close(booked), .. credits.Select(c => c.Close(booked))]);
+        return new PrepaidChange(head, entry, subscription: subscription, charges: [charge.Close(booked), .. credits.Select(c => c.Close(booked))]);
     }
+
+    // What making one charge did.
+    private readonly record struct Outcome(bool Made, bool Paid, bool Graced, bool Renewed);
 
     private async Task<List<SubscriptionCharge>> OpenChargesAsync(string subscriptionId, string accountId, CancellationToken cancellationToken) =>
         [.. (await ChargesOfAsync(subscriptionId, accountId, SubscriptionChargeStatus.Open, cancellationToken).ConfigureAwait(false)).OrderBy(c => c.MadeAt).ThenBy(c => c.ChargeId, StringComparer.Ordinal)];

@@ -16,7 +16,15 @@ internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Co
 {
     /// <summary>Gets a value indicating whether the quantity is the usage metered over the days covered (a usage charge).</summary>
     public bool Metered => Charge.Kind == PlanChargeKind.Usage;
+
+    /// <summary>Gets a value indicating whether making it renews the subscription: the first charge of a period after the first, in advance.</summary>
+    public bool Renews { get; init; }
 }
+
+/// <summary>What the billing run is to make for a subscription, and the period it could not price, if one.</summary>
+/// <param name="Due">The charges and credits to make, in order.</param>
+/// <param name="RenewalFailed">Why a period could not be priced (its plan has no version in force), or null.</param>
+internal sealed record BillingPlan(List<DueCharge> Due, UnknownPlanException? RenewalFailed);
 
 /// <summary>
 /// Works out, from a subscription's history and terms and the charges already stored, which charges and credits
@@ -39,15 +47,14 @@ internal sealed record DueCharge(string Id, BillingPeriod Full, BillingPeriod Co
 /// </remarks>
 internal static class SubscriptionBilling
 {
-    /// <summary>Returns the charges and credits to make, each charge before the credits of it, oldest period first.</summary>
+    /// <summary>Returns the charges and credits to make, each charge before the credits of it, oldest period first; planning stops at a period whose plan has no version in force.</summary>
     /// <param name="subscription">The subscription.</param>
     /// <param name="plans">The plan catalog.</param>
     /// <param name="zone">The zone whose days are counted.</param>
     /// <param name="at">The run's instant: changes after it are not yet known.</param>
     /// <param name="stored">The subscription's stored charges and credits.</param>
-    /// <returns>What to make, in order.</returns>
-    /// <exception cref="UnknownPlanException">A plan has no version in force on a day it is charged from.</exception>
-    public static List<DueCharge> Due(Subscription subscription, PlanCatalog plans, DateTimeZone zone, Instant at, IEnumerable<SubscriptionCharge> stored)
+    /// <returns>What to make, in order, and why planning stopped early, if it did.</returns>
+    public static BillingPlan Due(Subscription subscription, PlanCatalog plans, DateTimeZone zone, Instant at, IEnumerable<SubscriptionCharge> stored)
     {
         var ledger = new ChargeBook(stored);
         var due = new List<DueCharge>();
@@ -55,12 +62,16 @@ internal static class SubscriptionBilling
         // The cycle starts on the day the subscription first became Active (or Delivered), whatever came after that day.
         if (subscription.History.FirstOrDefault(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)) is not { } activation)
         {
-            return due;
+            return new BillingPlan(due, null);
         }
 
         var first = timeline.First(s => s.Day == activation.At.InZone(zone).Date);
         var today = at.InZone(zone).Date;
-        var plan = plans.Find(subscription.Terms[first.Terms].Plan, first.Day);
+        if (!plans.TryFind(subscription.Terms[first.Terms].Plan, first.Day, out var plan))
+        {
+            return new BillingPlan(due, new UnknownPlanException(subscription.Terms[first.Terms].Plan, first.Day));
+        }
+
         if (subscription.BillingType == BillingType.NonRecurring)
         {
             var once = BillingCycle.StartingOn(first.Day, plan.Interval).PeriodAt(0);
@@ -69,7 +80,7 @@ internal static class SubscriptionBilling
                 ledger.Make(due, new DueCharge(SubscriptionCharge.KeyFor(subscription.Id, once, charge.Name), once, once, plan, charge, Quantity(subscription.Terms[first.Terms], charge), null));
             }
 
-            return due;
+            return new BillingPlan(due, null);
         }
 
         var start = plan.Trial is { } trial ? BillingCycle.StartingOn(first.Day, trial).StartOf(1) : first.Day;
@@ -80,14 +91,21 @@ internal static class SubscriptionBilling
             var period = cycle.PeriodAt(i);
             if (inAdvance ? period.Start > today : period.End > today)
             {
-                return due;
+                return new BillingPlan(due, null);
             }
 
             var ended = period.End <= today;
             var visited = new HashSet<string>(StringComparer.Ordinal);
+            var planned = due.Count;
             foreach (var (from, to, terms) in Segments(timeline, period))
             {
-                var version = plans.Find(subscription.Terms[terms].Plan, from);
+                if (!plans.TryFind(subscription.Terms[terms].Plan, from, out var version))
+                {
+                    var failure = new UnknownPlanException(subscription.Terms[terms].Plan, from);
+                    due.RemoveRange(planned, due.Count - planned);   // the period is planned whole or not at all
+                    return new BillingPlan(due, failure);
+                }
+
                 foreach (var charge in version.Charges.Where(c => ended || c.Kind != PlanChargeKind.Usage))
                 {
                     var quantity = Quantity(subscription.Terms[terms], charge);
@@ -101,6 +119,13 @@ internal static class SubscriptionBilling
 
                     Chain(subscription.Id, period, from, to, terms, version, charge, quantity, plans, ledger, due, visited);
                 }
+            }
+
+            // The first charge of a new period renews the subscription.
+            var renewal = i == 0 || !inAdvance ? -1 : due.FindIndex(planned, d => d.Credits is null && !d.Metered && d.Covered.Start == period.Start);
+            if (renewal >= 0)
+            {
+                due[renewal] = due[renewal] with { Renews = true };
             }
 
             if (inAdvance)

@@ -80,7 +80,7 @@ public partial class BillingRunTests
 
         Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0, 0), first);
         Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0, 0), again);
-        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0, 0), second);
+        Assert.Equal(new BillingRunResult(1, 1, 1, 0, 0, 0) { Renewed = 1 }, second);
         var charges = await ChargesAsync();
         Assert.Equal(["sub-1/2026-03-10/Fee", "sub-1/2026-04-10/Fee"], charges.Select(c => c.ChargeId));
         Assert.All(charges, c => Assert.Equal((SubscriptionChargeStatus.Closed, Dollars(24.20m), 1m), (c.Status, c.Amount, c.Line.DurationMonths)));
@@ -191,16 +191,39 @@ public partial class BillingRunTests
     }
 
     [Fact]
-    public async Task AnUnknownPlan_IsATypedError()
+    public async Task APlanTheCatalogLacks_FailsTheSubscriptionsRenewal_AndTheRunGoesOn()
     {
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
         await ActivateAsync("sub-1", "pro", 100m);
+        await ActivateAsync("sub-2", "late", 100m);
         _plans = PlanCatalog.Empty.With(Plan("late", BillingMode.InArrears, 20m));
 
-        var unknown = await Assert.ThrowsAsync<UnknownPlanException>(() => Run.RunAsync(On(3, 10)));
+        var result = await Run.RunAsync(On(4, 10));
+        var again = await Run.RunAsync(On(4, 11));
 
-        Assert.Equal("pro", unknown.PlanId);
-        Assert.Empty(await ChargesAsync());
+        Assert.Equal((1, 1, 0), (result.RenewalsFailed, result.ChargesMade, again.RenewalsFailed));   // sub-2's March is charged; sub-1 waits for its plan
+        var failed = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal(SubscriptionStatus.RenewingFailed, failed.Status);
+        Assert.Equal("The catalog has no version of plan 'pro' in force on 2026-03-10.", failed.History[^1].Reason);
+        Assert.Equal(["sub-2/2026-03-10/Fee"], (await ChargesAsync()).Select(c => c.ChargeId));
+    }
+
+    [Fact]
+    public async Task EachNewPeriod_RenewsTheSubscription_Once()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+
+        var first = await Run.RunAsync(On(3, 10));
+        var renewal = await Run.RunAsync(On(4, 10));
+        var again = await Run.RunAsync(On(4, 11));
+
+        Assert.Equal((0, 1, 0), (first.Renewed, renewal.Renewed, again.Renewed));
+        var history = (await _h.Store.FindSubscriptionAsync("sub-1"))!.History;
+        Assert.Equal(
+            [(SubscriptionStatus.Renewing, "period from 2026-04-10"), (SubscriptionStatus.Active, "period from 2026-04-10")],
+            history.TakeLast(2).Select(c => (c.To, c.Reason)));
+        Assert.All(history.TakeLast(2), c => Assert.Equal(On(4, 10), c.At));
     }
 
     [Fact]
@@ -291,6 +314,7 @@ public partial class BillingRunTests
         await ActivateAsync("sub-1", "pro", 100m);
         await Run.RunAsync(On(3, 10));
         await Run.RunAsync(On(4, 10));
+        _h.Clock.Reset(On(4, 15));
         await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.Stop(AccountClass.Automatic, now, "alice"));
         _h.Clock.Reset(On(5, 2));
         var march = (await Invoicing.CloseAsync(Month(3))).Invoice!;
