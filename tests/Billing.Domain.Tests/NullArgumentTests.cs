@@ -77,7 +77,7 @@ public class NullArgumentTests
         [typeof(IReadOnlyList<PriceTier>)] = new[] { new PriceTier(null, new Money(1m, Usd)) },
         [typeof(BillingInterval)] = BillingInterval.Monthly,
         [typeof(PlanCatalog)] = PlanCatalog.Empty,
-        [typeof(Func<string, AccountClass>)] = new Func<string, AccountClass>(_ => AccountClass.Automatic),
+        [typeof(Func<string, AccountBilling>)] = new Func<string, AccountBilling>(_ => AccountBilling.Default),
         [typeof(IReadOnlyList<PlanCharge>)] = new[] { new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(new Money(1m, Usd))) },
         [typeof(Subscription)] = Subscription.Order("s", "a", "S", "p", BillingType.Recurring, PaymentModel.Prepaid, At, "alice"),
     };

@@ -1,5 +1,6 @@
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
+using Billing.Domain.Corrections;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
@@ -23,8 +24,9 @@ namespace Billing.Domain.Testing.Contracts;
 
 /// <summary>
 /// The laws of billing a Prepay account that every <see cref="IPrepaidStore"/> adapter must keep, checked over random
-/// sequences of top-ups, calls, plan switches, resource updates, stops, resumes, deletions and billing runs on random
-/// days (several on a day), then the month's Prepay invoices: inherit it in your test project and return a fresh,
+/// sequences of top-ups, refunds, calls, corrections, plan switches, resource updates, stops, resumes, deletions and
+/// billing runs on random days (several on a day), with or without an account billing day, then the month's Prepay
+/// invoices: inherit it in your test project and return a fresh,
 /// empty store from each call of <see cref="CreateStore"/>.
 /// </summary>
 /// <remarks>
@@ -32,9 +34,11 @@ namespace Billing.Domain.Testing.Contracts;
 /// <item>Each day of a billing period is covered, net of credits, by exactly one charge of each plan charge of the
 /// terms the subscription was on at the end of that day, and by none while it was not in use (in arrears, for the
 /// periods that ended).</item>
-/// <item>The balance is the top-ups less the calls and the closed charges and credits, and the sum of the entries.</item>
-/// <item>Opening balance (0) + top-ups - Σ invoice totals of the closed months = the balance at the end of the last
-/// one, to the minor unit; every charge closed by then is on exactly one invoice, that of the month it closed in.</item>
+/// <item>The balance is the top-ups less the refunds, the calls and the closed charges and credits, plus the
+/// corrections, and the sum of the entries.</item>
+/// <item>Opening balance (0) + top-ups - refunds - Σ invoice totals of the closed months = the balance at the end of
+/// the last one, to the minor unit; every charge closed by then is on exactly one invoice, that of the month it
+/// closed in.</item>
 /// <item>A run again makes nothing.</item>
 /// </list>
 /// </remarks>
@@ -54,6 +58,8 @@ public abstract class BillingLawContract
         Run,
         TopUp,
         Call,
+        Refund,
+        Correct,
     }
 
     /// <summary>Gets how many random sequences the law is checked on.</summary>
@@ -67,14 +73,16 @@ public abstract class BillingLawContract
             Prop.ForAll(
                 Arb.From(
                     from inAdvance in Gen.Elements(true, false)
+                    from billingDay in Gen.Elements<int?>(null, null, 1, 15, 31)
                     from steps in Gen.ArrayOf(
                         from day in Gen.Choose(0, 75)
-                        from action in Gen.Elements(Action.Switch, Action.Update, Action.Stop, Action.Resume, Action.Delete, Action.Run, Action.Run, Action.TopUp, Action.Call)
+                        from action in Gen.Elements(
+                            Action.Switch, Action.Update, Action.Stop, Action.Resume, Action.Delete, Action.Run, Action.Run, Action.TopUp, Action.Call, Action.Refund, Action.Correct)
                         from amount in Gen.Choose(0, 4)
                         select new Step(day, action, amount))
                     from after in Gen.Choose(1, 40)
-                    select (inAdvance, steps.OrderBy(s => s.Day).ToArray(), after)),
-                c => CheckAsync(c.inAdvance, c.Item2, c.after).GetAwaiter().GetResult()));
+                    select (new Case(inAdvance, billingDay, after), steps.OrderBy(s => s.Day).ToArray())),
+                c => CheckAsync(c.Item1, c.Item2).GetAwaiter().GetResult()));
 
     /// <summary>Creates a fresh, empty store of the adapter under test; called once per case.</summary>
     /// <returns>The store.</returns>
@@ -90,16 +98,19 @@ public abstract class BillingLawContract
             ],
             taxes: [new TaxRate("VAT", 21m)]);
 
-    private async Task<bool> CheckAsync(bool inAdvance, Step[] steps, int after)
+    private async Task<bool> CheckAsync(Case @case, Step[] steps)
     {
+        var (inAdvance, billingDay, after) = @case;
         var store = CreateStore();
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0)) { AutoAdvance = Duration.FromSeconds(10) };
         var plans = PlanCatalog.Empty.With(Plan("small", 20m, 5m, inAdvance)).With(Plan("large", 55.55m, 7.77m, inAdvance));
         var gateway = new InMemoryPaymentGateway(clock);
         var topUps = new TopUpService(store, gateway, clock);
         var service = new SubscriptionService(store, plans, DateTimeZone.Utc, clock);
-        var run = new BillingRun(store, plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, clock);
+        var run = new BillingRun(
+            store, plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, clock, _ => new AccountBilling(AccountClass.Automatic, null, billingDay));
         var calls = new ConsumptionService(store, clock);
+        var corrections = new CorrectionService(store, clock);
         await new PrepaidAccountService(store, clock).OpenAsync("acc", Usd);
         var toppedUp = M(0m);
         async Task TopUpAsync(string id, decimal amount)
@@ -161,6 +172,13 @@ public abstract class BillingLawContract
                     var call = new UsageRecord($"call-{i}", "acc", "key", "gpt", 1_000, 100, clock.GetCurrentInstant());
                     await calls.RecordAsync(new ConsumptionRecord(call, M(0.25m * amount), "gpt-v1"));
                     break;
+                case Action.Refund:
+                    await RefundAsync(topUps, M(amount + 1m));
+                    break;
+                case Action.Correct:
+                    await corrections.RequestAsync($"cor-{i}", "acc", M(amount - 2m + 0.5m), "Correction", "alice");
+                    await corrections.ApproveAsync("acc", $"cor-{i}", "bob");
+                    break;
             }
         }
 
@@ -170,14 +188,17 @@ public abstract class BillingLawContract
         await run.RunAsync(end);
         Assert.Equal(0, (await run.RunAsync(end)).ChargesMade);
         var charges = await AllAsync(page => store.QueryChargesAsync(new SubscriptionChargeQuery("acc") { Page = page }));
-        AssertEachDayChargedOnce(model, charges, inAdvance, end.InUtc().Date);
+        AssertEachDayChargedOnce(model, charges, inAdvance, billingDay, end.InUtc().Date);
 
         var account = (await store.FindAccountAsync("acc"))!;
         var entries = await AllAsync(page => store.ListEntriesAsync("acc", default, page));
         var sum = entries.Aggregate(M(0m), (total, e) => total + e.Amount);
         Assert.All(charges, c => Assert.Equal(SubscriptionChargeStatus.Closed, c.Status));
-        var consumed = entries.Where(e => e.Kind == LedgerEntryKind.ConsumptionDebit).Aggregate(M(0m), (total, e) => total + e.Amount);
-        Assert.Equal(toppedUp + consumed - charges.Aggregate(M(0m), (total, c) => total + c.Amount), account.Balance);
+        Money Sum(params LedgerEntryKind[] kinds) => entries.Where(e => kinds.Contains(e.Kind)).Aggregate(M(0m), (total, e) => total + e.Amount);
+        Assert.Equal(
+            toppedUp + Sum(LedgerEntryKind.ConsumptionDebit, LedgerEntryKind.Refund, LedgerEntryKind.RefundReversal, LedgerEntryKind.Correction)
+            - charges.Aggregate(M(0m), (total, c) => total + c.Amount),
+            account.Balance);
         Assert.Equal(sum, account.Balance);
 
         await AssertInvoicesAsync(store, clock, charges, entries, end);
@@ -198,8 +219,21 @@ public abstract class BillingLawContract
         }
     }
 
+    // A refund of the first top-up, which the account's rules may refuse (more than its balance or the order's credit).
+    private static async Task RefundAsync(TopUpService topUps, Money amount)
+    {
+        try
+        {
+            await topUps.RefundAsync("acc", "ord-0", "alice", "asked", amount);
+        }
+        catch (BillingException)
+        {
+            // A refused refund writes nothing: the laws hold either way.
+        }
+    }
+
     private static void AssertEachDayChargedOnce(
-        SortedDictionary<LocalDate, (bool InUse, string Plan, decimal Seats)> model, IReadOnlyList<SubscriptionCharge> charges, bool inAdvance, LocalDate today)
+        SortedDictionary<LocalDate, (bool InUse, string Plan, decimal Seats)> model, IReadOnlyList<SubscriptionCharge> charges, bool inAdvance, int? billingDay, LocalDate today)
     {
         var net = new Dictionary<(LocalDate, string, string, decimal), int>();
         foreach (var charge in charges)
@@ -212,12 +246,14 @@ public abstract class BillingLawContract
         }
 
         var expected = new Dictionary<(LocalDate, string, string, decimal), int>();
-        var cycle = BillingCycle.StartingOn(new LocalDate(2026, 3, 10), BillingInterval.Monthly);
-        for (var (i, period) = (0, cycle.PeriodAt(0)); inAdvance ? period.Start <= today : period.End <= today; period = cycle.PeriodAt(++i))
+        var activated = new LocalDate(2026, 3, 10);
+        var cycle = billingDay is { } day ? new BillingCycle(BillingInterval.Monthly, day, activated.ToYearMonth()) : BillingCycle.StartingOn(activated, BillingInterval.Monthly);
+        var first = cycle.IndexOf(activated);
+        for (var (i, period) = (first, cycle.PeriodAt(first)); inAdvance ? period.Start <= today : period.End <= today; period = cycle.PeriodAt(++i))
         {
             for (var d = period.Start; d < period.End; d = d.PlusDays(1))
             {
-                var (inUse, plan, seats) = model.Last(m => m.Key <= (d < today ? d : today)).Value;
+                var (inUse, plan, seats) = model.LastOrDefault(m => m.Key <= (d < today ? d : today)).Value;   // not in use before it was activated
                 if (inUse)
                 {
                     expected[(d, plan, "Fee", 1m)] = 1;
@@ -247,9 +283,11 @@ public abstract class BillingLawContract
         }
 
         var closedThrough = months[^1].Month.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        var topUps = entries.Where(e => e.Kind == LedgerEntryKind.TopUpCredit && e.RecordedAt < closedThrough).Aggregate(M(0m), (total, e) => total + e.Amount);
-        var balance = entries.Where(e => e.RecordedAt < closedThrough).Aggregate(M(0m), (total, e) => total + e.Amount);
-        Assert.Equal(balance, topUps - months.Aggregate(M(0m), (total, m) => total + m.Invoice.Total));
+        Money Before(params LedgerEntryKind[] kinds) =>
+            entries.Where(e => e.RecordedAt < closedThrough && (kinds.Length == 0 || kinds.Contains(e.Kind))).Aggregate(M(0m), (total, e) => total + e.Amount);
+        var topUps = Before(LedgerEntryKind.TopUpCredit);
+        var refunds = -Before(LedgerEntryKind.Refund, LedgerEntryKind.RefundReversal);
+        Assert.Equal(Before(), topUps - refunds - months.Aggregate(M(0m), (total, m) => total + m.Invoice.Total));
         foreach (var (month, invoice) in months)
         {
             var range = new InstantRange(month.Start.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), month.End.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
@@ -258,6 +296,12 @@ public abstract class BillingLawContract
             Assert.All(invoice.Charges.Skip(closed.Count), l => Assert.StartsWith("Usage ", l.Description, StringComparison.Ordinal));
         }
     }
+
+    /// <summary>What a case bills: in advance or in arrears, the account's billing day, and how many days after the last step it ends.</summary>
+    /// <param name="InAdvance">Whether the plans bill in advance.</param>
+    /// <param name="BillingDay">The account's billing day, or null for the subscription's own.</param>
+    /// <param name="After">The days from the last step to the final run.</param>
+    internal sealed record Case(bool InAdvance, int? BillingDay, int After);
 
     /// <summary>One step of a case.</summary>
     /// <param name="Day">The day after the activation it happens on.</param>

@@ -56,23 +56,23 @@ public sealed class BillingRun
     private readonly PlanCatalog _plans;
     private readonly ChargeEngine _engine;
     private readonly DateTimeZone _zone;
-    private readonly Func<string, AccountClass> _accountClasses;
+    private readonly Func<string, AccountBilling> _accounts;
     private readonly IUsageMeter? _usage;
 
     /// <summary>Initializes the run.</summary>
     /// <param name="store">The store of subscriptions, charges and ledgers.</param>
     /// <param name="plans">The plans the subscriptions are on.</param>
     /// <param name="engine">The engine that calculates each charge line, with its rounding and tax policy.</param>
-    /// <param name="zone">The time zone whose days periods are counted in.</param>
+    /// <param name="zone">The time zone whose days periods are counted in, for accounts that name none.</param>
     /// <param name="clock">The clock of the commands' retries (the run itself takes its instant as an argument).</param>
-    /// <param name="accountClasses">The class of an account by its id, as it is now: its grace period and stop mode; <see cref="AccountClass.Automatic"/> for every account when null.</param>
+    /// <param name="accounts">How an account is billed, by its id, as it is now: its class (grace period, stop mode), time zone and billing day; <see cref="AccountBilling.Default"/> for every account when null.</param>
     /// <param name="attempts">How many times a commit is tried when it loses a race; 1 or more.</param>
     /// <param name="usage">The host's meter of the plans' usage charges; needed when a plan has one.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     /// <exception cref="ArgumentException">A plan has a usage charge and no meter is given.</exception>
     public BillingRun(
-        IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, Func<string, AccountClass>? accountClasses = null,
+        IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, Func<string, AccountBilling>? accounts = null,
         int attempts = ConflictRetry.DefaultAttempts, IUsageMeter? usage = null)
     {
         Preconditions.CheckArgument(
@@ -84,7 +84,7 @@ public sealed class BillingRun
         _plans = Preconditions.CheckNotNull(plans);
         _engine = Preconditions.CheckNotNull(engine);
         _zone = Preconditions.CheckNotNull(zone);
-        _accountClasses = accountClasses ?? (static _ => AccountClass.Automatic);
+        _accounts = accounts ?? (static _ => AccountBilling.Default);
     }
 
     /// <summary>Makes and pays every charge due at <paramref name="at"/>, and settles open charges the balances now cover.</summary>
@@ -115,11 +115,13 @@ public sealed class BillingRun
             if (subscription.History.Any(c => c.At <= at && (c.To == SubscriptionStatus.Active || c.To == SubscriptionStatus.Delivered)))
             {
                 seen++;
+                var billing = Preconditions.CheckNotNull(_accounts(subscription.AccountId), "accounts");
+                var zone = billing.Zone ?? _zone;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
-                var plan = SubscriptionBilling.Due(subscription, _plans, _zone, at, stored);
+                var plan = SubscriptionBilling.Due(subscription, _plans, zone, billing.BillingDay, at, stored);
                 foreach (var planned in plan.Due)
                 {
-                    var due = planned.Metered ? await MeterAsync(planned, subscription.Id, cancellationToken).ConfigureAwait(false) : planned;
+                    var due = planned.Metered ? await MeterAsync(planned, subscription.Id, zone, cancellationToken).ConfigureAwait(false) : planned;
                     var outcome = subscription.PaymentModel == PaymentModel.Prepaid
                         ? await MakeAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false)
                         : await MakeOpenAsync(subscription.Id, subscription.AccountId, due, at, cancellationToken).ConfigureAwait(false);
@@ -139,7 +141,7 @@ public sealed class BillingRun
                     var settled = await SettleAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false);
                     paid += settled.Paid;
                     restored += settled.Restored ? 1 : 0;
-                    expired += await ExpireGraceAsync(subscription.Id, subscription.AccountId, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                    expired += await ExpireGraceAsync(subscription.Id, billing.Class, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
                 }
             }
 
@@ -147,6 +149,39 @@ public sealed class BillingRun
         }
 
         return new BillingRunResult(seen, made, paid, graced, restored, expired) { Renewed = renewed, RenewalsFailed = failed };
+    }
+
+    /// <summary>
+    /// Pays what an account owes now, without waiting for the next run: its prepaid subscriptions' open charges, oldest
+    /// first with their open credits, while the balance allows; each graced subscription left with nothing open is
+    /// Active again (payment received). Call it when a top-up completes; the next run would do the same.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="at">When; recorded on the entries and status changes (the account's open period books it when an invoice closed past it).</param>
+    /// <param name="cancellationToken">Cancels between commits; what was committed stays.</param>
+    /// <returns>The subscriptions looked at, the charges paid and the subscriptions restored; the other counts are 0.</returns>
+    /// <exception cref="ArgumentException"><paramref name="accountId"/> is empty.</exception>
+    /// <exception cref="NotFoundException">The account has a prepaid subscription and no ledger.</exception>
+    public async Task<BillingRunResult> SettleAsync(string accountId, Instant at, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckId(accountId);
+        var (seen, paid, restored) = (0, 0, 0);
+        for (var number = 1; ; number++)
+        {
+            var page = await _commands.Store.QuerySubscriptionsAsync(
+                new SubscriptionQuery { AccountId = accountId, Page = new PageRequest(number, PageRequest.MaxSize) }, cancellationToken).ConfigureAwait(false);
+            foreach (var subscription in page.Items.Where(s => s.PaymentModel == PaymentModel.Prepaid))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var settled = await SettleAsync(subscription.Id, accountId, at, cancellationToken).ConfigureAwait(false);
+                (seen, paid, restored) = (seen + 1, paid + settled.Paid, restored + (settled.Restored ? 1 : 0));
+            }
+
+            if (!page.HasNext)
+            {
+                return new BillingRunResult(seen, 0, paid, 0, restored, 0);
+            }
+        }
     }
 
     // Makes a planned charge or credit unless a run made it already. A charge is paid when the subscription has no open
@@ -218,14 +253,14 @@ public sealed class BillingRun
         });
 
     // A usage charge with the quantity the host's meter reports for its days; metered only when not made yet.
-    private async Task<DueCharge> MeterAsync(DueCharge due, string subscriptionId, CancellationToken cancellationToken)
+    private async Task<DueCharge> MeterAsync(DueCharge due, string subscriptionId, DateTimeZone zone, CancellationToken cancellationToken)
     {
         if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return due;
         }
 
-        var during = new InstantRange(due.Covered.Start.AtStartOfDayInZone(_zone).ToInstant(), due.Covered.End.AtStartOfDayInZone(_zone).ToInstant());
+        var during = new InstantRange(due.Covered.Start.AtStartOfDayInZone(zone).ToInstant(), due.Covered.End.AtStartOfDayInZone(zone).ToInstant());
         return due with { Quantity = await _usage!.UsageAsync(subscriptionId, due.Charge.Name, during, cancellationToken).ConfigureAwait(false) };
     }
 
@@ -320,11 +355,10 @@ public sealed class BillingRun
 
     // A subscription still graced (its charges unpaid after settling) whose grace period ended by the run's instant:
     // Stopping, or Waiting for manual approve when the account class stops by hand.
-    private Task<bool> ExpireGraceAsync(string subscriptionId, string accountId, Instant at, CancellationToken cancellationToken) =>
+    private Task<bool> ExpireGraceAsync(string subscriptionId, AccountClass accountClass, Instant at, CancellationToken cancellationToken) =>
         _commands.RunAsync(async () =>
         {
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
-            var accountClass = Preconditions.CheckNotNull(_accountClasses(accountId), "accountClasses");
             if (subscription.Status != SubscriptionStatus.Graced || subscription.History[^1].At + accountClass.GracePeriod > at)
             {
                 return false;

@@ -50,11 +50,12 @@ internal static class SubscriptionBilling
     /// <summary>Returns the charges and credits to make, each charge before the credits of it, oldest period first; planning stops at a period whose plan has no version in force.</summary>
     /// <param name="subscription">The subscription.</param>
     /// <param name="plans">The plan catalog.</param>
-    /// <param name="zone">The zone whose days are counted.</param>
+    /// <param name="zone">The zone whose days are counted: the account's.</param>
+    /// <param name="billingDay">The account's billing day for monthly and yearly plans, or null for the day the subscription became Active.</param>
     /// <param name="at">The run's instant: changes after it are not yet known.</param>
     /// <param name="stored">The subscription's stored charges and credits.</param>
     /// <returns>What to make, in order, and why planning stopped early, if it did.</returns>
-    public static BillingPlan Due(Subscription subscription, PlanCatalog plans, DateTimeZone zone, Instant at, IEnumerable<SubscriptionCharge> stored)
+    public static BillingPlan Due(Subscription subscription, PlanCatalog plans, DateTimeZone zone, int? billingDay, Instant at, IEnumerable<SubscriptionCharge> stored)
     {
         var ledger = new ChargeBook(stored);
         var due = new List<DueCharge>();
@@ -83,10 +84,13 @@ internal static class SubscriptionBilling
             return new BillingPlan(due, null);
         }
 
+        // Periods from the one the first day charged falls in: on the account's billing day (the first one prorated by the
+        // days in use), or from that day.
         var start = plan.Trial is { } trial ? BillingCycle.StartingOn(first.Day, trial).StartOf(1) : first.Day;
-        var cycle = BillingCycle.StartingOn(start, plan.Interval);
+        var cycle = billingDay is { } day && plan.Interval.IsMonthly ? new BillingCycle(plan.Interval, day, start.ToYearMonth()) : BillingCycle.StartingOn(start, plan.Interval);
         var inAdvance = plan.Mode == BillingMode.InAdvance;
-        for (var i = 0; ; i++)
+        var firstPeriod = cycle.IndexOf(start);
+        for (var i = firstPeriod; ; i++)
         {
             var period = cycle.PeriodAt(i);
             if (inAdvance ? period.Start > today : period.End > today)
@@ -97,8 +101,9 @@ internal static class SubscriptionBilling
             var ended = period.End <= today;
             var visited = new HashSet<string>(StringComparer.Ordinal);
             var planned = due.Count;
-            foreach (var (from, to, terms) in Segments(timeline, period))
+            foreach (var (segmentStart, to, terms) in Segments(timeline, period).Where(s => s.To > start))
             {
+                var from = segmentStart < start ? start : segmentStart;   // a trial's days are free
                 if (!plans.TryFind(subscription.Terms[terms].Plan, from, out var version))
                 {
                     var failure = new UnknownPlanException(subscription.Terms[terms].Plan, from);
@@ -122,7 +127,7 @@ internal static class SubscriptionBilling
             }
 
             // The first charge of a new period renews the subscription.
-            var renewal = i == 0 || !inAdvance ? -1 : due.FindIndex(planned, d => d.Credits is null && !d.Metered && d.Covered.Start == period.Start);
+            var renewal = i == firstPeriod || !inAdvance ? -1 : due.FindIndex(planned, d => d.Credits is null && !d.Metered && d.Covered.Start == period.Start);
             if (renewal >= 0)
             {
                 due[renewal] = due[renewal] with { Renews = true };

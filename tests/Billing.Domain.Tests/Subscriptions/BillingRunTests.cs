@@ -35,7 +35,11 @@ public partial class BillingRunTests
 
     private AccountClass _class = AccountClass.Automatic;
 
-    private BillingRun Run => new(_store, _plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _h.Clock, _ => _class);
+    private DateTimeZone? _accountZone;
+
+    private int? _billingDay;
+
+    private BillingRun Run => new(_store, _plans, new ChargeEngine(ChargePolicy.PerLine), DateTimeZone.Utc, _h.Clock, _ => new AccountBilling(_class, _accountZone, _billingDay));
 
     private static Instant On(int month, int day) => Instant.FromUtc(2026, month, day, 12, 0);
 
@@ -191,6 +195,47 @@ public partial class BillingRunTests
     }
 
     [Fact]
+    public async Task AnAccountsBillingDay_ProratesTheFirstPeriod_ThenBillsEveryPeriodOnThatDay()
+    {
+        _billingDay = 1;
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 100m);
+
+        await Run.RunAsync(On(4, 1));
+
+        Assert.Equal(
+            [
+                ("sub-1/2026-03-01/Fee/from-2026-03-10", new BillingPeriod(new LocalDate(2026, 3, 10), new LocalDate(2026, 4, 1)), 17.17m),   // 20.00 x 22/31 = 14.19 + 2.98 VAT
+                ("sub-1/2026-04-01/Fee", BillingPeriod.OfMonth(new YearMonth(2026, 4)), 24.20m),
+            ],
+            (await ChargesAsync()).Select(c => (c.ChargeId, c.Period, c.Amount.Amount)));
+    }
+
+    [Fact]
+    public async Task AnAccountsTimeZone_DecidesWhichDayItIs()
+    {
+        _accountZone = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];   // UTC+9
+        _h.Clock.Reset(Instant.FromUtc(2026, 3, 9, 20, 0));            // March 10, 05:00 in Tokyo
+        await ActivateAsync("sub-1", "pro", 100m);
+
+        await Run.RunAsync(Instant.FromUtc(2026, 4, 9, 14, 59));       // April 9, 23:59 in Tokyo: the period from March 10 is not over
+        var before = (await ChargesAsync()).Count;
+        await Run.RunAsync(Instant.FromUtc(2026, 4, 9, 15, 0));        // April 10, 00:00 in Tokyo
+
+        Assert.Equal(1, before);
+        Assert.Equal(["sub-1/2026-03-10/Fee", "sub-1/2026-04-10/Fee"], (await ChargesAsync()).Select(c => c.ChargeId));
+    }
+
+    [Fact]
+    public void AccountBilling_RefusesABillingDayOutside1To31_AndANullClass()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("BillingDay", () => new AccountBilling(AccountClass.Automatic, null, 0));
+        Assert.Throws<ArgumentOutOfRangeException>("BillingDay", () => new AccountBilling(AccountClass.Automatic, null, 32));
+        Assert.Throws<ArgumentNullException>("Class", () => new AccountBilling(null!));
+        Assert.Equal((AccountClass.Automatic, (DateTimeZone?)null, (int?)null), (AccountBilling.Default.Class, AccountBilling.Default.Zone, AccountBilling.Default.BillingDay));
+    }
+
+    [Fact]
     public async Task APlanTheCatalogLacks_FailsTheSubscriptionsRenewal_AndTheRunGoesOn()
     {
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
@@ -297,6 +342,27 @@ public partial class BillingRunTests
 
         Assert.Equal((1, 1, 0), (result.ChargesPaid, result.Restored, result.GraceExpired));
         Assert.Equal(SubscriptionStatus.Active, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+    }
+
+    [Fact]
+    public async Task ATopUp_SettledAtOnce_PaysTheOpenCharges_AndFiresPaymentReceived_WithoutARun()
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "pro", 1m);
+        await Run.RunAsync(On(3, 10));
+        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
+        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
+        await _h.TopUps.StartPaymentAsync(order.OrderId);
+
+        var settled = await Run.SettleAsync("acc", On(3, 12));
+        var again = await Run.SettleAsync("acc", On(3, 12));
+
+        Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1, 0), settled);
+        Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0, 0), again);
+        var subscription = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal((SubscriptionStatus.Active, SubscriptionTrigger.PaymentReceived), (subscription.Status, subscription.History[^1].Trigger));
+        Assert.Equal(SubscriptionChargeStatus.Closed, (await ChargesAsync())[0].Status);
+        Assert.Equal(On(3, 10), await _h.Store.LastBillingRunAsync());   // settling is not a run
     }
 
     [Fact]
