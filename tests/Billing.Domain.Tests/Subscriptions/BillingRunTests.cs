@@ -148,18 +148,14 @@ public partial class BillingRunTests
         Assert.All(await ChargesAsync(), c => Assert.Equal(SubscriptionChargeStatus.Open, c.Status));
         Assert.Equal(Dollars(10m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
 
-        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
-        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
-        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        await TopUpAsync("ord-2", 30m);
         var partly = await Run.RunAsync(On(4, 11));                // 40.00: the older charge only
 
         Assert.Equal(new BillingRunResult(1, 0, 1, 0, 0, 0), partly);
         Assert.Equal([SubscriptionChargeStatus.Closed, SubscriptionChargeStatus.Open], (await ChargesAsync()).Select(c => c.Status));
         Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
 
-        order = await _h.TopUps.CreateAsync("ord-3", "acc", Dollars(10m), Dollars(10m), "card");
-        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
-        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        await TopUpAsync("ord-3", 10m);
         var settled = await Run.RunAsync(On(4, 12));
 
         Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1, 0), settled);
@@ -334,9 +330,7 @@ public partial class BillingRunTests
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
         await ActivateAsync("sub-1", "pro", 1m);
         await Run.RunAsync(On(3, 10));
-        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
-        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
-        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        await TopUpAsync("ord-2", 30m);
 
         var result = await Run.RunAsync(On(3, 20));   // past the deadline, but the balance now pays the charge
 
@@ -350,9 +344,7 @@ public partial class BillingRunTests
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
         await ActivateAsync("sub-1", "pro", 1m);
         await Run.RunAsync(On(3, 10));
-        var order = await _h.TopUps.CreateAsync("ord-2", "acc", Dollars(30m), Dollars(30m), "card");
-        _h.Gateway.Script(order.OrderId, PaymentScript.SucceedAtOnce());
-        await _h.TopUps.StartPaymentAsync(order.OrderId);
+        await TopUpAsync("ord-2", 30m);
 
         var settled = await Run.SettleAsync("acc", On(3, 12));
         var again = await Run.SettleAsync("acc", On(3, 12));
