@@ -224,7 +224,7 @@ public sealed class BillingRun
     // The first charge of a new period renews an Active subscription: Renewing, then Active again, in the commit that makes it.
     private static bool Renew(Subscription subscription, DueCharge due, Instant at)
     {
-        if (!due.Renews || subscription.Status != SubscriptionStatus.Active)
+        if (!due.Renews || subscription.Status != SubscriptionStatus.Active || !subscription.CanFire(SubscriptionTrigger.StartRenewal))
         {
             return false;
         }
@@ -241,9 +241,9 @@ public sealed class BillingRun
         _commands.RunAsync(async () =>
         {
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
-            if (subscription.Status != SubscriptionStatus.Active)
+            if (subscription.Status != SubscriptionStatus.Active || !subscription.CanFire(SubscriptionTrigger.StartRenewal))
             {
-                return false;
+                return false;   // not renewing (graced, stopped, failed already, or a plan that does not renew): left for the host to see
             }
 
             subscription.Renew(Stamp(subscription, at), Actor, $"period from {failure.On:uuuu-MM-dd}");

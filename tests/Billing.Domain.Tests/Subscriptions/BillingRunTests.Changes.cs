@@ -127,8 +127,13 @@ public partial class BillingRunTests
         await ChangeAsync((s, now) => s.CompleteDeletion(now, "p"));
 
         await Run.RunAsync(On(3, 26));
+        var deleted = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        var refused = await Assert.ThrowsAsync<Billing.Domain.Lifecycles.TransitionRefusedException>(
+            () => ChangeAsync((s, now) => s.UpdateResources(new Dictionary<string, decimal>(), now, "alice")));
         var later = await Run.RunAsync(On(9, 10));
 
+        Assert.Equal("subscription.transition_refused", refused.Code);
+        Assert.Equal(deleted.Version, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Version);   // nothing written
         Assert.Equal(0, later.ChargesMade);
         Assert.Equal([24.20m, -12.49m], (await ChargesAsync()).Select(c => c.Amount.Amount));
         await AssertLedgerMatchesChargesAsync(100m);

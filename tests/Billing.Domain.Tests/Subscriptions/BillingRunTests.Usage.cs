@@ -74,6 +74,20 @@ public partial class BillingRunTests
         Assert.Empty(await ChargesAsync());
     }
 
+    [Fact]
+    public async Task APayAsYouGoPlanTheCatalogLacks_IsNotRenewed_AndTheRunGoesOn()
+    {
+        WithMeteredPlans();
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await ActivateAsync("sub-1", "payg", 100m);
+        _plans = PlanCatalog.Empty.With(Plan("pro", BillingMode.InAdvance, 20m));
+
+        var result = await MeteredRun.RunAsync(On(4, 10));
+
+        Assert.Equal((0, 0), (result.RenewalsFailed, result.ChargesMade));   // a pay as you go plan does not renew, so it cannot fail to
+        Assert.Equal(SubscriptionStatus.Active, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+    }
+
     private sealed class Meter : IUsageMeter
     {
         public decimal Quantity { get; set; }
