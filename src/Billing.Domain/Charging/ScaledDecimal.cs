@@ -33,7 +33,7 @@ internal static class ScaledDecimal
         _ => 1_000_000_000_000_000_000,
     };
 
-    /// <summary>Writes <paramref name="value"/> × 10^<paramref name="scale"/> to <paramref name="scaled"/> when the value is not negative, has at most <paramref name="scale"/> decimals and the result is at most <paramref name="max"/>.</summary>
+    /// <summary>Writes <paramref name="value"/> × 10^<paramref name="scale"/> to <paramref name="scaled"/> when the value is not negative, has at most <paramref name="scale"/> decimals by value (trailing zeros do not count) and the result is at most <paramref name="max"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryScale(decimal value, int scale, long max, out long scaled)
     {
@@ -44,8 +44,10 @@ internal static class ScaledDecimal
         var decimals = (flags >> 16) & 0xFF;
         if (high != 0 || flags < 0 || decimals > scale || low > (ulong)max)
         {
+            // A value-equal decimal with trailing zeros past the scale (0.95000000 from a NUMERIC(18, 8) column) is the
+            // same value: rounding to the scale drops them and the rounded value is scaled instead.
             scaled = 0;
-            return value == 0m;
+            return value == 0m || (flags >= 0 && decimals > scale && decimal.Round(value, scale) is var rounded && rounded == value && TryScale(rounded, scale, max, out scaled));
         }
 
         // low × 10^(scale - decimals) without a division: the 128-bit product must fit under max.

@@ -60,12 +60,13 @@ public class ChargeBatchProperties
             from prices in Gen.ArrayOf(Gen.OneOf(Gen.Choose(0, 2_000_000), Gen.Choose(0, int.MaxValue)), count)
             from fees in Gen.ArrayOf(Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 100_000_000)), count)
             from priceScale in Gen.Elements(0, 2, 4, 6, 6, 7)
+            from padding in Gen.Elements(1m, 1m, 1.00000000m)   // trailing zeros, as a NUMERIC(18, 8) column reads: the same values
             from discountUnits in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 1_000_000))
             select (
                 steps.Select((step, i) => (
                     UpTo: i == count - 1 ? (decimal?)null : steps.Take(i + 1).Sum(s => (decimal)s) / 1_000m,
-                    Price: prices[i] / Power(priceScale),
-                    Fee: fees[i] / Power(Math.Min(priceScale, 4)))).ToArray(),
+                    Price: prices[i] / Power(priceScale) * padding,
+                    Fee: fees[i] / Power(Math.Min(priceScale, 4)) * padding)).ToArray(),
                 discountUnits / 10_000m));
 
     private static Arbitrary<decimal> Quantities =>
@@ -113,7 +114,7 @@ public class ChargeBatchProperties
             long[] nets = [0], discounts = [0], taxes = [0];
             var scaledQuantity = (long)(quantity * 1_000m);
             var scaledDiscount = (long)(tierSet.DiscountPercent * 10_000m);
-            var outOfScale = tierSet.Tiers.Any(t => t.Price.Scale > 6 || t.Fee.Scale > 6 || t.Price > 1_000_000_000m || t.Fee > 1_000_000_000m);
+            var outOfScale = tierSet.Tiers.Any(t => decimal.Round(t.Price, 6) != t.Price || decimal.Round(t.Fee, 6) != t.Fee || t.Price > 1_000_000_000m || t.Fee > 1_000_000_000m);   // by value
             if (!batch.SupportsScaled)
             {
                 return Throws<InvalidOperationException>(() => batch.GraduatedScaled(price, [scaledQuantity], scaledDiscount, nets, discounts, taxes));

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Billing.Domain.Charging;
 
 namespace Billing.Domain.Tests.Charging;
@@ -50,6 +53,29 @@ public class ScaledDecimalTests
 
         Assert.Equal((0L, 0L), (negativeZero, wideZero));
     }
+
+    [Theory]
+    [InlineData("0.95000000", 6, 950_000)]                        // a per-million price read from a NUMERIC(18, 8) column
+    [InlineData("7.00000000", 6, 7_000_000)]
+    [InlineData("1.0000000000000000000000000000", 6, 1_000_000)]   // 28 decimals: a mantissa above 64 bits, yet 1
+    [InlineData("12.500", 1, 125)]
+    public void TryScale_TrailingZerosBeyondTheScale_AreTheSameValue(string text, int scale, long expected)
+    {
+        Assert.True(ScaledDecimal.TryScale(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture), scale, long.MaxValue, out var scaled));
+        Assert.Equal(expected, scaled);
+    }
+
+    [Property(MaxTest = Laws.Cases)]
+    public Property TryScale_AnswersAlikeForValueEqualDecimals() =>
+        Prop.ForAll(
+            Arb.From(from units in Gen.Choose(0, int.MaxValue) from decimals in Gen.Choose(0, 9) from zeros in Gen.Choose(0, 18) from scale in Gen.Choose(0, 8) select (units, decimals, zeros, scale)),
+            c =>
+            {
+                var value = new decimal(c.units, 0, 0, false, (byte)c.decimals);
+                var padded = value * new decimal(1, 0, 0, false, 0) + new decimal(0, 0, 0, false, (byte)Math.Min(28, c.decimals + c.zeros));   // the same value, more decimals
+                var taken = ScaledDecimal.TryScale(value, c.scale, long.MaxValue, out var scaled);
+                return padded == value && taken == ScaledDecimal.TryScale(padded, c.scale, long.MaxValue, out var paddedScaled) && scaled == paddedScaled;
+            });
 
     [Fact]
     public void TryScale_AMantissaAbove64Bits_IsRefused() =>

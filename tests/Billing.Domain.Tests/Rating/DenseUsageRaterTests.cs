@@ -34,6 +34,16 @@ public class DenseUsageRaterTests
         Arb.From(Gen.Elements<RoundingPolicy?>(null, RoundingPolicy.Commercial.WithScale(6), RoundingPolicy.Bankers.WithScale(8), new RoundingPolicy(RoundingMode.Ceiling, 2)));
 
     [Property(MaxTest = Laws.Cases)]
+    public Property RollUp_TakesPricesWithTrailingZeros_AsTheSameValues() =>
+        Prop.ForAll(Events, events =>
+        {
+            // Prices read from a NUMERIC(18, 8) column: 2.50000000, 0.02000100.
+            var padded = Prices.Select(p => new TokenPrice(
+                p.Model, p.Version, p.InputPerMillion * 1.00000000m, p.OutputPerMillion * 1.00000000m, p.CachedInputPerMillion * 1.00000000m, p.EffectiveFrom)).ToArray();
+            return new DenseUsageRater(padded).RollUp(events).SequenceEqual(new DenseUsageRater(Prices).RollUp(events));
+        });
+
+    [Property(MaxTest = Laws.Cases)]
     public Property RollUp_EqualsTheRecordRater() =>
         Prop.ForAll(Events, CostRoundings, (events, rounding) => EqualsTheRecordRater(events, rounding));
 
