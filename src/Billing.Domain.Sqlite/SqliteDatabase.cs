@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Billing.Domain.Sqlite;
 
 /// <summary>A SQLite file: opens connections with a busy timeout, and creates and migrates the schema, recording its version.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim holds no wait handle: it makes one only when AvailableWaitHandle is read, which this class never does.")]
 internal sealed class SqliteDatabase
 {
     private static readonly string[] Migrations =
@@ -123,25 +124,23 @@ internal sealed class SqliteDatabase
 
     private readonly string _connectionString;
     private readonly string _name;
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
 
     /// <summary>The busy timeout of a store made without one: how long a call waits for another writer's lock before <see cref="StorageBusyException"/>.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
-    public SqliteDatabase(string path, TimeSpan? busyTimeout = null)
+    public SqliteDatabase(SqliteOptions options)
     {
-        BusyTimeout = busyTimeout ?? DefaultBusyTimeout;
-        if (BusyTimeout <= TimeSpan.Zero || BusyTimeout > TimeSpan.FromHours(1))
+        ArgumentNullException.ThrowIfNull(options);
+        BusyTimeout = options.BusyTimeout;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
-            throw new ArgumentOutOfRangeException(nameof(busyTimeout), BusyTimeout, "A busy timeout is more than zero and at most an hour.");
-        }
-
-        _name = $"SQLite file {path}";
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)),
-        }.ToString();
+        };
+        _name = $"SQLite database {builder.DataSource}";
+        _connectionString = builder.ToString();
     }
 
     /// <summary>Gets the schema version this adapter writes.</summary>
@@ -153,9 +152,14 @@ internal sealed class SqliteDatabase
     /// <summary>Gets the script that migrates the schema to <paramref name="version"/> (from 1), for tests of older files.</summary>
     internal static string MigrationTo(int version) => Migrations[version - 1];
 
-    /// <summary>Opens a connection that waits up to the busy timeout for another writer.</summary>
+    /// <summary>Opens a connection that waits up to the busy timeout for another writer, the schema migrated first if it was not yet.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -231,6 +235,27 @@ internal sealed class SqliteDatabase
         }
     }
 
+    /// <summary>Creates or migrates the schema once (<see cref="Migrate"/>); later calls return at once.</summary>
+    /// <param name="cancellationToken">Cancels before the migration starts.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="StorageSchemaException">The version table is damaged or newer than this adapter, or a table is missing.</exception>
+    /// <exception cref="StorageBusyException">Another writer held the file past the busy timeout.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                Migrate();   // Microsoft.Data.Sqlite's asynchronous calls complete synchronously: the work is the same
+            }
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
+
     /// <summary>
     /// Switches the file to WAL and applies the migrations it has not seen, each with its version row, in one
     /// transaction; then checks every table the schema has is there.
@@ -276,6 +301,7 @@ internal sealed class SqliteDatabase
             }
 
             transaction.Commit();
+            _migrated = true;
         }
         catch (SqliteException busy) when (IsBusy(busy))
         {

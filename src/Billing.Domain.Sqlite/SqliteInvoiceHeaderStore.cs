@@ -17,11 +17,26 @@ public sealed class SqliteInvoiceHeaderStore : IInvoiceHeaderStore
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
     /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
     public SqliteInvoiceHeaderStore(string path, TimeSpan? busyTimeout = null)
+        : this(SqliteOptions.ForFile(path) with { BusyTimeout = busyTimeout ?? SqliteDatabase.DefaultBusyTimeout })
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
+
+    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="MigrateAsync"/> or, once, by the first call.</summary>
+    /// <param name="options">The connection string and busy timeout.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public SqliteInvoiceHeaderStore(SqliteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _database = new SqliteDatabase(options);
+    }
+
+    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
+    /// <param name="cancellationToken">Cancels before the migration starts.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
+    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<InvoiceHeader>> CommitHeadersAsync(IReadOnlyList<InvoiceHeader> saved, InvoiceHeader? removed, CancellationToken cancellationToken = default)

@@ -40,13 +40,28 @@ public sealed class SqlitePrepaidStore : IPrepaidStore
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
     /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
     public SqlitePrepaidStore(string path, CurrencyRegistry? currencies = null, TimeSpan? busyTimeout = null)
+        : this(SqliteOptions.ForFile(path) with { BusyTimeout = busyTimeout ?? SqliteDatabase.DefaultBusyTimeout, Currencies = currencies ?? CurrencyRegistry.Iso4217 })
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _currencies = currencies ?? CurrencyRegistry.Iso4217;
-        _json = SqliteJson.OptionsFor(_currencies);
-        _database = new SqliteDatabase(path, busyTimeout);
         _database.Migrate();
     }
+
+    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="MigrateAsync"/> or, once, by the first call.</summary>
+    /// <param name="options">The connection string, busy timeout and currencies.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public SqlitePrepaidStore(SqliteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _currencies = options.Currencies;
+        _json = SqliteJson.OptionsFor(_currencies);
+        _database = new SqliteDatabase(options);
+    }
+
+    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
+    /// <param name="cancellationToken">Cancels before the migration starts.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
+    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
     internal Action<string>? AfterStep { get; set; }
