@@ -71,6 +71,7 @@ public partial class BillingRunTests
             ],
             charges.Select(c => (c.ChargeId, c.Plan, c.Amount.Amount, c.Period.Start.Day, c.Period.Start.Month)));
         Assert.Equal("sub-1/2026-03-10/Fee", charges[1].Credits);
+        Assert.Equal(("Credit: Pro Fee, 2026-03-25 to 2026-04-09", "Pro Fee, 2026-03-25 to 2026-04-09"), (charges[1].Line.Description, charges[2].Line.Description));
         Assert.Equal((-10.32m, -2.17m, 0.516m), (charges[1].Line.Net.Amount, charges[1].Line.Taxes.Amount, charges[1].Line.DurationMonths));
         Assert.All(charges, c => Assert.Equal(SubscriptionChargeStatus.Closed, c.Status));
         var credit = await _h.Store.FindEntryAsync("acc", "credit:sub-1/2026-03-10/Fee/credit-2026-03-25");
@@ -173,8 +174,9 @@ public partial class BillingRunTests
         _class = AccountClass.Automatic with { GracePeriod = Duration.FromDays(60) };
         await ChargedUntilTheChangeDayAsync("pro", 1m);
         await StopAsync();
-        await Run.RunAsync(On(3, 26));
+        var credited = await Run.RunAsync(On(3, 26));
 
+        Assert.Equal((1, 0), (credited.ChargesMade, credited.ChargesPaid));   // the credit of an open charge is made open, not paid
         Assert.All(await ChargesAsync(), c => Assert.Equal(SubscriptionChargeStatus.Open, c.Status));
         Assert.Equal(Dollars(1m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
 

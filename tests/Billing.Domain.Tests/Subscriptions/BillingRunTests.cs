@@ -144,7 +144,8 @@ public partial class BillingRunTests
 
         Assert.Equal(new BillingRunResult(1, 1, 0, 1, 0, 0), short1);
         Assert.Equal(new BillingRunResult(1, 1, 0, 0, 0, 0), short2);
-        Assert.Equal(SubscriptionStatus.Graced, (await _h.Store.FindSubscriptionAsync("sub-1"))!.Status);
+        var graced = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
+        Assert.Equal((SubscriptionStatus.Graced, "charge sub-1/2026-03-10/Fee of 24.20 USD exceeds the balance"), (graced.Status, graced.History[^1].Reason));
         Assert.All(await ChargesAsync(), c => Assert.Equal(SubscriptionChargeStatus.Open, c.Status));
         Assert.Equal(Dollars(10m), (await _h.Store.FindAccountAsync("acc"))!.Balance);
 
@@ -246,6 +247,7 @@ public partial class BillingRunTests
         var failed = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
         Assert.Equal(SubscriptionStatus.RenewingFailed, failed.Status);
         Assert.Equal("The catalog has no version of plan 'pro' in force on 2026-03-10.", failed.History[^1].Reason);
+        Assert.Equal((SubscriptionStatus.Renewing, "period from 2026-03-10"), (failed.History[^2].To, failed.History[^2].Reason));
         Assert.Equal(["sub-2/2026-03-10/Fee"], (await ChargesAsync()).Select(c => c.ChargeId));
     }
 
@@ -320,6 +322,7 @@ public partial class BillingRunTests
         var subscription = (await _h.Store.FindSubscriptionAsync("sub-1"))!;
         Assert.Equal(SubscriptionStatus.Parse(status), subscription.Status);
         Assert.Equal((SubscriptionTrigger.GracePeriodExpired, On(3, 13)), (subscription.History[^1].Trigger, subscription.History[^1].At));
+        Assert.Equal("unpaid after the grace period of 3:00:00:00", subscription.History[^1].Reason);
         Assert.Equal(SubscriptionChargeStatus.Open, (await ChargesAsync())[0].Status);   // still owed
     }
 
@@ -346,8 +349,11 @@ public partial class BillingRunTests
         await Run.RunAsync(On(3, 10));
         await TopUpAsync("ord-2", 30m);
 
+        await _h.FundAsync("acc-other", 1m);
+        await Subscriptions.OrderAsync("sub-other", "acc-other", "Seats", "pro", PaymentModel.Prepaid, "alice");   // another account's: not looked at
         var settled = await Run.SettleAsync("acc", On(3, 12));
         var again = await Run.SettleAsync("acc", On(3, 12));
+        await Assert.ThrowsAsync<ArgumentException>("accountId", () => Run.SettleAsync(" ", On(3, 12)));
 
         Assert.Equal(new BillingRunResult(1, 0, 1, 0, 1, 0), settled);
         Assert.Equal(new BillingRunResult(1, 0, 0, 0, 0, 0), again);

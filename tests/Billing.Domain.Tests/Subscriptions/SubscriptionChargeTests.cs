@@ -25,6 +25,36 @@ public class SubscriptionChargeTests
     }
 
     [Fact]
+    public void KeyFor_APartOfThePeriod_NamesItsFirstDayTermsAndAttempt_AndCreditKeysNameTheirDay()
+    {
+        var day = new LocalDate(2026, 3, 16);
+
+        Assert.Equal("sub-1/2026-03-01/Fee", SubscriptionCharge.KeyFor("sub-1", March, "Fee", March.Start, 0, 1));
+        Assert.Equal("sub-1/2026-03-01/Fee/from-2026-03-16/terms-2/3", SubscriptionCharge.KeyFor("sub-1", March, "Fee", day, 2, 3));
+        Assert.Equal("sub-1/2026-03-01/Fee/credit-2026-03-16", SubscriptionCharge.CreditKeyFor("sub-1/2026-03-01/Fee", day));
+        Assert.Throws<ArgumentException>("from", () => SubscriptionCharge.KeyFor("sub-1", March, "Fee", new LocalDate(2026, 4, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>("terms", () => SubscriptionCharge.KeyFor("sub-1", March, "Fee", day, -1));
+        Assert.Throws<ArgumentOutOfRangeException>("attempt", () => SubscriptionCharge.KeyFor("sub-1", March, "Fee", day, 0, 0));
+        Assert.Throws<ArgumentException>("chargeId", () => SubscriptionCharge.CreditKeyFor(" ", day));
+    }
+
+    [Fact]
+    public void CloseOnto_ClosesAnOpenChargeOntoAnInvoice_OnInvoiceRestoresTheLink()
+    {
+        var onto = Open().CloseOnto("inv-3", At + Duration.FromDays(31));
+
+        Assert.Equal(("inv-3", SubscriptionChargeStatus.Closed, (Instant?)(At + Duration.FromDays(31))), (onto.InvoiceId, onto.Status, onto.ClosedAt));
+        Assert.Throws<ArgumentException>("invoiceId", () => onto.CloseOnto("inv-4", At + Duration.FromDays(40)));   // closed already
+        Assert.Throws<ArgumentException>("invoiceId", () => Open().CloseOnto(" ", At));
+        Assert.Throws<ArgumentException>("at", () => Open().CloseOnto("inv-3", At - Duration.FromSeconds(1)));
+        Assert.Equal("inv-3", Open().Close(At).OnInvoice("inv-3").InvoiceId);
+        Assert.Null(onto.OnInvoice(null).InvoiceId);
+        Assert.Throws<ArgumentException>("invoiceId", () => Open().OnInvoice("inv-3"));                            // an open charge is on no invoice
+        Assert.Throws<ArgumentException>("invoiceId", () => Open().Close(At).OnInvoice(" "));
+        Assert.Equal(At, new SubscriptionCharge(Open().ChargeId, "acc", "sub-1", "pro", 1, "Fee", March, Line, SubscriptionChargeStatus.Closed, At, At, 0).ClosedAt);   // closed the instant it was made
+    }
+
+    [Fact]
     public void Close_SetsStatusAndInstantOnce()
     {
         var closed = Open().Close(At + Duration.FromDays(31));
