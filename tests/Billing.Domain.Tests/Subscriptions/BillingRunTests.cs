@@ -195,8 +195,12 @@ public partial class BillingRunTests
     public async Task AnAccountsBillingDay_ProratesTheFirstPeriod_ThenBillsEveryPeriodOnThatDay()
     {
         _billingDay = 1;
+        _h.Clock.Reset(On(3, 2));
+        await _h.FundAsync("acc", 100m);
+        await Subscriptions.OrderAsync("sub-1", "acc", "Seats", "pro", PaymentModel.Prepaid, "alice");   // ordered on the 2nd: not in use until Active
         _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
-        await ActivateAsync("sub-1", "pro", 100m);
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.StartActivation(now, "p"));
+        await Subscriptions.ChangeAsync("acc", "sub-1", (s, now) => s.CompleteActivation(now, "p"));
 
         await Run.RunAsync(On(4, 1));
 
