@@ -392,34 +392,11 @@ public sealed class BillingRun
     private async Task<List<SubscriptionCharge>> OpenChargesAsync(string subscriptionId, string accountId, CancellationToken cancellationToken) =>
         [.. (await ChargesOfAsync(subscriptionId, accountId, SubscriptionChargeStatus.Open, cancellationToken).ConfigureAwait(false)).OrderBy(c => c.MadeAt).ThenBy(c => c.ChargeId, StringComparer.Ordinal)];
 
-    private async Task<List<SubscriptionCharge>> ChargesOfAsync(string subscriptionId, string accountId, SubscriptionChargeStatus? status, CancellationToken cancellationToken)
-    {
-        var all = new List<SubscriptionCharge>();
-        for (var number = 1; ; number++)
-        {
-            var page = await _commands.Store.QueryChargesAsync(
-                new SubscriptionChargeQuery(accountId) { SubscriptionId = subscriptionId, Status = status, Page = new PageRequest(number, PageRequest.MaxSize) },
-                cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            if (!page.HasNext)
-            {
-                return all;
-            }
-        }
-    }
+    private Task<List<SubscriptionCharge>> ChargesOfAsync(string subscriptionId, string accountId, SubscriptionChargeStatus? status, CancellationToken cancellationToken) =>
+        Pages.AllAsync(page => _commands.Store.QueryChargesAsync(
+            new SubscriptionChargeQuery(accountId) { SubscriptionId = subscriptionId, Status = status, Page = page }, cancellationToken));
 
     // Every subscription, one page after another.
-    private async Task<List<Subscription>> AllAsync(CancellationToken cancellationToken)
-    {
-        var all = new List<Subscription>();
-        for (var number = 1; ; number++)
-        {
-            var page = await _commands.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Page = new PageRequest(number, PageRequest.MaxSize) }, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            if (!page.HasNext)
-            {
-                return all;
-            }
-        }
-    }
+    private Task<List<Subscription>> AllAsync(CancellationToken cancellationToken) =>
+        Pages.AllAsync(page => _commands.Store.QuerySubscriptionsAsync(new SubscriptionQuery { Page = page }, cancellationToken));
 }
