@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Billing.Domain.Charging;
-using Billing.Domain.Invoices;
-using Billing.Domain.Periods;
+using Billing.Domain.Relational;
 using Billing.Domain.Storage;
-using Billing.Domain.Subscriptions;
-using Microsoft.Data.Sqlite;
-using NodaTime;
-using NodaTime.Text;
-using static Billing.Domain.Sqlite.SqliteValues;
 
 namespace Billing.Domain.Sqlite;
 
@@ -16,12 +7,8 @@ namespace Billing.Domain.Sqlite;
 /// The invoice store on a SQLite file: invoices (their tables as exact JSON), one Prepay invoice per account and
 /// period, and gapless number series advanced in the transaction that saves the numbered invoice.
 /// </summary>
-public sealed class SqliteInvoiceStore : IInvoiceStore
+public sealed class SqliteInvoiceStore : RelationalInvoiceStore
 {
-    private readonly SqliteDatabase _database;
-    private readonly CurrencyRegistry _currencies;
-    private readonly System.Text.Json.JsonSerializerOptions _json;
-
     /// <summary>Opens (and creates or migrates) the store in a SQLite file; it may be the prepaid store's file.</summary>
     /// <param name="path">The file's path; created when missing.</param>
     /// <param name="currencies">The currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 when null.</param>
@@ -30,128 +17,13 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
     /// <exception cref="ArgumentOutOfRangeException">The busy timeout is not positive or above an hour.</exception>
     /// <exception cref="StorageSchemaException">The file's schema is damaged or newer than this adapter.</exception>
     public SqliteInvoiceStore(string path, CurrencyRegistry? currencies = null, TimeSpan? busyTimeout = null)
-        : this(SqliteOptions.ForFile(path) with { BusyTimeout = busyTimeout ?? SqliteDatabase.DefaultBusyTimeout, Currencies = currencies ?? CurrencyRegistry.Iso4217 })
-    {
-        _database.Migrate();
-    }
+        : this(SqliteOptions.ForFile(path, currencies, busyTimeout)) => Database.Migrate();
 
-    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="MigrateAsync"/> or, once, by the first call.</summary>
+    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="RelationalInvoiceStore.MigrateAsync"/> or, once, by the first call.</summary>
     /// <param name="options">The connection string, busy timeout and currencies.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public SqliteInvoiceStore(SqliteOptions options)
+        : base(new SqliteDialect(options ?? throw new ArgumentNullException(nameof(options))), options.Currencies)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _currencies = options.Currencies;
-        _json = SqliteJson.OptionsFor(_currencies);
-        _database = new SqliteDatabase(options);
     }
-
-    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
-    /// <param name="cancellationToken">Cancels before the migration starts.</param>
-    /// <returns>A task that completes when the schema is current.</returns>
-    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
-    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
-
-    /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
-    internal Action<string>? AfterStep { get; set; }
-
-    /// <inheritdoc/>
-    public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        return await _database.WriteAsync((connection, transaction) => WriteAsync(connection, transaction, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Invoice> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, Invoice invoice, bool takesNumber, CancellationToken cancellationToken)
-    {
-        await ExpectVersionAsync(connection, transaction, "invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
-
-        if (takesNumber)
-        {
-            var series = invoice.Series ?? throw new ArgumentException("An invoice that takes a number carries its series.", nameof(invoice));
-            var previous = await SqliteValues.LastSequenceAsync(connection, transaction, "invoice_series", series, cancellationToken).ConfigureAwait(false);
-            if (invoice.Sequence != previous + 1)
-            {
-                throw new ConcurrencyConflictException("number series", series, (invoice.Sequence ?? 0) - 1, previous);
-            }
-
-            await ExecAsync(
-                connection, transaction, cancellationToken, "INSERT INTO invoice_series VALUES ($series, $sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = $sequence",
-                ("$series", series), ("$sequence", invoice.Sequence)).ConfigureAwait(false);
-            AfterStep?.Invoke("series");
-        }
-
-        var saved = invoice with { Version = invoice.Version + 1 };
-        await ExecAsync(
-            connection, transaction, cancellationToken,
-            """
-            DELETE FROM invoices WHERE invoice_id = $id;
-            INSERT INTO invoices VALUES ($id, $number, $series, $sequence, $account, $name, $model, $status, $start, $end, $currency, $charges,
-                $taxes, $subscriptions, $corrections, $created, $issued, $settled, $voidReason, $version)
-            """,
-            ("$id", saved.InvoiceId), ("$number", saved.Number), ("$series", saved.Series), ("$sequence", saved.Sequence), ("$account", saved.AccountId),
-            ("$name", saved.AccountName), ("$model", saved.PaymentModel.ToString()), ("$status", saved.Status.ToString()), ("$start", Day(saved.Period.Start)),
-            ("$end", Day(saved.Period.End)), ("$currency", saved.Currency.Code), ("$charges", JsonSerializer.Serialize(saved.Charges, _json)),
-            ("$taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("$subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
-            ("$corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("$created", Time(saved.CreatedAt)), ("$issued", Time(saved.IssuedAt)),
-            ("$settled", Time(saved.SettledAt)), ("$voidReason", saved.VoidReason), ("$version", saved.Version)).ConfigureAwait(false);
-        AfterStep?.Invoke("invoice");
-
-        return saved;
-    }
-
-    /// <inheritdoc/>
-    public async Task<Invoice?> FindInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>
-        (await AllAsync("SELECT * FROM invoices WHERE invoice_id = $id", cancellationToken, ("$id", invoiceId)).ConfigureAwait(false)).FirstOrDefault();
-
-    /// <inheritdoc/>
-    public async Task<Invoice?> FindPrepayInvoiceAsync(string accountId, BillingPeriod period, CancellationToken cancellationToken = default) =>
-        (await AllAsync(
-            "SELECT * FROM invoices WHERE account_id = $account AND period_start = $start AND period_end = $end AND payment_model = 'Prepaid'", cancellationToken,
-            ("$account", accountId), ("$start", Day(period.Start)), ("$end", Day(period.End))).ConfigureAwait(false)).FirstOrDefault();
-
-    /// <inheritdoc/>
-    public async Task<Page<Invoice>> QueryInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return query.Apply(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<Money>> TotalsByCurrencyAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return query.TotalsByCurrency(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc/>
-    public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => _database.LastSequenceAsync("invoice_series", series, cancellationToken);
-
-
-    private Invoice Read(SqliteDataReader r)
-    {
-        var period = Period(r, "period_start", "period_end");
-        return Invoice.Restore(
-            Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
-            _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
-            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence")),
-            (Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary")),
-            Json<List<InvoiceSubscription>>(r, "subscriptions"),
-            Json<List<InvoiceCorrection>>(r, "corrections"),
-            (OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason")),
-            Long(r, "version"));
-    }
-
-    private T Json<T>(SqliteDataReader reader, string column) =>
-        JsonSerializer.Deserialize<T>(Required(reader, column), _json) ?? throw new InvalidOperationException($"Column {column} holds null.");
-
-    // The account is filtered in SQL; the query record's reference semantics do the rest.
-    private Task<List<Invoice>> CandidatesAsync(InvoiceQuery query, CancellationToken cancellationToken) =>
-        query.AccountId is { } account
-            ? AllAsync("SELECT * FROM invoices WHERE account_id = $account", cancellationToken, ("$account", account))
-            : AllAsync("SELECT * FROM invoices", cancellationToken);
-
-    private Task<List<Invoice>> AllAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        _database.QueryAsync(sql, Read, cancellationToken, parameters);
 }

@@ -44,7 +44,7 @@ public sealed record SqliteOptions
         init => field = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1)
             ? value
             : throw new ArgumentOutOfRangeException(nameof(BusyTimeout), value, "A busy timeout is more than zero and at most an hour.");
-    } = SqliteDatabase.DefaultBusyTimeout;
+    } = SqliteDialect.DefaultBusyTimeout;
 
     /// <summary>Gets the currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 by default.</summary>
     public CurrencyRegistry Currencies { get; init => field = value ?? throw new ArgumentNullException(nameof(Currencies)); } = CurrencyRegistry.Iso4217;
@@ -58,4 +58,8 @@ public sealed record SqliteOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return new SqliteOptions(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
     }
+
+    // The options of the path constructors: their defaults where they pass null.
+    internal static SqliteOptions ForFile(string path, CurrencyRegistry? currencies, TimeSpan? busyTimeout) =>
+        ForFile(path) with { BusyTimeout = busyTimeout ?? SqliteDialect.DefaultBusyTimeout, Currencies = currencies ?? CurrencyRegistry.Iso4217 };
 }

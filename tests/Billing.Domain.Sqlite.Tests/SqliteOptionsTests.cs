@@ -23,8 +23,8 @@ public sealed class SqliteOptionsTests : IDisposable
         Assert.False(File.Exists(_database.Path));
         await new PrepaidAccountService(store, new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0))).OpenAsync("acc", Usd);   // the first call migrates
 
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));
         Assert.NotNull(await store.FindAccountAsync("acc"));
     }
 
@@ -37,14 +37,14 @@ public sealed class SqliteOptionsTests : IDisposable
         await new SqliteInvoiceHeaderStore(options).MigrateAsync();
         await new SqlitePrepaidStore(options).MigrateAsync();
 
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(0L, await new SqliteInvoiceStore(options).LastSequenceAsync("INV"));
     }
 
     [Fact]
     public async Task AFileFromANewerAdapter_IsATypedError_FromMigrateAsyncAndFromTheFirstCall()
     {
-        Scalar($"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES ({SqliteDatabase.SchemaVersion + 1});");
+        Scalar($"CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES ({SqliteDialect.SchemaVersion + 1});");
         var options = SqliteOptions.ForFile(_database.Path);
 
         var refused = await Assert.ThrowsAsync<StorageSchemaException>(() => new SqlitePrepaidStore(options).MigrateAsync());

@@ -25,8 +25,8 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         _ = new SqlitePrepaidStore(_database.Path);
 
         Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));   // each migration once
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version;"));   // each migration once
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     [Fact]
     public async Task AVersion2File_IsMigrated_KeepingItsPaymentsAndRefunds()
     {
-        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + SqliteDatabase.MigrationTo(1) + SqliteDatabase.MigrationTo(2) + "INSERT INTO schema_version VALUES (1), (2);");
+        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + SqliteDialect.MigrationTo(1) + SqliteDialect.MigrationTo(2) + "INSERT INTO schema_version VALUES (1), (2);");
         var at = (Start - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
         Scalar($"""
             INSERT INTO accounts VALUES ('acc', 'USD', '0.00', '0.00', 2, {at}, '40.00', '40.00', '0.00', '0.00', 3);
@@ -107,7 +107,7 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         var refunded = (await store.FindOrderAsync("o1"))!;
         var abnormal = (await store.FindOrderAsync("o2"))!;
 
-        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
         Assert.Equal([("pay-1", new Money(41.20m, Usd), TopUpPaymentOutcome.Credited)], refunded.Payments.Select(p => (p.Reference, p.Amount, p.Outcome)));
         var refund = Assert.Single(refunded.Refunds);
         Assert.Equal((1, (Money?)new Money(40.00m, Usd), new Money(41.20m, Usd), TopUpRefundStatus.Succeeded, "re-1"), (refund.Number, refund.Credit, refund.PaymentAmount, refund.Status, refund.GatewayReference));
@@ -119,7 +119,7 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     [Fact]
     public async Task AVersion4File_IsMigrated_ItsSubscriptionsOnTheirOrderedTerms_AndItsChargesNamed()
     {
-        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + string.Concat(Enumerable.Range(1, 4).Select(SqliteDatabase.MigrationTo)) + "INSERT INTO schema_version VALUES (1), (2), (3), (4);");
+        Scalar("CREATE TABLE schema_version (version INTEGER NOT NULL);" + string.Concat(Enumerable.Range(1, 4).Select(SqliteDialect.MigrationTo)) + "INSERT INTO schema_version VALUES (1), (2), (3), (4);");
         var at = (Start - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
         Scalar($$"""
             INSERT INTO subscriptions VALUES ('sub-1', 'acc', 'Seats', 'pro', NULL, 'Recurring', 'Prepaid', {{at}}, 'alice', 'ordered', '{"Seats":3}', NULL, 1);

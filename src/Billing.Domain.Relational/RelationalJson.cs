@@ -7,10 +7,10 @@ using Billing.Domain.Subscriptions;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Billing.Domain.Sqlite;
+namespace Billing.Domain.Relational;
 
 /// <summary>JSON for the nested parts of an invoice (charge lines with their derivations, tables): amounts as exact decimal text, instants in extended ISO.</summary>
-internal static class SqliteJson
+internal static class RelationalJson
 {
     /// <summary>Options whose amounts may be in any currency of <paramref name="currencies"/>.</summary>
     public static JsonSerializerOptions OptionsFor(CurrencyRegistry currencies) => new()

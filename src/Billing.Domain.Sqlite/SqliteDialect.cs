@@ -1,13 +1,14 @@
-using Billing.Domain.Storage;
+using System.Data.Common;
+using System.Globalization;
+using Billing.Domain.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Domain.Sqlite;
 
-/// <summary>A SQLite file: opens connections with a busy timeout, and creates and migrates the schema, recording its version.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim holds no wait handle: it makes one only when AvailableWaitHandle is read, which this class never does.")]
-internal sealed class SqliteDatabase
+/// <summary>SQLite's ways: connections with a busy timeout, WAL, amounts as invariant decimal text, the schema's migrations, and its error codes.</summary>
+internal sealed class SqliteDialect : SqlDialect
 {
-    private static readonly string[] Migrations =
+    private static readonly string[] Scripts =
     [
         """
         CREATE TABLE accounts (
@@ -115,56 +116,58 @@ internal sealed class SqliteDatabase
         """,
     ];
 
-    // The tables each schema version has, checked after migrating so that a damaged file is named, not half used.
-    private static readonly string[] Tables =
+    private static readonly string[] SchemaTables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
         "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges", "billing_runs",
     ];
 
     private readonly string _connectionString;
-    private readonly string _name;
-    private readonly SemaphoreSlim _migration = new(1, 1);
-    private volatile bool _migrated;
 
-    /// <summary>The busy timeout of a store made without one: how long a call waits for another writer's lock before <see cref="StorageBusyException"/>.</summary>
+    /// <summary>The busy timeout of a store made without one: how long a call waits for another writer's lock before <see cref="Storage.StorageBusyException"/>.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
-    public SqliteDatabase(SqliteOptions options)
+    public SqliteDialect(SqliteOptions options)
+        : base($"SQLite database {new SqliteConnectionStringBuilder(options.ConnectionString).DataSource}", options.BusyTimeout)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        BusyTimeout = options.BusyTimeout;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)),
         };
-        _name = $"SQLite database {builder.DataSource}";
         _connectionString = builder.ToString();
     }
 
     /// <summary>Gets the schema version this adapter writes.</summary>
-    public static int SchemaVersion => Migrations.Length;
+    public static int SchemaVersion => Scripts.Length;
 
-    /// <summary>Gets how long a call waits for another writer's lock.</summary>
-    public TimeSpan BusyTimeout { get; }
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Migrations => Scripts;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Tables => SchemaTables;
+
+    /// <inheritdoc/>
+    public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+
+    /// <inheritdoc/>
+    public override string BeforeMigrationSql => "PRAGMA journal_mode = WAL;";
+
+    /// <summary>Gets no lock clause: SQLite has one writer at a time, and a transaction that read a row another writer changed since cannot commit.</summary>
+    public override string LockRow => string.Empty;
 
     /// <summary>Gets the script that migrates the schema to <paramref name="version"/> (from 1), for tests of older files.</summary>
-    internal static string MigrationTo(int version) => Migrations[version - 1];
+    internal static string MigrationTo(int version) => Scripts[version - 1];
 
-    /// <summary>Opens a connection that waits up to the busy timeout for another writer, the schema migrated first if it was not yet.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (!_migrated)
-        {
-            await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var pragma = SqliteValues.Command(connection, null, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -175,167 +178,18 @@ internal sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Runs a query on its own connection and reads every row.</summary>
-    public Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        ReadAsync(
-            async connection =>
-            {
-                using var command = SqliteValues.Command(connection, null, sql, parameters);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
+    /// <inheritdoc/>
+    public override bool IsTaken(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: SqlitePrimaryKey or SqliteUnique };
 
-                return rows;
-            },
-            cancellationToken);
+    /// <inheritdoc/>
+    public override bool IsBusy(DbException exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };   // SQLITE_BUSY, SQLITE_LOCKED
 
-    /// <summary>Reads a number series' last sequence on its own connection, 0 when it has none.</summary>
-    public Task<long> LastSequenceAsync(string table, string series, CancellationToken cancellationToken) =>
-        ReadAsync(connection => SqliteValues.LastSequenceAsync(connection, null, table, series, cancellationToken), cancellationToken);
-
-    /// <summary>Runs a read on its own connection; a lock held past the busy timeout is a <see cref="StorageBusyException"/>.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await read(connection).ConfigureAwait(false);
-        }
-        catch (SqliteException busy) when (IsBusy(busy))
-        {
-            throw new StorageBusyException(_name, BusyTimeout, busy);
-        }
-    }
-
-    /// <summary>
-    /// Runs a write in one transaction and commits it: all of it or nothing. A key or number another writer took
-    /// first (a primary key or unique index) is a <see cref="ConcurrencyConflictException"/>; a lock held past the
-    /// busy timeout is a <see cref="StorageBusyException"/>; any other database error passes through.
-    /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var transaction = connection.BeginTransaction();
-            var result = await write(connection, transaction).ConfigureAwait(false);
-            transaction.Commit();
-            return result;
-        }
-        catch (SqliteException taken) when (taken.SqliteErrorCode == 19 && taken.SqliteExtendedErrorCode is SqlitePrimaryKey or SqliteUnique)
-        {
-            throw new ConcurrencyConflictException("stored record", taken.Message, 0, null);
-        }
-        catch (SqliteException busy) when (IsBusy(busy))
-        {
-            throw new StorageBusyException(_name, BusyTimeout, busy);
-        }
-    }
-
-    /// <summary>Creates or migrates the schema once (<see cref="Migrate"/>); later calls return at once.</summary>
-    /// <param name="cancellationToken">Cancels before the migration starts.</param>
-    /// <returns>A task that completes when the schema is current.</returns>
-    /// <exception cref="StorageSchemaException">The version table is damaged or newer than this adapter, or a table is missing.</exception>
-    /// <exception cref="StorageBusyException">Another writer held the file past the busy timeout.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_migrated)
-            {
-                Migrate();   // Microsoft.Data.Sqlite's asynchronous calls complete synchronously: the work is the same
-            }
-        }
-        finally
-        {
-            _migration.Release();
-        }
-    }
-
-    /// <summary>
-    /// Switches the file to WAL and applies the migrations it has not seen, each with its version row, in one
-    /// transaction; then checks every table the schema has is there.
-    /// </summary>
-    /// <exception cref="StorageSchemaException">The version table is damaged or newer than this adapter, or a table is missing.</exception>
-    /// <exception cref="StorageBusyException">Another writer held the file past the busy timeout.</exception>
-    public void Migrate()
-    {
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using (var wal = SqliteValues.Command(
-                connection, null, $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);"))
-            {
-                wal.ExecuteNonQuery();
-            }
-
-            using var transaction = connection.BeginTransaction();
-            var current = CurrentVersion(connection, transaction);
-            if (current > Migrations.Length)
-            {
-                throw new StorageSchemaException(_name, "schema_version", $"the file is at schema version {current}; this adapter knows up to {Migrations.Length}. Use a newer Billing.Domain.Sqlite.");
-            }
-
-            for (var version = current + 1; version <= Migrations.Length; version++)
-            {
-                try
-                {
-                    using var migrate = SqliteValues.Command(connection, transaction, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});");
-                    migrate.ExecuteNonQuery();
-                }
-                catch (SqliteException failed) when (!IsBusy(failed))
-                {
-                    throw new StorageSchemaException(_name, "schema_version", $"it says version {current}, but migrating to {version} failed: the tables do not match their recorded version ({failed.Message})", failed);
-                }
-            }
-
-            var missing = Tables.Where(table => !TableExists(connection, transaction, table)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new StorageSchemaException(_name, missing[0], $"it is missing although schema_version says version {Migrations.Length}.");
-            }
-
-            transaction.Commit();
-            _migrated = true;
-        }
-        catch (SqliteException busy) when (IsBusy(busy))
-        {
-            throw new StorageBusyException(_name, BusyTimeout, busy);
-        }
-    }
+    /// <summary>Returns the amount as invariant text with its scale: SQLite has no exact decimal type, and its REAL would round.</summary>
+    /// <param name="value">The amount.</param>
+    /// <returns>The text.</returns>
+    public override object Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private const int SqlitePrimaryKey = 1555;   // SQLITE_CONSTRAINT_PRIMARYKEY
     private const int SqliteUnique = 2067;       // SQLITE_CONSTRAINT_UNIQUE
-
-    private static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;   // SQLITE_BUSY, SQLITE_LOCKED
-
-    // The highest version recorded; a version table that holds anything but whole numbers is damaged.
-    private int CurrentVersion(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var read = SqliteValues.Command(connection, transaction, "SELECT version FROM schema_version;");
-        using var reader = read.ExecuteReader();
-        var current = 0;
-        while (reader.Read())
-        {
-            if (reader.IsDBNull(0) || reader.GetFieldType(0) != typeof(long) || reader.GetInt64(0) is < 1 or > int.MaxValue)
-            {
-                throw new StorageSchemaException(_name, "schema_version", $"it holds {(reader.IsDBNull(0) ? "NULL" : reader.GetValue(0))}, which is not a schema version.");
-            }
-
-            current = Math.Max(current, (int)reader.GetInt64(0));
-        }
-
-        return current;
-    }
-
-    private static bool TableExists(SqliteConnection connection, SqliteTransaction transaction, string table)
-    {
-        using var command = SqliteValues.Command(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", ("$name", table));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
-    }
 }

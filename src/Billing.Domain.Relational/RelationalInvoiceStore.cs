@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Billing.Domain.Charging;
+using Billing.Domain.Invoices;
+using Billing.Domain.Periods;
+using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
+using System.Data.Common;
+using NodaTime;
+using NodaTime.Text;
+using static Billing.Domain.Relational.RelationalValues;
+
+namespace Billing.Domain.Relational;
+
+/// <summary>
+/// The invoice store on a relational database: invoices (their tables as exact JSON), one Prepay invoice per account
+/// and period, and gapless number series advanced in the transaction that saves the numbered invoice. Made by an
+/// adapter package: <c>SqliteInvoiceStore</c> or <c>PostgreSqlInvoiceStore</c>.
+/// </summary>
+public abstract class RelationalInvoiceStore : IInvoiceStore
+{
+    private readonly RelationalDatabase _database;
+    private readonly CurrencyRegistry _currencies;
+    private readonly JsonSerializerOptions _json;
+
+    internal RelationalInvoiceStore(SqlDialect dialect, CurrencyRegistry currencies)
+    {
+        _currencies = currencies;
+        _json = RelationalJson.OptionsFor(currencies);
+        _database = new RelationalDatabase(dialect);
+    }
+
+    /// <summary>Gets the database, for the adapter's own constructors and tests.</summary>
+    internal RelationalDatabase Database => _database;
+
+    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
+    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
+
+    /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
+    internal Action<string>? AfterStep { get; set; }
+
+    /// <inheritdoc/>
+    public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return await _database.WriteAsync(session => WriteAsync(session, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Invoice> WriteAsync(SqlSession session, Invoice invoice, bool takesNumber, CancellationToken cancellationToken)
+    {
+        await session.ExpectVersionAsync("invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
+
+        if (takesNumber)
+        {
+            var series = invoice.Series ?? throw new ArgumentException("An invoice that takes a number carries its series.", nameof(invoice));
+            await session.AdvanceSeriesAsync("invoice_series", series, invoice.Sequence, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("series");
+        }
+
+        var saved = invoice with { Version = invoice.Version + 1 };
+        await session.ExecAsync(
+            cancellationToken,
+            """
+            DELETE FROM invoices WHERE invoice_id = @id;
+            INSERT INTO invoices VALUES (@id, @number, @series, @sequence, @account, @name, @model, @status, @start, @end, @currency, @charges,
+                @taxes, @subscriptions, @corrections, @created, @issued, @settled, @voidReason, @version)
+            """,
+            ("@id", saved.InvoiceId), ("@number", saved.Number), ("@series", saved.Series), ("@sequence", saved.Sequence), ("@account", saved.AccountId),
+            ("@name", saved.AccountName), ("@model", saved.PaymentModel.ToString()), ("@status", saved.Status.ToString()), ("@start", Day(saved.Period.Start)),
+            ("@end", Day(saved.Period.End)), ("@currency", saved.Currency.Code), ("@charges", JsonSerializer.Serialize(saved.Charges, _json)),
+            ("@taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("@subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
+            ("@corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("@created", Time(saved.CreatedAt)), ("@issued", Time(saved.IssuedAt)),
+            ("@settled", Time(saved.SettledAt)), ("@voidReason", saved.VoidReason), ("@version", saved.Version)).ConfigureAwait(false);
+        AfterStep?.Invoke("invoice");
+
+        return saved;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Invoice?> FindInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>
+        (await AllAsync("SELECT * FROM invoices WHERE invoice_id = @id", cancellationToken, ("@id", invoiceId)).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<Invoice?> FindPrepayInvoiceAsync(string accountId, BillingPeriod period, CancellationToken cancellationToken = default) =>
+        (await AllAsync(
+            "SELECT * FROM invoices WHERE account_id = @account AND period_start = @start AND period_end = @end AND payment_model = 'Prepaid'", cancellationToken,
+            ("@account", accountId), ("@start", Day(period.Start)), ("@end", Day(period.End))).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<Page<Invoice>> QueryInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Apply(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Money>> TotalsByCurrencyAsync(InvoiceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.TotalsByCurrency(await CandidatesAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => _database.LastSequenceAsync("invoice_series", series, cancellationToken);
+
+
+    private Invoice Read(DbDataReader r)
+    {
+        var period = Period(r, "period_start", "period_end");
+        return Invoice.Restore(
+            Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
+            _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
+            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence")),
+            (Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary")),
+            Json<List<InvoiceSubscription>>(r, "subscriptions"),
+            Json<List<InvoiceCorrection>>(r, "corrections"),
+            (OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason")),
+            Long(r, "version"));
+    }
+
+    private T Json<T>(DbDataReader reader, string column) =>
+        JsonSerializer.Deserialize<T>(Required(reader, column), _json) ?? throw new InvalidOperationException($"Column {column} holds null.");
+
+    // The account is filtered in SQL; the query record's reference semantics do the rest.
+    private Task<List<Invoice>> CandidatesAsync(InvoiceQuery query, CancellationToken cancellationToken) =>
+        query.AccountId is { } account
+            ? AllAsync("SELECT * FROM invoices WHERE account_id = @account", cancellationToken, ("@account", account))
+            : AllAsync("SELECT * FROM invoices", cancellationToken);
+
+    private Task<List<Invoice>> AllAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        _database.QueryAsync(sql, Read, cancellationToken, parameters);
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Billing.Domain.Storage;
+
+namespace Billing.Domain.Relational;
+
+/// <summary>One connection (and, for a write, its transaction) with the statements every store runs on it.</summary>
+internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction)
+{
+    /// <summary>Runs a statement with named parameters.</summary>
+    /// <returns>The rows it changed.</returns>
+#pragma warning disable CA1068 // The parameters are a params array, which must come last.
+    public async Task<int> ExecAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+#pragma warning restore CA1068
+
+    /// <summary>Runs a query and returns its first column of its first row, null when it has none.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
+    }
+
+    /// <summary>Runs a query and reads every row.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Refuses a write whose aggregate is not at the version it was read at (0: it must not exist yet), locking its row until the commit ends.</summary>
+    public async Task ExpectVersionAsync(string aggregate, string table, string key, string id, long expected, CancellationToken cancellationToken)
+    {
+        var stored = await ScalarAsync($"SELECT version FROM {table} WHERE {key} = @id{dialect.LockRow}", cancellationToken, ("@id", id)).ConfigureAwait(false) is { } version
+            ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        if (stored != expected)
+        {
+            throw new ConcurrencyConflictException(aggregate, id, expected, stored);
+        }
+    }
+
+    /// <summary>Reads a number series' last sequence, 0 when it has none; <paramref name="locked"/> locks its row until the commit ends.</summary>
+    public async Task<long> LastSequenceAsync(string table, string series, bool locked, CancellationToken cancellationToken) =>
+        await ScalarAsync($"SELECT last_sequence FROM {table} WHERE series = @series{(locked ? dialect.LockRow : string.Empty)}", cancellationToken, ("@series", series))
+            .ConfigureAwait(false) is { } last
+            ? Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    /// <summary>
+    /// Advances a number series to <paramref name="sequence"/>, which must follow its last one: a gapless series
+    /// never skips or repeats a number, whichever writer gets there first. Compare-and-set, so two writers that both
+    /// read the same last number cannot both advance it.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The series is not at <paramref name="sequence"/> − 1.</exception>
+    public async Task AdvanceSeriesAsync(string table, string series, long? sequence, CancellationToken cancellationToken)
+    {
+        var previous = await LastSequenceAsync(table, series, locked: true, cancellationToken).ConfigureAwait(false);
+        if (sequence != previous + 1
+            || await ExecAsync(
+                cancellationToken,
+                $"INSERT INTO {table} VALUES (@series, @sequence) ON CONFLICT (series) DO UPDATE SET last_sequence = @sequence WHERE {table}.last_sequence = @previous",
+                ("@series", series), ("@sequence", sequence), ("@previous", previous)).ConfigureAwait(false) != 1)
+        {
+            throw new ConcurrencyConflictException("number series", series, (sequence ?? 0) - 1, previous);
+        }
+    }
+
+    /// <summary>Makes a command with named parameters; null values are stored as NULL, decimals as the dialect stores them exactly.</summary>
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value switch
+            {
+                null => DBNull.Value,
+                decimal amount => dialect.Decimal(amount),
+                _ => value,
+            };
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
