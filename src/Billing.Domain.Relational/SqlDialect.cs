@@ -36,7 +36,7 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
     /// <summary>Gets a statement run before the migration's transaction (a journal mode), or null.</summary>
     public virtual string? BeforeMigrationSql => null;
 
-    /// <summary>Gets a statement run first in the migration's transaction that makes concurrent migrations (other processes) wait for it, or null where a write already does.</summary>
+    /// <summary>Gets a statement run first in the migration's transaction that makes concurrent migrations (other processes) wait for it, or null where the engine's one writer at a time already does.</summary>
     public virtual string? MigrationLockSql => null;
 
     /// <summary>
@@ -49,15 +49,14 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var outside = new SqlSession(this, connection, null);
-        await outside.ExecAsync(cancellationToken, BeforeMigrationSql + "\nCREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);").ConfigureAwait(false);
+        if (BeforeMigrationSql is { } before)
+        {
+            await new SqlSession(this, connection, null).ExecAsync(cancellationToken, before).ConfigureAwait(false);
+        }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var session = new SqlSession(this, connection, transaction);
-        if (MigrationLockSql is { } lockSql)
-        {
-            await session.ExecAsync(cancellationToken, lockSql).ConfigureAwait(false);
-        }
+        await session.ExecAsync(cancellationToken, MigrationLockSql + "\nCREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);").ConfigureAwait(false);
 
         var current = 0L;
         foreach (var version in await session.QueryAsync("SELECT version FROM schema_version", r => r.IsDBNull(0) ? null : r.GetValue(0), cancellationToken).ConfigureAwait(false))

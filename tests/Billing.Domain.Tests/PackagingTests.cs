@@ -12,7 +12,9 @@ namespace Billing.Domain.Tests;
 /// </summary>
 public partial class PackagingTests
 {
-    public static TheoryData<string> Packages => ["Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Sqlite"];
+    private static readonly string[] PackageNames = ["Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Relational", "Billing.Domain.Sqlite", "Billing.Domain.PostgreSql"];
+
+    public static TheoryData<string> Packages => [.. PackageNames];
 
     private static readonly Lazy<string> Packed = new(PackedFolder);
 
@@ -88,7 +90,7 @@ public partial class PackagingTests
         // Rebuilt, not packed from what is there: a Release build already in the clone (a benchmark run's) is up to
         // date for MSBuild and would be packed as it is, with this machine's paths in its PDBs.
         var folder = Directory.CreateTempSubdirectory("billing-packages-").FullName;
-        foreach (var package in new[] { "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Sqlite" })
+        foreach (var package in PackageNames)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[] { "msbuild", Path.Combine(Repository.Root, "src", package, package + ".csproj"), "-restore", "-t:Rebuild;Pack", "-p:Configuration=Release", "-p:ContinuousIntegrationBuild=true", $"-p:PackageOutputPath={folder}" })

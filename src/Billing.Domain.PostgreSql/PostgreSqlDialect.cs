@@ -1,0 +1,168 @@
+using System.Data.Common;
+using Billing.Domain.Relational;
+using Npgsql;
+
+namespace Billing.Domain.PostgreSql;
+
+/// <summary>
+/// PostgreSQL's ways: pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout, amounts as
+/// <c>numeric</c> (exact, scale kept), rows a commit checks locked with <c>FOR UPDATE</c>, migrations serialised
+/// across processes by an advisory lock on the schema, and its SQLSTATE codes.
+/// </summary>
+internal sealed class PostgreSqlDialect : SqlDialect
+{
+    // The schema's shape is the SQLite adapter's at its version 5, in PostgreSQL's types: positional INSERTs rely on
+    // the column order. Every row of an account carries account_id, and the high-volume tables (accounts, ledger
+    // entries, consumption) are keyed by it first.
+    private static readonly string[] Scripts =
+    [
+        """
+        CREATE TABLE accounts (
+            account_id TEXT PRIMARY KEY, currency TEXT NOT NULL, credit_limit NUMERIC NOT NULL, balance NUMERIC NOT NULL, entry_count BIGINT NOT NULL,
+            opened_at BIGINT NOT NULL, recharged NUMERIC NOT NULL, refunded NUMERIC NOT NULL, held NUMERIC NOT NULL, invoiced NUMERIC NOT NULL, version BIGINT NOT NULL,
+            closed_through BIGINT);
+        CREATE TABLE ledger_entries (
+            account_id TEXT NOT NULL, sequence BIGINT NOT NULL, kind TEXT NOT NULL, amount NUMERIC NOT NULL, currency TEXT NOT NULL, idempotency_key TEXT NOT NULL,
+            recorded_at BIGINT NOT NULL, reference TEXT NOT NULL, description TEXT NOT NULL,
+            PRIMARY KEY (account_id, sequence), UNIQUE (account_id, idempotency_key));
+        CREATE INDEX ledger_entries_by_time ON ledger_entries (account_id, recorded_at);
+        CREATE TABLE orders (
+            order_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount NUMERIC NOT NULL, amount_currency TEXT NOT NULL, payment_amount NUMERIC NOT NULL,
+            payment_currency TEXT NOT NULL, payment_method TEXT NOT NULL, created_at BIGINT NOT NULL, status TEXT NOT NULL, payment_reference TEXT,
+            completed_at BIGINT, status_reason TEXT, version BIGINT NOT NULL, cancelled_by TEXT, credited_amount NUMERIC);
+        CREATE INDEX orders_by_account ON orders (account_id, created_at);
+        CREATE TABLE order_payments (
+            order_id TEXT NOT NULL, position BIGINT NOT NULL, reference TEXT NOT NULL, amount NUMERIC NOT NULL, currency TEXT NOT NULL,
+            paid_at BIGINT NOT NULL, received_at BIGINT NOT NULL, outcome TEXT NOT NULL, resolution TEXT, resolved_by TEXT, resolved_at BIGINT,
+            resolution_reason TEXT, PRIMARY KEY (order_id, position));
+        CREATE TABLE order_refunds (
+            order_id TEXT NOT NULL, number BIGINT NOT NULL, credit NUMERIC, credit_currency TEXT, payment_amount NUMERIC NOT NULL, payment_currency TEXT NOT NULL,
+            payment_reference TEXT NOT NULL, reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at BIGINT NOT NULL, status TEXT NOT NULL,
+            gateway_reference TEXT, settled_at BIGINT, decline_reason TEXT, PRIMARY KEY (order_id, number));
+        CREATE TABLE consumption (
+            account_id TEXT NOT NULL, request_id TEXT NOT NULL, token_name TEXT NOT NULL, model TEXT NOT NULL, input_tokens BIGINT NOT NULL,
+            output_tokens BIGINT NOT NULL, cached_input_tokens BIGINT NOT NULL, occurred_at BIGINT NOT NULL, cost NUMERIC NOT NULL, currency TEXT NOT NULL,
+            price_version TEXT NOT NULL, booked_at BIGINT, PRIMARY KEY (account_id, request_id));
+        CREATE INDEX consumption_by_time ON consumption (account_id, occurred_at);
+        CREATE INDEX consumption_by_booking ON consumption (account_id, booked_at);
+        CREATE TABLE corrections (
+            correction_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount NUMERIC NOT NULL, currency TEXT NOT NULL, description TEXT NOT NULL,
+            requested_by TEXT NOT NULL, requested_at BIGINT NOT NULL, corrects TEXT, status TEXT NOT NULL, decided_by TEXT, decided_at BIGINT,
+            rejection_reason TEXT, version BIGINT NOT NULL, booked_at BIGINT);
+        CREATE INDEX corrections_by_account ON corrections (account_id, requested_at);
+        CREATE TABLE applications (
+            application_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, header_id TEXT NOT NULL, header_type TEXT NOT NULL, header_title TEXT NOT NULL,
+            header_tax_id TEXT, header_address TEXT, header_phone TEXT, header_bank TEXT, header_bank_account TEXT, header_is_default BIGINT NOT NULL,
+            header_version BIGINT NOT NULL, amount NUMERIC NOT NULL, currency TEXT NOT NULL, email TEXT NOT NULL, remarks TEXT, applied_at BIGINT NOT NULL,
+            resubmission_of TEXT, status TEXT NOT NULL, approved_by TEXT, approved_at BIGINT, rejected_by TEXT, rejected_at BIGINT, rejection_reason TEXT,
+            resubmitted_as TEXT, number TEXT UNIQUE, series TEXT, sequence BIGINT, issued_at BIGINT, version BIGINT NOT NULL);
+        CREATE INDEX applications_by_account ON applications (account_id, applied_at);
+        CREATE TABLE application_series (series TEXT PRIMARY KEY, last_sequence BIGINT NOT NULL);
+        CREATE TABLE invoices (
+            invoice_id TEXT PRIMARY KEY, number TEXT UNIQUE, series TEXT, sequence BIGINT, account_id TEXT NOT NULL, account_name TEXT NOT NULL,
+            payment_model TEXT NOT NULL, status TEXT NOT NULL, period_start TEXT NOT NULL, period_end TEXT NOT NULL, currency TEXT NOT NULL,
+            charges TEXT NOT NULL, tax_summary TEXT NOT NULL, subscriptions TEXT NOT NULL, corrections TEXT NOT NULL, created_at BIGINT NOT NULL,
+            issued_at BIGINT, settled_at BIGINT, void_reason TEXT, version BIGINT NOT NULL);
+        CREATE UNIQUE INDEX prepay_invoice_per_period ON invoices (account_id, period_start, period_end) WHERE payment_model = 'Prepaid';
+        CREATE TABLE invoice_series (series TEXT PRIMARY KEY, last_sequence BIGINT NOT NULL);
+        CREATE TABLE invoice_headers (
+            header_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, type TEXT NOT NULL, title TEXT NOT NULL, tax_id TEXT, address TEXT, phone TEXT,
+            bank TEXT, bank_account TEXT, is_default BIGINT NOT NULL, version BIGINT NOT NULL);
+        CREATE INDEX invoice_headers_by_account ON invoice_headers (account_id);
+        CREATE TABLE subscriptions (
+            subscription_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, plan TEXT NOT NULL, pending_plan TEXT, billing_type TEXT NOT NULL,
+            payment_model TEXT NOT NULL, ordered_at BIGINT NOT NULL, ordered_by TEXT NOT NULL, status TEXT NOT NULL, resources TEXT NOT NULL,
+            pending_resources TEXT, version BIGINT NOT NULL, terms TEXT);
+        CREATE INDEX subscriptions_by_account ON subscriptions (account_id);
+        CREATE INDEX subscriptions_by_status ON subscriptions (status);
+        CREATE INDEX subscriptions_by_plan ON subscriptions (plan);
+        CREATE TABLE subscription_history (
+            subscription_id TEXT NOT NULL, position BIGINT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL, trigger TEXT NOT NULL, at BIGINT NOT NULL,
+            actor TEXT NOT NULL, reason TEXT, PRIMARY KEY (subscription_id, position));
+        CREATE TABLE subscription_charges (
+            charge_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, subscription_id TEXT NOT NULL, plan TEXT NOT NULL, plan_version BIGINT NOT NULL,
+            period_start TEXT NOT NULL, period_end TEXT NOT NULL, line TEXT NOT NULL, status TEXT NOT NULL, made_at BIGINT NOT NULL, closed_at BIGINT,
+            version BIGINT NOT NULL, credits TEXT, charge_name TEXT, invoice_id TEXT);
+        CREATE INDEX subscription_charges_by_account ON subscription_charges (account_id, period_start);
+        CREATE INDEX subscription_charges_by_subscription ON subscription_charges (subscription_id);
+        CREATE TABLE billing_runs (id BIGINT PRIMARY KEY CHECK (id = 1), last_at BIGINT NOT NULL);
+        """,
+    ];
+
+    private static readonly string[] SchemaTables =
+    [
+        "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
+        "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges", "billing_runs",
+    ];
+
+    private const string UniqueViolation = "23505";
+    private const string LockNotAvailable = "55P03";
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
+
+    private readonly string _connectionString;
+
+    public PostgreSqlDialect(PostgreSqlOptions options)
+        : base(Describe(options.ConnectionString), options.BusyTimeout)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        var lockTimeout = $"-c lock_timeout={(long)Math.Ceiling(options.BusyTimeout.TotalMilliseconds)}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? lockTimeout : $"{builder.Options} {lockTimeout}";
+        _connectionString = builder.ConnectionString;
+    }
+
+    /// <summary>Gets the schema version this adapter writes.</summary>
+    public static int SchemaVersion => Scripts.Length;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Migrations => Scripts;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Tables => SchemaTables;
+
+    /// <inheritdoc/>
+    public override string TableExistsSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+
+    /// <summary>Gets a transaction-scoped advisory lock keyed by the schema, so that two processes starting at once migrate one after the other.</summary>
+    public override string MigrationLockSql => "SELECT pg_advisory_xact_lock(hashtext('billing-domain:' || current_schema()));";
+
+    /// <summary>Gets <c>FOR UPDATE</c>: the checked row stays locked until the commit ends, so another writer waits (up to the busy timeout) and then sees the new version.</summary>
+    public override string LockRow => " FOR UPDATE";
+
+    /// <inheritdoc/>
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override bool IsTaken(DbException exception) => exception is PostgresException { SqlState: UniqueViolation };
+
+    /// <inheritdoc/>
+    public override bool IsBusy(DbException exception) => exception is PostgresException { SqlState: LockNotAvailable };
+
+    /// <inheritdoc/>
+    public override bool IsRace(DbException exception) => exception is PostgresException { SqlState: SerializationFailure or DeadlockDetected };
+
+    /// <summary>Returns the amount itself: Npgsql writes a decimal as <c>numeric</c> with its scale.</summary>
+    /// <param name="value">The amount.</param>
+    /// <returns>The amount.</returns>
+    public override object Decimal(decimal value) => value;
+
+    // The database as errors name it: host, port and database, never the credentials.
+    private static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL database {builder.Database ?? builder.Username ?? "postgres"} on {builder.Host}:{builder.Port}";
+    }
+}
