@@ -67,7 +67,8 @@ internal sealed class RelationalDatabase(SqlDialect dialect)
         try
         {
             await using var connection = await Dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await read(new SqlSession(Dialect, connection, null)).ConfigureAwait(false);
+            await using var session = new SqlSession(Dialect, connection, null);
+            return await read(session).ConfigureAwait(false);
         }
         catch (DbException busy) when (Dialect.IsBusy(busy))
         {
@@ -87,7 +88,8 @@ internal sealed class RelationalDatabase(SqlDialect dialect)
         {
             await using var connection = await Dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await write(new SqlSession(Dialect, connection, transaction)).ConfigureAwait(false);
+            await using var session = new SqlSession(Dialect, connection, transaction);
+            var result = await write(session).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }

@@ -59,6 +59,36 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
         return await _database.WriteAsync(session => WriteAsync(session, change, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PrepaidChange>> CommitManyAsync(IReadOnlyList<PrepaidChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+        }
+
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        // One transaction: each change's checks see the rows the changes before it wrote, and its statements reuse the
+        // commands (prepared once) the first change ran.
+        return await _database.WriteAsync<IReadOnlyList<PrepaidChange>>(
+            async session =>
+            {
+                var saved = new PrepaidChange[changes.Count];
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    saved[i] = await WriteAsync(session, changes[i], cancellationToken).ConfigureAwait(false);
+                }
+
+                return saved;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<PrepaidChange> WriteAsync(SqlSession session, PrepaidChange change, CancellationToken cancellationToken)
     {
         if (change.Account is { } account)

@@ -51,11 +51,12 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (BeforeMigrationSql is { } before)
         {
-            await new SqlSession(this, connection, null).ExecAsync(cancellationToken, before).ConfigureAwait(false);
+            await using var outside = new SqlSession(this, connection, null);
+            await outside.ExecAsync(cancellationToken, before).ConfigureAwait(false);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var session = new SqlSession(this, connection, transaction);
+        await using var session = new SqlSession(this, connection, transaction);
         await session.ExecAsync(cancellationToken, MigrationLockSql + "\nCREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);").ConfigureAwait(false);
 
         var current = 0L;

@@ -3,31 +3,41 @@ using Billing.Domain.Storage;
 
 namespace Billing.Domain.Relational;
 
-/// <summary>One connection (and, for a write, its transaction) with the statements every store runs on it.</summary>
-internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction)
+/// <summary>
+/// One connection (and, for a write, its transaction) with the statements every store runs on it. A statement run
+/// again in the session reuses its command, prepared once: a group commit runs the same few statements for every call.
+/// </summary>
+internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction) : IAsyncDisposable
 {
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>Disposes the commands the session kept.</summary>
+    /// <returns>A task.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _commands.Clear();
+    }
+
     /// <summary>Runs a statement with named parameters.</summary>
     /// <returns>The rows it changed.</returns>
 #pragma warning disable CA1068 // The parameters are a params array, which must come last.
-    public async Task<int> ExecAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<int> ExecAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters) =>
+        Kept(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
 #pragma warning restore CA1068
 
     /// <summary>Runs a query and returns its first column of its first row, null when it has none.</summary>
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
-    }
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Kept(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
 
     /// <summary>Runs a query and reads every row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await Kept(sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -75,8 +85,8 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         }
     }
 
-    /// <summary>Makes a command with named parameters; null values are stored as NULL, decimals as the dialect stores them exactly.</summary>
-    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    // A command with named parameters; null values are stored as NULL, decimals as the dialect stores them exactly.
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -85,15 +95,34 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value switch
-            {
-                null => DBNull.Value,
-                decimal amount => dialect.Decimal(amount),
-                _ => value,
-            };
+            parameter.Value = ValueOf(value);
             command.Parameters.Add(parameter);
         }
 
         return command;
     }
+
+    // The session's command for a statement, its parameters set to these values. A statement's text always comes with
+    // the same parameter names, in the same order.
+    private DbCommand Kept(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            return _commands[sql] = Command(sql, parameters);
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = ValueOf(parameters[i].Value);
+        }
+
+        return command;
+    }
+
+    private object ValueOf(object? value) => value switch
+    {
+        null => DBNull.Value,
+        decimal amount => dialect.Decimal(amount),
+        _ => value,
+    };
 }

@@ -181,6 +181,60 @@ public abstract class PrepaidStoreContract
         Assert.Equal(recorded, await H.Store.FindAccountAsync("acc"));
     }
 
+    /// <summary>A group commit writes its changes in order, each checked against the ones before it: one account debited many times, and another opened, in one transaction.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task CommitMany_WritesEveryChangeInOrder_EachSeeingTheOnesBefore()
+    {
+        var account = await H.Accounts.OpenAsync("acc", Usd, M(10m));
+        var changes = new List<PrepaidChange>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (debited, debit) = account.Post(LedgerEntryKind.ConsumptionDebit, M(-1.25m), $"consumption:req-{i}", Start, $"req-{i}", "call");
+            var change = new PrepaidChange(debited, debit, consumption: Call("acc", $"req-{i}", 1.25m, Start));
+            changes.Add(change);
+            account = change.Saved().Account!;   // the next change carries the version this one saves
+        }
+
+        changes.Add(new PrepaidChange(PrepaidAccount.Open("acc-2", Usd, Start)));
+        var saved = await H.Store.CommitManyAsync(changes);
+
+        Assert.Equal(changes.Select(c => (c.Saved().Account, c.Entry, c.Consumption)), saved.Select(c => (c.Account, c.Entry, c.Consumption)));
+        Assert.Equal(account, await H.Store.FindAccountAsync("acc"));
+        AssertExact(M(-6.25m), account.Balance);
+        Assert.Equal(5, (await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc"))).TotalCount);
+        Assert.Equal(account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
+        Assert.NotNull(await H.Store.FindAccountAsync("acc-2"));
+        Assert.Empty(await H.Store.CommitManyAsync([]));
+    }
+
+    /// <summary>A group commit is all or nothing: a stale version or a taken key anywhere in it, in the store or from an earlier change of the list, refuses the whole group and writes none of it.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task CommitMany_RefusedAnywhere_WritesNothing()
+    {
+        var opened = await H.Accounts.OpenAsync("acc", Usd, M(10m));
+        var (first, debit) = opened.Post(LedgerEntryKind.ConsumptionDebit, M(-1m), "consumption:req-1", Start, "req-1", "call");
+        var one = new PrepaidChange(first, debit, consumption: Call("acc", "req-1", 1m, Start));
+        var (second, again) = one.Saved().Account!.Post(LedgerEntryKind.ConsumptionDebit, M(-1m), "consumption:req-1", Start, "req-1", "call");
+        var sameKey = new PrepaidChange(second, again, consumption: Call("acc", "req-1", 1m, Start));
+        var stale = new PrepaidChange(opened.Post(LedgerEntryKind.Correction, M(1m), "key-x", Start, "c", "d").Account);   // the version before the first change
+        var newAccount = new PrepaidChange(PrepaidAccount.Open("acc-2", Usd, Start));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitManyAsync([newAccount, one, sameKey]));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitManyAsync([newAccount, one, stale]));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitManyAsync([newAccount, new PrepaidChange(PrepaidAccount.Open("acc", Usd, Start))]));
+
+        Assert.Equal(opened, await H.Store.FindAccountAsync("acc"));
+        Assert.Null(await H.Store.FindAccountAsync("acc-2"));
+        Assert.Null(await H.Store.FindConsumptionAsync("acc", "req-1"));
+        Assert.Null(await H.Store.FindEntryAsync("acc", "consumption:req-1"));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => H.Store.CommitManyAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => H.Store.CommitManyAsync([newAccount, null!]));
+        Assert.Null(await H.Store.FindAccountAsync("acc-2"));
+        Assert.Single(await H.Store.CommitManyAsync([one]));   // the group refused, the change alone is fine
+    }
+
     /// <summary>Ids are compared exactly, as the library compares them: case and Unicode normalization make different ids, and any script round-trips.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -50,113 +50,180 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     public Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return Read(() =>
+        return Read(() => Apply(change, undo: null));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PrepaidChange>> CommitManyAsync(IReadOnlyList<PrepaidChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
         {
-            if (change.Account is { } account)
-            {
-                Expect("prepaid account", account.AccountId, account.Version, _ledgers.GetValueOrDefault(account.AccountId)?.Head.Version);
-            }
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+        }
 
-            if (change.Order is { } order)
+        return Read<IReadOnlyList<PrepaidChange>>(() =>
+        {
+            // Each change applies as CommitAsync's would; a refused one undoes those before it, newest first.
+            var undo = new List<Action>();
+            try
             {
-                Expect("top-up order", order.OrderId, order.Version, _orders.GetValueOrDefault(order.OrderId)?.Version);
+                return [.. changes.Select(change => Apply(change, undo))];
             }
-
-            if (change.Correction is { } correction)
+            catch
             {
-                Expect("correction", correction.CorrectionId, correction.Version, _corrections.GetValueOrDefault(correction.CorrectionId)?.Version);
-            }
-
-            foreach (var application in change.Applications)
-            {
-                var stored = _applications.GetValueOrDefault(application.ApplicationId);
-                Expect("invoice application", application.ApplicationId, application.Version, stored?.Version);
-                if (application.Number is not null && stored?.Number is null && application.Sequence != _applicationSeries.GetValueOrDefault(application.Series!) + 1)
+                for (var i = undo.Count - 1; i >= 0; i--)
                 {
-                    throw new ConcurrencyConflictException("number series", application.Series!, (application.Sequence ?? 0) - 1, _applicationSeries.GetValueOrDefault(application.Series!));
-                }
-            }
-
-            if (change.Subscription is { } subscription)
-            {
-                Expect("subscription", subscription.Id, subscription.Version, _subscriptions.GetValueOrDefault(subscription.Id)?.Version);
-            }
-
-            foreach (var charge in change.Charges)
-            {
-                Expect("subscription charge", charge.ChargeId, charge.Version, _charges.GetValueOrDefault(charge.ChargeId)?.Version);
-            }
-
-            if (change.BillingRunAt is { } runAt && _lastBillingRun is { } last && runAt < last)
-            {
-                throw new ConcurrencyConflictException("billing run", "last", 0, null);
-            }
-
-            var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
-            if (change.Entry is { } entry && ledger is not null && ledger.ByKey.ContainsKey(entry.IdempotencyKey))
-            {
-                throw new ConcurrencyConflictException("ledger entry", entry.IdempotencyKey, 0, null);
-            }
-
-            if (change.Consumption is { } consumption && ledger is not null && ledger.Consumption.ContainsKey(consumption.RequestId))
-            {
-                throw new ConcurrencyConflictException("consumption record", consumption.RequestId, 0, null);
-            }
-
-            var saved = change.Saved();
-            if (saved.Account is { } head)
-            {
-                ledger ??= _ledgers[head.AccountId] = new Ledger(head);
-                ledger.Head = head;
-            }
-
-            if (saved.Entry is { } appended)
-            {
-                ledger!.Entries.Add(appended);
-                ledger.ByKey.Add(appended.IdempotencyKey, appended);
-            }
-
-            if (saved.Consumption is { } record)
-            {
-                ledger!.Consumption.Add(record.RequestId, record);
-            }
-
-            if (saved.Order is { } savedOrder)
-            {
-                _orders[savedOrder.OrderId] = savedOrder;
-            }
-
-            if (saved.Correction is { } savedCorrection)
-            {
-                _corrections[savedCorrection.CorrectionId] = savedCorrection;
-            }
-
-            foreach (var application in saved.Applications)
-            {
-                if (application.Number is not null && _applications.GetValueOrDefault(application.ApplicationId)?.Number is null)
-                {
-                    _applicationSeries[application.Series!] = application.Sequence!.Value;
+                    undo[i]();
                 }
 
-                _applications[application.ApplicationId] = application;
+                throw;
             }
-
-            if (saved.Subscription is { } savedSubscription)
-            {
-                _subscriptions[savedSubscription.Id] = savedSubscription.Copy();   // subscriptions are mutable: the store keeps its own
-            }
-
-            foreach (var charge in saved.Charges)
-            {
-                _charges[charge.ChargeId] = charge;
-                Index(_chargesOfAccount, charge.AccountId)[charge.ChargeId] = charge;
-                Index(_chargesOfSubscription, charge.SubscriptionId)[charge.ChargeId] = charge;
-            }
-
-            _lastBillingRun = saved.BillingRunAt ?? _lastBillingRun;
-
-            return saved;
         });
+    }
+
+    // Checks a change against the store, then writes it; with an undo list, records how to take each write back.
+    private PrepaidChange Apply(PrepaidChange change, List<Action>? undo)
+    {
+        if (change.Account is { } account)
+        {
+            Expect("prepaid account", account.AccountId, account.Version, _ledgers.GetValueOrDefault(account.AccountId)?.Head.Version);
+        }
+
+        if (change.Order is { } order)
+        {
+            Expect("top-up order", order.OrderId, order.Version, _orders.GetValueOrDefault(order.OrderId)?.Version);
+        }
+
+        if (change.Correction is { } correction)
+        {
+            Expect("correction", correction.CorrectionId, correction.Version, _corrections.GetValueOrDefault(correction.CorrectionId)?.Version);
+        }
+
+        foreach (var application in change.Applications)
+        {
+            var stored = _applications.GetValueOrDefault(application.ApplicationId);
+            Expect("invoice application", application.ApplicationId, application.Version, stored?.Version);
+            if (application.Number is not null && stored?.Number is null && application.Sequence != _applicationSeries.GetValueOrDefault(application.Series!) + 1)
+            {
+                throw new ConcurrencyConflictException("number series", application.Series!, (application.Sequence ?? 0) - 1, _applicationSeries.GetValueOrDefault(application.Series!));
+            }
+        }
+
+        if (change.Subscription is { } subscription)
+        {
+            Expect("subscription", subscription.Id, subscription.Version, _subscriptions.GetValueOrDefault(subscription.Id)?.Version);
+        }
+
+        foreach (var charge in change.Charges)
+        {
+            Expect("subscription charge", charge.ChargeId, charge.Version, _charges.GetValueOrDefault(charge.ChargeId)?.Version);
+        }
+
+        if (change.BillingRunAt is { } runAt && _lastBillingRun is { } last && runAt < last)
+        {
+            throw new ConcurrencyConflictException("billing run", "last", 0, null);
+        }
+
+        var ledger = change.Account is null ? null : _ledgers.GetValueOrDefault(change.Account.AccountId);
+        if (change.Entry is { } entry && ledger is not null && ledger.ByKey.ContainsKey(entry.IdempotencyKey))
+        {
+            throw new ConcurrencyConflictException("ledger entry", entry.IdempotencyKey, 0, null);
+        }
+
+        if (change.Consumption is { } consumption && ledger is not null && ledger.Consumption.ContainsKey(consumption.RequestId))
+        {
+            throw new ConcurrencyConflictException("consumption record", consumption.RequestId, 0, null);
+        }
+
+        var saved = change.Saved();
+        if (saved.Account is { } head)
+        {
+            if (ledger is null)
+            {
+                ledger = _ledgers[head.AccountId] = new Ledger(head);
+                undo?.Add(() => _ledgers.Remove(head.AccountId));
+            }
+            else
+            {
+                var (before, kept) = (ledger.Head, ledger);
+                undo?.Add(() => kept.Head = before);
+            }
+
+            ledger.Head = head;
+        }
+
+        if (saved.Entry is { } appended)
+        {
+            var kept = ledger!;
+            kept.Entries.Add(appended);
+            kept.ByKey.Add(appended.IdempotencyKey, appended);
+            undo?.Add(() =>
+            {
+                kept.Entries.RemoveAt(kept.Entries.Count - 1);
+                kept.ByKey.Remove(appended.IdempotencyKey);
+            });
+        }
+
+        if (saved.Consumption is { } record)
+        {
+            var kept = ledger!;
+            kept.Consumption.Add(record.RequestId, record);
+            undo?.Add(() => kept.Consumption.Remove(record.RequestId));
+        }
+
+        if (saved.Order is { } savedOrder)
+        {
+            Put(_orders, savedOrder.OrderId, savedOrder, undo);
+        }
+
+        if (saved.Correction is { } savedCorrection)
+        {
+            Put(_corrections, savedCorrection.CorrectionId, savedCorrection, undo);
+        }
+
+        foreach (var application in saved.Applications)
+        {
+            if (application.Number is not null && _applications.GetValueOrDefault(application.ApplicationId)?.Number is null)
+            {
+                Put(_applicationSeries, application.Series!, application.Sequence!.Value, undo);
+            }
+
+            Put(_applications, application.ApplicationId, application, undo);
+        }
+
+        if (saved.Subscription is { } savedSubscription)
+        {
+            Put(_subscriptions, savedSubscription.Id, savedSubscription.Copy(), undo);   // subscriptions are mutable: the store keeps its own
+        }
+
+        foreach (var charge in saved.Charges)
+        {
+            Put(_charges, charge.ChargeId, charge, undo);
+            Put(Index(_chargesOfAccount, charge.AccountId), charge.ChargeId, charge, undo);
+            Put(Index(_chargesOfSubscription, charge.SubscriptionId), charge.ChargeId, charge, undo);
+        }
+
+        if (saved.BillingRunAt is not null)
+        {
+            var before = _lastBillingRun;
+            undo?.Add(() => _lastBillingRun = before);
+            _lastBillingRun = saved.BillingRunAt;
+        }
+
+        return saved;
+    }
+
+    // Sets a key, recording how to restore what it held.
+    private static void Put<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value, List<Action>? undo)
+        where TKey : notnull
+    {
+        if (undo is not null)
+        {
+            undo.Add(map.TryGetValue(key, out var before) ? () => map[key] = before : () => map.Remove(key));
+        }
+
+        map[key] = value;
     }
 
     /// <inheritdoc/>

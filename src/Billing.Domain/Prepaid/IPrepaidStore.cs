@@ -19,4 +19,16 @@ public interface IPrepaidStore : ITopUpOrderStore, ILedgerStore, IConsumptionSto
     /// <returns>The change as stored (<see cref="PrepaidChange.Saved"/>).</returns>
     /// <exception cref="Storage.ConcurrencyConflictException">A version is stale or a unique key is taken; nothing was written.</exception>
     Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes several changes atomically, in order, in one transaction: all of them, or nothing. Each is checked as
+    /// <see cref="CommitAsync"/> checks one, against the store as the changes before it leave it, so a later change
+    /// of the same account carries the version the earlier one saves. The group commit of many calls' debits.
+    /// </summary>
+    /// <param name="changes">The changes, in the order they apply; empty writes nothing.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The changes as stored (<see cref="PrepaidChange.Saved"/>), in the same order.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="changes"/> or one of them is null.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">A version is stale or a unique key is taken, by the store or by an earlier change of the list; nothing was written.</exception>
+    Task<IReadOnlyList<PrepaidChange>> CommitManyAsync(IReadOnlyList<PrepaidChange> changes, CancellationToken cancellationToken = default);
 }

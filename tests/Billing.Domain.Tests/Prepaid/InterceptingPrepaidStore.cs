@@ -30,6 +30,17 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
         return await inner.CommitAsync(change, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<PrepaidChange>> CommitManyAsync(IReadOnlyList<PrepaidChange> changes, CancellationToken cancellationToken = default)
+    {
+        if (_hook is { } hook && changes.Any(_when!))
+        {
+            _hook = null;
+            await hook();
+        }
+
+        return await inner.CommitManyAsync(changes, cancellationToken);
+    }
+
     public Task<ConsumptionRecord?> FindConsumptionAsync(string accountId, string requestId, CancellationToken cancellationToken = default) => inner.FindConsumptionAsync(accountId, requestId, cancellationToken);
 
     public Task<Page<ConsumptionRecord>> QueryConsumptionAsync(ConsumptionQuery query, CancellationToken cancellationToken = default) => inner.QueryConsumptionAsync(query, cancellationToken);
