@@ -43,25 +43,15 @@ public sealed class ConsumptionService
     /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call (cost, model, token, counts, time or price version); nothing was written.</exception>
     public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckNotNull(consumption);
-        if (consumption.Cost.Amount < 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(consumption), consumption.Cost, "A call's cost is not negative.");
-        }
-
-        var key = KeyFor(consumption.RequestId);
+        CheckCall(consumption, nameof(consumption));
         return _commands.RunAsync(async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(consumption.AccountId, cancellationToken).ConfigureAwait(false);
             account.CheckCurrency(consumption.Cost);
 
-            if (await _commands.Store.FindEntryAsync(account.AccountId, key, cancellationToken).ConfigureAwait(false) is { } first)
+            if (await ReplayAsync(account, consumption, cancellationToken).ConfigureAwait(false) is { } replayed)
             {
-                // The same request again replays; the same request id with another call is a reused key (Stripe's rule).
-                var recorded = await _commands.Store.FindConsumptionAsync(account.AccountId, consumption.RequestId, cancellationToken).ConfigureAwait(false);
-                return recorded is not null && recorded with { BookedAt = null } == consumption with { BookedAt = null }
-                    ? new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first)
-                    : throw new IdempotencyKeyReusedException("consumption record", consumption.RequestId);
+                return replayed;
             }
 
             if (!account.CanDebit(consumption.Cost))
@@ -69,12 +59,124 @@ public sealed class ConsumptionService
                 return new ConsumptionResult(ConsumptionOutcome.RefusedOverCreditLimit, account, null);
             }
 
-            var (debited, entry) = account.Post(
-                LedgerEntryKind.ConsumptionDebit, -consumption.Cost, key, _commands.Now, consumption.RequestId,
-                $"{consumption.Usage.Model} call {consumption.RequestId} ({consumption.Usage.TokenName})");
-            var booked = consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) };
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, consumption: booked), cancellationToken).ConfigureAwait(false);
-            return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, entry);
+            var change = Debit(account, consumption, _commands.Now);
+            var saved = await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+            return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, change.Entry);
         });
+    }
+
+    /// <summary>
+    /// Records many rated calls in one commit (<see cref="IPrepaidStore.CommitManyAsync"/>): each call is answered
+    /// exactly as <see cref="RecordAsync"/> answers it when the calls are recorded one after the other in the list's
+    /// order (each request id once, never past the credit limit, a request id repeated in the list or already
+    /// stored replayed), but the store commits once. Losing a race to another writer reads and decides the whole
+    /// group again.
+    /// </summary>
+    /// <param name="calls">The rated calls, in the order they are recorded; of any accounts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per call, in the same order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calls"/> or a call is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cost is negative.</exception>
+    /// <exception cref="NotFoundException">A call's account was never opened; nothing was written.</exception>
+    /// <exception cref="CurrencyMismatchException">A cost is not in its ledger's currency; nothing was written.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">A request id was recorded, or is in the list before, with another call; nothing was written.</exception>
+    public Task<IReadOnlyList<ConsumptionResult>> RecordManyAsync(IReadOnlyList<ConsumptionRecord> calls, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(calls);
+        foreach (var call in calls)
+        {
+            CheckCall(call, nameof(calls));
+        }
+
+        var attempt = 0;
+        return _commands.RunAsync(() => RecordGroupAsync(calls, readsKeys: ++attempt > 1, cancellationToken));
+    }
+
+    // One attempt at a group. The first attempt does not look for each request id in the store: a stored one makes the
+    // commit conflict (its key is taken), and the next attempt, which looks, answers it as RecordAsync would. A call
+    // refused over the limit is always looked up first, as RecordAsync replays before it checks the limit.
+    private async Task<IReadOnlyList<ConsumptionResult>> RecordGroupAsync(IReadOnlyList<ConsumptionRecord> calls, bool readsKeys, CancellationToken cancellationToken)
+    {
+        var heads = new Dictionary<string, PrepaidAccount>(StringComparer.Ordinal);
+        foreach (var call in calls)
+        {
+            if (!heads.ContainsKey(call.AccountId))
+            {
+                heads[call.AccountId] = await _commands.Store.RequireAccountAsync(call.AccountId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var now = _commands.Now;
+        var results = new ConsumptionResult?[calls.Count];
+        var changes = new List<PrepaidChange>();
+        var debits = new Dictionary<(string Account, string RequestId), (ConsumptionRecord Call, LedgerEntry Debit)>();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = calls[i];
+            var account = heads[call.AccountId];
+            account.CheckCurrency(call.Cost);
+            if (debits.TryGetValue((call.AccountId, call.RequestId), out var earlier))
+            {
+                results[i] = Same(earlier.Call, call)
+                    ? new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, earlier.Debit)
+                    : throw new IdempotencyKeyReusedException("consumption record", call.RequestId);
+                continue;
+            }
+
+            if ((readsKeys || !account.CanDebit(call.Cost)) && await ReplayAsync(account, call, cancellationToken).ConfigureAwait(false) is { } replayed)
+            {
+                results[i] = replayed;
+                continue;
+            }
+
+            if (!account.CanDebit(call.Cost))
+            {
+                results[i] = new ConsumptionResult(ConsumptionOutcome.RefusedOverCreditLimit, account, null);
+                continue;
+            }
+
+            var change = Debit(account, call, now);
+            changes.Add(change);
+            heads[call.AccountId] = change.Saved().Account!;   // the next call of the account sees this one's debit
+            debits[(call.AccountId, call.RequestId)] = (call, change.Entry!);
+            results[i] = new ConsumptionResult(ConsumptionOutcome.Recorded, heads[call.AccountId], change.Entry);
+        }
+
+        await _commands.Store.CommitManyAsync(changes, cancellationToken).ConfigureAwait(false);
+        return [.. results.Select(r => r!)];
+    }
+
+    // A call whose request id is on the ledger: replayed when it is the same call, a reused key otherwise (Stripe's rule).
+    private async Task<ConsumptionResult?> ReplayAsync(PrepaidAccount account, ConsumptionRecord consumption, CancellationToken cancellationToken)
+    {
+        if (await _commands.Store.FindEntryAsync(account.AccountId, KeyFor(consumption.RequestId), cancellationToken).ConfigureAwait(false) is not { } first)
+        {
+            return null;
+        }
+
+        var recorded = await _commands.Store.FindConsumptionAsync(account.AccountId, consumption.RequestId, cancellationToken).ConfigureAwait(false);
+        return recorded is not null && Same(recorded, consumption)
+            ? new ConsumptionResult(ConsumptionOutcome.AlreadyRecorded, account, first)
+            : throw new IdempotencyKeyReusedException("consumption record", consumption.RequestId);
+    }
+
+    // The debit of a call and the call booked where it belongs: when it occurred, or the open period's start when its period was invoiced.
+    private static PrepaidChange Debit(PrepaidAccount account, ConsumptionRecord consumption, Instant now)
+    {
+        var (debited, entry) = account.Post(
+            LedgerEntryKind.ConsumptionDebit, -consumption.Cost, KeyFor(consumption.RequestId), now, consumption.RequestId,
+            $"{consumption.Usage.Model} call {consumption.RequestId} ({consumption.Usage.TokenName})");
+        return new PrepaidChange(debited, entry, consumption: consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) });
+    }
+
+    private static bool Same(ConsumptionRecord recorded, ConsumptionRecord call) => recorded with { BookedAt = null } == call with { BookedAt = null };
+
+    private static void CheckCall(ConsumptionRecord consumption, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(consumption, parameter);
+        if (consumption.Cost.Amount < 0m)
+        {
+            throw new ArgumentOutOfRangeException(parameter, consumption.Cost, "A call's cost is not negative.");
+        }
     }
 }

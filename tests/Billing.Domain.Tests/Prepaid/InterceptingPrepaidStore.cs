@@ -16,6 +16,12 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
     private Func<PrepaidChange, bool>? _when;
     private Func<Task>? _hook;
 
+    /// <summary>Gets how many single commits reached the store.</summary>
+    public int Commits { get; private set; }
+
+    /// <summary>Gets how many group commits reached the store.</summary>
+    public int Groups { get; private set; }
+
     /// <summary>Runs <paramref name="hook"/> once, before the next commit that <paramref name="when"/> picks.</summary>
     public void Before(Func<PrepaidChange, bool> when, Func<Task> hook) => (_when, _hook) = (when, hook);
 
@@ -27,6 +33,7 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
             await hook();
         }
 
+        Commits++;
         return await inner.CommitAsync(change, cancellationToken);
     }
 
@@ -38,6 +45,7 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
             await hook();
         }
 
+        Groups++;
         return await inner.CommitManyAsync(changes, cancellationToken);
     }
 
