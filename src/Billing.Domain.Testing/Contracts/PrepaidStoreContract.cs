@@ -235,6 +235,26 @@ public abstract class PrepaidStoreContract
         Assert.Single(await H.Store.CommitManyAsync([one]));   // the group refused, the change alone is fine
     }
 
+    /// <summary>Concurrent callers of a <see cref="ConsumptionBatcher"/>, grouped into commits on this store, keep the laws of the per-call path: each request once, never past the credit limit, the balance the sum of its entries.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task BatchedCalls_KeepTheLawsOfOneByOne()
+    {
+        await H.FundAsync("acc", 10m);
+        await H.Accounts.SetCreditLimitAsync("acc", M(5m));
+        var batcher = new ConsumptionBatcher(H.Consumption);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => batcher.RecordAsync(Call("acc", $"req-{i % 40}", 0.50m, Start)))));
+        await batcher.DisposeAsync();
+
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        var calls = await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc") { Page = new PageRequest(1, PageRequest.MaxSize) });
+        AssertExact(M(-5.00m), account.Balance);   // 30 of the 40 requests fit under the limit, each once
+        Assert.Equal(30, calls.TotalCount);
+        Assert.Equal(30, results.Count(r => r.Outcome == ConsumptionOutcome.Recorded));
+        Assert.Equal(account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
+    }
+
     /// <summary>Ids are compared exactly, as the library compares them: case and Unicode normalization make different ids, and any script round-trips.</summary>
     /// <returns>A task.</returns>
     [Fact]
