@@ -100,6 +100,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
     private const string SerializationFailure = "40001";
     private const string DeadlockDetected = "40P01";
 
+    private const int AutoPrepared = 64;
+
     private readonly string _connectionString;
 
     public PostgreSqlDialect(PostgreSqlOptions options)
@@ -108,6 +110,11 @@ internal sealed class PostgreSqlDialect : SqlDialect
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         var lockTimeout = $"-c lock_timeout={(long)Math.Ceiling(options.BusyTimeout.TotalMilliseconds)}";
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? lockTimeout : $"{builder.Options} {lockTimeout}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPrepared;   // the stores run a few dozen statements again and again: the server parses and plans each once per connection
+        }
+
         _connectionString = builder.ConnectionString;
     }
 
@@ -123,8 +130,11 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <inheritdoc/>
     public override string TableExistsSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
 
-    /// <summary>Gets a transaction-scoped advisory lock keyed by the schema, so that two processes starting at once migrate one after the other.</summary>
-    public override string MigrationLockSql => "SELECT pg_advisory_xact_lock(hashtext('billing-domain:' || current_schema()));";
+    /// <summary>
+    /// Gets a transaction-scoped advisory lock keyed by the schema, so that two processes starting at once migrate one
+    /// after the other; waiting for another process's migration is not a busy database, so the wait is up to a minute.
+    /// </summary>
+    public override string MigrationLockSql => "SET LOCAL lock_timeout = '60s'; SELECT pg_advisory_xact_lock(hashtext('billing-domain:' || current_schema()));";
 
     /// <summary>Gets <c>FOR UPDATE</c>: the checked row stays locked until the commit ends, so another writer waits (up to the busy timeout) and then sees the new version.</summary>
     public override string LockRow => " FOR UPDATE";

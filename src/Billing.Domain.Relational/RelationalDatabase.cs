@@ -90,6 +90,7 @@ internal sealed class RelationalDatabase(SqlDialect dialect)
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var session = new SqlSession(Dialect, connection, transaction);
             var result = await write(session).ConfigureAwait(false);
+            await session.FlushAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }

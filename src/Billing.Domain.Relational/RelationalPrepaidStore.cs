@@ -91,11 +91,6 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
 
     private async Task<PrepaidChange> WriteAsync(SqlSession session, PrepaidChange change, CancellationToken cancellationToken)
     {
-        if (change.Account is { } account)
-        {
-            await session.ExpectVersionAsync("prepaid account", "accounts", "account_id", account.AccountId, account.Version, cancellationToken).ConfigureAwait(false);
-        }
-
         if (change.Order is { } order)
         {
             await session.ExpectVersionAsync("top-up order", "orders", "order_id", order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
@@ -131,36 +126,38 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
         }
 
         var saved = change.Saved();
+        // The ledger head, its entry and its call are the hot path: queued, with no read before them, so that a group commit
+        // sends every call's writes together. The head's version is checked by the write itself (compare-and-set).
         if (saved.Account is { } head)
         {
-            await WriteAccountAsync(session, head, cancellationToken).ConfigureAwait(false);
+            WriteAccount(session, head, change.Account!.Version, cancellationToken);
             AfterStep?.Invoke("account");
         }
 
         if (saved.Entry is { } entry)
         {
-            await session.ExecAsync(
-                cancellationToken,
+            session.Defer(
                 "INSERT INTO ledger_entries VALUES (@account, @sequence, @kind, @amount, @currency, @key, @at, @reference, @description)",
+                null,
                 ("@account", entry.AccountId), ("@sequence", entry.Sequence), ("@kind", entry.Kind.ToString()), ("@amount", Amount(entry.Amount)),
                 ("@currency", entry.Amount.Currency.Code), ("@key", entry.IdempotencyKey), ("@at", Time(entry.RecordedAt)), ("@reference", entry.Reference),
-                ("@description", entry.Description)).ConfigureAwait(false);
+                ("@description", entry.Description));
             AfterStep?.Invoke("entry");
         }
 
         if (saved.Consumption is { } call)
         {
             var usage = call.Usage;
-            await session.ExecAsync(
-                cancellationToken,
+            session.Defer(
                 """
                 INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency,
                     price_version, booked_at)
                 VALUES (@account, @request, @token, @model, @input, @output, @cached, @at, @cost, @currency, @version, @booked)
                 """,
+                null,
                 ("@account", usage.AccountId), ("@request", usage.RequestId), ("@token", usage.TokenName), ("@model", usage.Model), ("@input", usage.InputTokens),
                 ("@output", usage.OutputTokens), ("@cached", usage.CachedInputTokens), ("@at", Time(usage.OccurredAt)), ("@cost", Amount(call.Cost)),
-                ("@currency", call.Cost.Currency.Code), ("@version", call.PriceVersion), ("@booked", Time(call.BookedAt))).ConfigureAwait(false);
+                ("@currency", call.Cost.Currency.Code), ("@version", call.PriceVersion), ("@booked", Time(call.BookedAt)));
             AfterStep?.Invoke("consumption");
         }
 
@@ -338,18 +335,39 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
     public async Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) =>
         (await AllAsync("SELECT last_at FROM billing_runs WHERE id = 1", r => Instant(r, "last_at"), cancellationToken).ConfigureAwait(false)) is [var last] ? last : null;
 
-    private static Task<int> WriteAccountAsync(SqlSession session, PrepaidAccount a, CancellationToken cancellationToken) =>
-        session.ExecAsync(
-            cancellationToken,
+    // A new head is inserted (a taken id is the database's unique violation); a stored one is updated only at the
+    // version it was read at, and a head that moved on is a conflict naming the version it is at.
+    private static void WriteAccount(SqlSession session, PrepaidAccount a, long readAt, CancellationToken cancellationToken)
+    {
+        if (readAt == 0)
+        {
+            session.Defer(
+                """
+                INSERT INTO accounts (account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version)
+                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version)
+                """,
+                null,
+                ("@id", a.AccountId), ("@currency", a.Currency.Code), ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount),
+                ("@opened", Time(a.OpenedAt)), ("@recharged", Amount(a.Invoicing.Recharged)), ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)),
+                ("@invoiced", Amount(a.Invoicing.Invoiced)), ("@closed", Time(a.ClosedThrough)), ("@version", a.Version));
+            return;
+        }
+
+        session.Defer(
             """
-            INSERT INTO accounts (account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version)
-            VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version)
-            ON CONFLICT (account_id) DO UPDATE SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged,
-                refunded = @refunded, held = @held, invoiced = @invoiced, closed_through = @closed, version = @version
+            UPDATE accounts SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged, refunded = @refunded, held = @held,
+                invoiced = @invoiced, closed_through = @closed, version = @version
+            WHERE account_id = @id AND version = @readAt
             """,
-            ("@id", a.AccountId), ("@currency", a.Currency.Code), ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount),
-            ("@opened", Time(a.OpenedAt)), ("@recharged", Amount(a.Invoicing.Recharged)), ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)),
-            ("@invoiced", Amount(a.Invoicing.Invoiced)), ("@closed", Time(a.ClosedThrough)), ("@version", a.Version));
+            async () => new ConcurrencyConflictException(
+                "prepaid account", a.AccountId, readAt,
+                await session.ScalarAsync("SELECT version FROM accounts WHERE account_id = @id", cancellationToken, ("@id", a.AccountId)).ConfigureAwait(false) is { } stored
+                    ? Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture)
+                    : 0),
+            ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
+            ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
+            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@id", a.AccountId), ("@readAt", readAt));
+    }
 
     private static async Task WriteOrderAsync(SqlSession session, TopUpOrder o, CancellationToken cancellationToken)
     {

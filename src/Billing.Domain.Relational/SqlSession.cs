@@ -10,6 +10,7 @@ namespace Billing.Domain.Relational;
 internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, DbTransaction? transaction) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly List<Deferred> _deferred = [];
 
     /// <summary>Disposes the commands the session kept.</summary>
     /// <returns>A task.</returns>
@@ -26,17 +27,90 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
     /// <summary>Runs a statement with named parameters.</summary>
     /// <returns>The rows it changed.</returns>
 #pragma warning disable CA1068 // The parameters are a params array, which must come last.
-    public Task<int> ExecAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters) =>
-        Kept(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+    public async Task<int> ExecAsync(CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return await Kept(sql, parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues a write that must change exactly one row, run in order before the next statement or by
+    /// <see cref="FlushAsync"/>: the writes a group commit queues go to the database together, in one round trip
+    /// where the driver batches statements (<see cref="DbConnection.CanCreateBatch"/>).
+    /// </summary>
+    /// <param name="sql">The statement.</param>
+    /// <param name="changedNothing">The error when it changed no row (a version that moved on), or null when it cannot (an insert: a taken key is the database's error).</param>
+    /// <param name="parameters">The named parameters.</param>
+    public void Defer(string sql, Func<Task<Exception>>? changedNothing, params (string Name, object? Value)[] parameters) =>
+        _deferred.Add(new Deferred(sql, changedNothing, parameters));
+
+    /// <summary>Runs the queued writes, in order, and checks each changed its row.</summary>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>A task.</returns>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        Deferred[] queued = [.. _deferred];
+        _deferred.Clear();
+        var changed = new int[queued.Length];
+        if (queued.Length > 1 && connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var write in queued)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = write.Sql;
+                foreach (var (name, value) in write.Parameters)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = ValueOf(value);
+                    command.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < queued.Length; i++)
+            {
+                changed[i] = batch.BatchCommands[i].RecordsAffected;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < queued.Length; i++)
+            {
+                changed[i] = await Kept(queued[i].Sql, queued[i].Parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        for (var i = 0; i < queued.Length; i++)
+        {
+            if (changed[i] != 1 && queued[i].ChangedNothing is { } error)
+            {
+                throw await error().ConfigureAwait(false);
+            }
+        }
+    }
 #pragma warning restore CA1068
 
     /// <summary>Runs a query and returns its first column of its first row, null when it has none.</summary>
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        await Kept(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return await Kept(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? value : null;
+    }
 
     /// <summary>Runs a query and reads every row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await Kept(sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -125,4 +199,6 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         decimal amount => dialect.Decimal(amount),
         _ => value,
     };
+
+    private sealed record Deferred(string Sql, Func<Task<Exception>>? ChangedNothing, (string Name, object? Value)[] Parameters);
 }
