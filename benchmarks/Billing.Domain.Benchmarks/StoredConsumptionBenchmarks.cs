@@ -17,7 +17,7 @@ namespace Billing.Domain.Benchmarks;
 /// <summary>
 /// Seed 000's hot path on a database: rated calls of 100 accounts debited from their balances, each once, within the
 /// credit limit, on a SQLite file and on PostgreSQL (a server on loopback named by <c>BILLING_DOMAIN_POSTGRES</c>;
-/// <c>scripts/benchmark-stores</c> starts one). Through the library one transaction per call
+/// <c>scripts/with-postgres</c> starts one). Through the library one transaction per call
 /// (<see cref="ConsumptionService.RecordAsync"/>), grouped (<see cref="ConsumptionService.RecordManyAsync"/>, 1,000 calls
 /// a commit), and through the batcher with 64 concurrent callers; against raw ADO.NET doing the same writes (update
 /// the balance, insert the entry, insert the call) with prepared commands, one transaction per call and one per
@@ -71,7 +71,7 @@ public class StoredConsumptionBenchmarks
         else
         {
             var server = Environment.GetEnvironmentVariable("BILLING_DOMAIN_POSTGRES")
-                ?? throw new InvalidOperationException("Set BILLING_DOMAIN_POSTGRES to a PostgreSQL server's connection string, or run scripts/benchmark-stores, which starts one.");
+                ?? throw new InvalidOperationException("Set BILLING_DOMAIN_POSTGRES to a PostgreSQL server's connection string, or run the benchmarks under scripts/with-postgres, which starts one.");
             _schema = $"b_{Guid.NewGuid():N}";
             using (var connection = new NpgsqlConnection(server))
             {

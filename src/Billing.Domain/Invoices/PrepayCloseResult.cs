@@ -11,3 +11,12 @@ public sealed record PrepayCloseResult(string AccountId, PrepayCloseOutcome Outc
     /// <summary>Gets the account.</summary>
     public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
 }
+
+/// <summary>How far a period close of many accounts (<see cref="PrepayInvoicing.CloseAllAsync"/>) has come: reported after each account.</summary>
+/// <param name="Done">The accounts closed so far, this one included (made, already made or failed).</param>
+/// <param name="Last">The answer for the account just done.</param>
+public sealed record PrepayCloseProgress(int Done, PrepayCloseResult Last)
+{
+    /// <summary>Gets the answer for the account just done.</summary>
+    public PrepayCloseResult Last { get; } = Preconditions.CheckNotNull(Last);
+}

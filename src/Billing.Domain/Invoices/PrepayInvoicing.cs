@@ -100,11 +100,13 @@ public sealed class PrepayInvoicing
 
     /// <summary>Closes many accounts' periods, one after the other, never stopping at a failure.</summary>
     /// <param name="accounts">The accounts' periods.</param>
+    /// <param name="progress">Told after each account how many are done and how the last one went, if given.</param>
     /// <param name="cancellationToken">Cancels the run; accounts not reached are not reported.</param>
     /// <returns>One result per account, in order: made, already made, or failed with the exception.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="accounts"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public async Task<IReadOnlyList<PrepayCloseResult>> CloseAllAsync(IEnumerable<PrepayPeriod> accounts, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PrepayCloseResult>> CloseAllAsync(
+        IEnumerable<PrepayPeriod> accounts, IProgress<PrepayCloseProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(accounts);
         var results = new List<PrepayCloseResult>();
@@ -121,6 +123,8 @@ public sealed class PrepayInvoicing
             {
                 results.Add(new PrepayCloseResult(account?.AccountId ?? "(null)", PrepayCloseOutcome.Failed, null, failure));
             }
+
+            progress?.Report(new PrepayCloseProgress(results.Count, results[^1]));
         }
 
         return results;

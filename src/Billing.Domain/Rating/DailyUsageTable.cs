@@ -1,25 +1,56 @@
+using System.Numerics;
 using Billing.Domain.Periods;
 using NodaTime;
 
 namespace Billing.Domain.Rating;
 
-/// <summary>Sums calls per account, billing day, model and token name: costs in scaled integers where exact, in decimals otherwise.</summary>
+/// <summary>
+/// Sums calls per account, billing day, model and token name: costs in scaled integers where exact, in decimals
+/// otherwise. Accounts, models and tokens are interned to small integers as they come (a call of the same account,
+/// model or token object as the last one costs no lookup), days are day numbers (a fixed-offset zone's without
+/// NodaTime's zone arithmetic), rows are structs in one array, and the result is ordered by sorting integer ranks,
+/// never strings row by row: the object path stays a few dictionary probes a call at a million calls.
+/// </summary>
 internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTimeZone> timeZoneOf)
 {
-    private readonly Dictionary<string, AccountTimeZone> _zones = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, LocalDate Day, string Model, string Token), Row> _rows = [];
-    private string? _lastAccount;
-    private AccountTimeZone? _lastZone;
+    private const long TicksPerDay = NodaConstants.TicksPerDay;
+    private static readonly int UnixEpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
-    public void Add(UsageRecord usage, long costUnits, int costScale, decimal cost)
+    private readonly Names _accounts = new();
+    private readonly Names _models = new();
+    private readonly Names _tokens = new();
+    private readonly List<Zone> _zones = [];
+    private readonly Dictionary<RowKey, int> _rowOf = [];
+    private Row[] _rows = new Row[256];
+    private int _count;
+
+    /// <summary>Returns the model's number, the same for the same name: what a rater caches its prices by.</summary>
+    public int ModelOf(string model) => _models.Of(model);
+
+    public void Add(UsageRecord usage, int model, long costUnits, int costScale, decimal cost)
     {
-        var key = (usage.AccountId, ZoneOf(usage.AccountId).BillingDayOf(usage.OccurredAt), usage.Model, usage.TokenName);
-        if (!_rows.TryGetValue(key, out var row))
+        var account = _accounts.Of(usage.AccountId);
+        if (account == _zones.Count)
         {
-            row = new Row(costScale);
-            _rows.Add(key, row);
+            _zones.Add(new Zone(Utility.Preconditions.CheckNotNull(timeZoneOf(usage.AccountId), "timeZoneOf")));
         }
 
+        var day = _zones[account].DayNumberOf(usage.OccurredAt);
+        var token = _tokens.Of(usage.TokenName);
+        var key = new RowKey(((long)account << 32) | (uint)day, ((long)model << 32) | (uint)token);
+        if (!_rowOf.TryGetValue(key, out var index))
+        {
+            index = _count++;
+            if (index == _rows.Length)
+            {
+                Array.Resize(ref _rows, _rows.Length * 2);
+            }
+
+            _rows[index] = new Row { Account = account, Day = day, Model = model, Token = token, CostScale = costScale };
+            _rowOf.Add(key, index);
+        }
+
+        ref var row = ref _rows[index];
         row.Calls++;
         row.InputTokens += usage.InputTokens;
         row.OutputTokens += usage.OutputTokens;
@@ -28,47 +59,151 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
         row.Cost += cost;
     }
 
-    public IReadOnlyList<DailyUsage> ToRows() =>
-        [.. _rows
-            .Select(pair => new DailyUsage(
-                pair.Key.Account, pair.Key.Day, pair.Key.Model, pair.Key.Token, pair.Value.Calls, pair.Value.InputTokens, pair.Value.OutputTokens,
-                pair.Value.CachedInputTokens, new Money(pair.Value.Cost + Charging.ScaledDecimal.ToDecimal(pair.Value.CostUnits, (byte)pair.Value.CostScale), currency)))
-            .OrderBy(r => r.AccountId, StringComparer.Ordinal)
-            .ThenBy(r => r.Day)
-            .ThenBy(r => r.Model, StringComparer.Ordinal)
-            .ThenBy(r => r.TokenName, StringComparer.Ordinal)];
-
-    private AccountTimeZone ZoneOf(string account)
+    /// <summary>Returns the rows ordered by account, day, model and token name (ordinal).</summary>
+    public IReadOnlyList<DailyUsage> ToRows()
     {
-        if (ReferenceEquals(account, _lastAccount))
+        var (accountRank, modelRank, tokenRank) = (_accounts.Ranks(), _models.Ranks(), _tokens.Ranks());
+        var order = new int[_count];
+        for (var i = 0; i < order.Length; i++)
         {
-            return _lastZone!;
+            order[i] = i;
         }
 
-        if (!_zones.TryGetValue(account, out var zone))
+        var minDay = int.MaxValue;
+        var maxDay = int.MinValue;
+        for (var i = 0; i < _count; i++)
         {
-            zone = Utility.Preconditions.CheckNotNull(timeZoneOf(account), "timeZoneOf");
-            _zones.Add(account, zone);
+            (minDay, maxDay) = (Math.Min(minDay, _rows[i].Day), Math.Max(maxDay, _rows[i].Day));
         }
 
-        (_lastAccount, _lastZone) = (account, zone);
-        return zone;
+        var (accountBits, dayBits, modelBits, tokenBits) = (Bits(_accounts.Count), Bits(maxDay - minDay + 1), Bits(_models.Count), Bits(_tokens.Count));
+        if (accountBits + dayBits + modelBits + tokenBits <= 64)
+        {
+            // The four ranks packed into one integer whose order is the rows' order.
+            var keys = new ulong[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                ref readonly var row = ref _rows[i];
+                var key = (ulong)accountRank[row.Account];
+                key = (key << dayBits) | (uint)(row.Day - minDay);
+                key = (key << modelBits) | (uint)modelRank[row.Model];
+                keys[i] = (key << tokenBits) | (uint)tokenRank[row.Token];
+            }
+
+            Array.Sort(keys, order);
+        }
+        else
+        {
+            Array.Sort(order, (a, b) =>
+            {
+                ref readonly var x = ref _rows[a];
+                ref readonly var y = ref _rows[b];
+                var byAccount = accountRank[x.Account].CompareTo(accountRank[y.Account]);
+                var byDay = x.Day.CompareTo(y.Day);
+                var byModel = modelRank[x.Model].CompareTo(modelRank[y.Model]);
+                return byAccount != 0 ? byAccount : byDay != 0 ? byDay : byModel != 0 ? byModel : tokenRank[x.Token].CompareTo(tokenRank[y.Token]);
+            });
+        }
+
+        var result = new DailyUsage[_count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            ref readonly var row = ref _rows[order[i]];
+            result[i] = new DailyUsage(
+                _accounts[row.Account], LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day)), _models[row.Model], _tokens[row.Token], row.Calls, row.InputTokens,
+                row.OutputTokens, row.CachedInputTokens, new Money(row.Cost + Charging.ScaledDecimal.ToDecimal(row.CostUnits, (byte)row.CostScale), currency));
+        }
+
+        return result;
     }
 
-    private sealed class Row(int costScale)
+    // The bits that number count values (0 to count - 1).
+    private static int Bits(int count) => count <= 1 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)(count - 1));
+
+    private readonly record struct RowKey(long AccountDay, long ModelToken);
+
+    private struct Row
     {
-        public int CostScale { get; } = costScale;
+        public int Account;
+        public int Day;
+        public int Model;
+        public int Token;
+        public int CostScale;
+        public long Calls;
+        public long InputTokens;
+        public long OutputTokens;
+        public long CachedInputTokens;
+        public long CostUnits;
+        public decimal Cost;
+    }
 
-        public long Calls { get; set; }
+    // A billing time zone, and the day number (DateOnly's) of an instant in it: by division for a zone whose offset
+    // never changes, by the zone's rules otherwise.
+    private sealed class Zone(AccountTimeZone zone)
+    {
+        private readonly long? _fixedOffsetTicks = zone.Zone.MinOffset == zone.Zone.MaxOffset ? zone.Zone.MinOffset.Ticks : null;
 
-        public long InputTokens { get; set; }
+        public int DayNumberOf(Instant instant)
+        {
+            if (_fixedOffsetTicks is not { } offset)
+            {
+                return zone.BillingDayOf(instant).ToDateOnly().DayNumber;
+            }
 
-        public long OutputTokens { get; set; }
+            var local = instant.ToUnixTimeTicks() + offset;
+            var days = local / TicksPerDay;
+            return UnixEpochDayNumber + (int)(local % TicksPerDay < 0 ? days - 1 : days);   // floor, before the epoch too
+        }
+    }
 
-        public long CachedInputTokens { get; set; }
+    // Names interned to 0, 1, 2… in the order they first come; the same string object as the last one is found without hashing.
+    private sealed class Names
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _names = [];
+        private string? _last;
+        private int _lastNumber;
 
-        public long CostUnits { get; set; }
+        public int Count => _names.Count;
 
-        public decimal Cost { get; set; }
+        public string this[int number] => _names[number];
+
+        public int Of(string name)
+        {
+            if (ReferenceEquals(name, _last))
+            {
+                return _lastNumber;
+            }
+
+            if (!_numbers.TryGetValue(name, out var number))
+            {
+                number = _names.Count;
+                _numbers.Add(name, number);
+                _names.Add(name);
+            }
+
+            (_last, _lastNumber) = (name, number);
+            return number;
+        }
+
+        // Each number's place in ordinal order.
+        public int[] Ranks()
+        {
+            var byName = new int[_names.Count];
+            for (var i = 0; i < byName.Length; i++)
+            {
+                byName[i] = i;
+            }
+
+            var names = _names.ToArray();
+            Array.Sort(names, byName, StringComparer.Ordinal);
+            var rank = new int[byName.Length];
+            for (var place = 0; place < byName.Length; place++)
+            {
+                rank[byName[place]] = place;
+            }
+
+            return rank;
+        }
     }
 }

@@ -81,7 +81,7 @@ public sealed class UsageRater
                 throw new CurrencyMismatchException(Prices.Currency, record.Cost.Currency);
             }
 
-            table.Add(record.Usage, 0, 0, record.Cost.Amount);
+            table.Add(record.Usage, table.ModelOf(record.Usage.Model), 0, 0, record.Cost.Amount);
         }
 
         return table.ToRows();
@@ -104,27 +104,38 @@ public sealed class UsageRater
         Preconditions.CheckNotNull(timeZoneOf);
         var costScale = Math.Min(CostRounding?.ScaleFor(Prices.Currency) ?? ScaledTokenPrice.CostScale, ScaledTokenPrice.CostScale);
         var table = new DailyUsageTable(Prices.Currency, timeZoneOf);
+        var inForce = new List<(TokenPrice Price, ScaledTokenPrice? Scaled)?>();   // by the table's model number: the version found last, which applies until it ends
         foreach (var call in usage)
         {
             Preconditions.CheckNotNull(call, nameof(usage));
-            if (!Prices.TryFind(call.Model, call.OccurredAt, out var price))
+            var model = table.ModelOf(call.Model);
+            if (model == inForce.Count)
             {
-                throw new UnpricedUsageException(call.RequestId, call.Model, call.OccurredAt);
+                inForce.Add(null);
             }
 
-            if (_scaled[price] is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
+            if (inForce[model] is not { } current || !current.Price.AppliesAt(call.OccurredAt))
+            {
+                // A book's versions of a model never overlap: the one that applies is the one TryFind finds.
+                inForce[model] = current = Prices.TryFind(call.Model, call.OccurredAt, out var found)
+                    ? (found, _scaled[found])
+                    : throw new UnpricedUsageException(call.RequestId, call.Model, call.OccurredAt);
+            }
+
+            var (price, scaledPrice) = current;
+            if (scaledPrice is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
             {
                 if (CostRounding is { } exactRounding)
                 {
                     units = Charging.ScaledDecimal.RoundDivide(units, ScaledTokenPrice.CostScale - costScale, exactRounding.Mode);
                 }
 
-                table.Add(call, units, costScale, 0m);
+                table.Add(call, model, units, costScale, 0m);
             }
             else
             {
                 var cost = price.CostOf(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
-                table.Add(call, 0, costScale, (CostRounding is { } rounding ? cost.Round(rounding) : cost).Amount);
+                table.Add(call, model, 0, costScale, (CostRounding is { } rounding ? cost.Round(rounding) : cost).Amount);
             }
         }
 

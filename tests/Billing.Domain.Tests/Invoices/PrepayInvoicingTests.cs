@@ -116,9 +116,12 @@ public class PrepayInvoicingTests
         };
         await _h.Prepay.CloseAsync(accounts[2]);
 
-        var results = await _h.Prepay.CloseAllAsync(accounts);
+        var reported = new List<PrepayCloseProgress>();
+        var results = await _h.Prepay.CloseAllAsync(accounts, new SynchronousProgress<PrepayCloseProgress>(reported.Add));
 
         Assert.Equal([PrepayCloseOutcome.Made, PrepayCloseOutcome.Failed, PrepayCloseOutcome.AlreadyMade], results.Select(r => r.Outcome));
+        Assert.Equal([1, 2, 3], reported.Select(p => p.Done));
+        Assert.Equal(results, reported.Select(p => p.Last));
         Assert.IsType<CurrencyMismatchException>(results[1].Error);
         Assert.Equal(["INV-202604-000002", null, "INV-202604-000001"], results.Select(r => r.Invoice?.Number));
     }

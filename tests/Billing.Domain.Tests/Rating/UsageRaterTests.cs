@@ -110,4 +110,30 @@ public class UsageRaterTests
             ],
             rows);
     }
+
+    /// <summary>
+    /// Rows whose account, day, model and token numbers need more than 64 bits together (20,000 of each, days from year
+    /// 1 to 9999) are ordered by comparing them instead of by one packed integer: the same order.
+    /// </summary>
+    [Fact]
+    public void RollUpDaily_OrdersRowsTooManyToPack_TheSameWay()
+    {
+        var usd = Currency.FromCode("USD");
+        var rater = new UsageRater(TokenPriceBook.Empty(usd));
+        var first = Instant.FromUtc(1, 1, 1, 0, 0);
+        var last = Instant.FromUtc(9999, 12, 31, 0, 0);
+        var consumption = Enumerable.Range(0, 20_000)
+            .Select(i => new ConsumptionRecord(
+                new UsageRecord($"r{i}", $"acc-{(i * 7919) % 20_000:D5}", $"key-{i:D5}", $"model-{(i * 31) % 20_000:D5}", 1, 1, i % 2 == 0 ? first + Duration.FromDays(i) : last - Duration.FromDays(i)),
+                new Money(0.01m, usd),
+                "v1"))
+            .ToList();
+
+        var rows = rater.RollUpDaily(consumption, _ => new AccountTimeZone(DateTimeZone.Utc));
+
+        Assert.Equal(consumption.Count, rows.Count);
+        Assert.Equal(
+            consumption.OrderBy(c => c.AccountId, StringComparer.Ordinal).ThenBy(c => c.OccurredAt).Select(c => (c.AccountId, c.Usage.Model, c.Usage.TokenName)),
+            rows.Select(r => (r.AccountId, r.Model, r.TokenName)));
+    }
 }

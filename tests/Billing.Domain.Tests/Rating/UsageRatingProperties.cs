@@ -71,4 +71,39 @@ public class UsageRatingProperties
                 && Money.Sum(rows.Select(r => r.Cost), Usd) == Money.Sum(consumption.Select(c => c.Cost), Usd)
                 && rows.Select(r => (r.AccountId, r.Day, r.Model, r.TokenName)).Distinct().Count() == rows.Count;
         });
+
+    /// <summary>
+    /// The roll-up is the plain definition, computed independently with LINQ: one row per account, billing day in the
+    /// account's zone, model and token name, in ordinal order, with exact sums. The zones reach both ways of finding the
+    /// day (a fixed offset, ahead of and behind UTC, and zones with daylight saving), and the instants reach before
+    /// 1970 and across day boundaries.
+    /// </summary>
+    [Property(MaxTest = Laws.Cases)]
+    public Property RollUp_IsTheDefinition_InEveryZone() =>
+        Prop.ForAll(Usage, Gen.Choose(-80_000, 80_000).ArrayOf().ToArbitrary(), (calls, shifts) =>
+        {
+            DateTimeZone[] zones =
+            [
+                DateTimeZone.Utc, DateTimeZone.ForOffset(Offset.FromHoursAndMinutes(5, 30)), DateTimeZone.ForOffset(Offset.FromHours(-11)),
+                DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], DateTimeZoneProviders.Tzdb["America/St_Johns"],
+            ];
+            AccountTimeZone ZoneOf(string account) => new(zones[int.Parse(account[4..], System.Globalization.CultureInfo.InvariantCulture) % zones.Length]);
+            var rater = new UsageRater(Book);
+            var consumption = calls
+                .Select((c, i) => (Rated: rater.Rate(c), Days: shifts.Length == 0 ? 0 : shifts[i % shifts.Length]))
+                .Select(x => new ConsumptionRecord(
+                    new UsageRecord(x.Rated.RequestId, x.Rated.AccountId, x.Rated.Usage.TokenName, x.Rated.Usage.Model, x.Rated.Usage.InputTokens, x.Rated.Usage.OutputTokens,
+                        x.Rated.OccurredAt + Duration.FromDays(x.Days), x.Rated.Usage.CachedInputTokens),
+                    x.Rated.Cost,
+                    x.Rated.PriceVersion))
+                .ToList();
+
+            var expected = consumption
+                .GroupBy(c => (c.AccountId, Day: ZoneOf(c.AccountId).BillingDayOf(c.OccurredAt), c.Usage.Model, c.Usage.TokenName))
+                .OrderBy(g => g.Key.AccountId, StringComparer.Ordinal).ThenBy(g => g.Key.Day).ThenBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
+                .Select(g => new DailyUsage(
+                    g.Key.AccountId, g.Key.Day, g.Key.Model, g.Key.TokenName, g.Count(), g.Sum(c => c.Usage.InputTokens), g.Sum(c => c.Usage.OutputTokens),
+                    g.Sum(c => c.Usage.CachedInputTokens), Money.Sum(g.Select(c => c.Cost), Usd)));
+            return rater.RollUpDaily(consumption, ZoneOf).SequenceEqual(expected);
+        });
 }

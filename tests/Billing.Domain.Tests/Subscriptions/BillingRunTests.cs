@@ -444,22 +444,15 @@ public partial class BillingRunTests
         await Subscriptions.OrderAsync("sub-3", "acc", "Seats", "pro", PaymentModel.Postpaid, "alice");
         await Subscriptions.ChangeAsync("acc", "sub-3", (s, now) => s.StartActivation(now, "p"));
         await Subscriptions.ChangeAsync("acc", "sub-3", (s, now) => s.CompleteActivation(now, "p"));
-        var reports = new Reports();
+        var reports = new List<BillingRunProgress>();
 
-        await Run.RunAsync(On(3, 10), reports);
+        await Run.RunAsync(On(3, 10), new SynchronousProgress<BillingRunProgress>(reports.Add));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        Assert.Equal([(1, 3), (2, 3), (3, 3)], reports.Items.Select(r => (r.Done, r.Total)));
-        Assert.Equal(["sub-1", "sub-2", "sub-3"], reports.Items.Select(r => r.SubscriptionId).Order(StringComparer.Ordinal));
+        Assert.Equal([(1, 3), (2, 3), (3, 3)], reports.Select(r => (r.Done, r.Total)));
+        Assert.Equal(["sub-1", "sub-2", "sub-3"], reports.Select(r => r.SubscriptionId).Order(StringComparer.Ordinal));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run.RunAsync(On(4, 10), null, cancelled.Token));
         Assert.Equal(3, (await ChargesAsync()).Count);   // March's three (the postpaid one open), nothing after the cancellation
-    }
-
-    private sealed class Reports : IProgress<BillingRunProgress>
-    {
-        public List<BillingRunProgress> Items { get; } = [];
-
-        public void Report(BillingRunProgress value) => Items.Add(value);
     }
 }
