@@ -215,6 +215,33 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
         FirstAsync("SELECT * FROM accounts WHERE account_id = @id", ReadAccount, cancellationToken, ("@id", accountId));
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var ids = new List<string>(accountIds.Count);
+        foreach (var id in accountIds)
+        {
+            ids.Add(id ?? throw new ArgumentNullException(nameof(accountIds)));
+        }
+
+        // One query per chunk of ids, each a parameter: both engines take hundreds in one statement.
+        const int Chunk = 500;
+        var heads = new Dictionary<string, PrepaidAccount>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        {
+            var names = chunk.Select((_, i) => $"@a{i}").ToArray();
+            foreach (var head in await AllAsync(
+                $"SELECT * FROM accounts WHERE account_id IN ({string.Join(", ", names)})", ReadAccount, cancellationToken,
+                [.. chunk.Select((id, i) => (names[i], (object?)id))]).ConfigureAwait(false))
+            {
+                heads[head.AccountId] = head;
+            }
+        }
+
+        return heads;
+    }
+
+    /// <inheritdoc/>
     public Task<LedgerEntry?> FindEntryAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         FirstAsync("SELECT * FROM ledger_entries WHERE account_id = @id AND idempotency_key = @key", ReadEntry, cancellationToken, ("@id", accountId), ("@key", idempotencyKey));
 

@@ -181,6 +181,27 @@ public abstract class PrepaidStoreContract
         Assert.Equal(recorded, await H.Store.FindAccountAsync("acc"));
     }
 
+    /// <summary>Many ledger heads are read at once, exactly as one by one: ids compared exactly, repeats and unknown ids harmless, any number of them.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task FindAccounts_ReadsManyHeadsAtOnce()
+    {
+        await H.Store.CommitManyAsync([.. Enumerable.Range(0, 620).Select(i => new PrepaidChange(PrepaidAccount.Open($"acc-{i:D3}", Usd, Start)))]);
+        await H.FundAsync("acc-funded", 5.50m);
+
+        var heads = await H.Store.FindAccountsAsync(["acc-funded", "acc-619", "ACC-001", "acc-nobody", "acc-funded"]);
+        var all = await H.Store.FindAccountsAsync([.. Enumerable.Range(0, 620).Select(i => $"acc-{i:D3}")]);
+
+        Assert.Equal(["acc-619", "acc-funded"], heads.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(await H.Store.FindAccountAsync("acc-funded"), heads["acc-funded"]);
+        AssertExact(M(5.50m), heads["acc-funded"].Balance);
+        Assert.Equal(620, all.Count);
+        Assert.All(all, pair => Assert.Equal(pair.Key, pair.Value.AccountId));
+        Assert.Empty(await H.Store.FindAccountsAsync([]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => H.Store.FindAccountsAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => H.Store.FindAccountsAsync(["acc-001", null!]));
+    }
+
     /// <summary>A group commit writes its changes in order, each checked against the ones before it: one account debited many times, and another opened, in one transaction.</summary>
     /// <returns>A task.</returns>
     [Fact]

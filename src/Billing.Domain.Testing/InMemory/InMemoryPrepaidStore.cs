@@ -231,6 +231,30 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         Read(() => _ledgers.GetValueOrDefault(accountId)?.Head);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        foreach (var id in accountIds)
+        {
+            ArgumentNullException.ThrowIfNull(id, nameof(accountIds));
+        }
+
+        return Read<IReadOnlyDictionary<string, PrepaidAccount>>(() =>
+        {
+            var heads = new Dictionary<string, PrepaidAccount>(StringComparer.Ordinal);
+            foreach (var id in accountIds)
+            {
+                if (_ledgers.GetValueOrDefault(id) is { } ledger)
+                {
+                    heads[id] = ledger.Head;
+                }
+            }
+
+            return heads;
+        });
+    }
+
+    /// <inheritdoc/>
     public Task<LedgerEntry?> FindEntryAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         Read(() => _ledgers.GetValueOrDefault(accountId)?.ByKey.GetValueOrDefault(idempotencyKey));
 

@@ -97,13 +97,11 @@ public sealed class ConsumptionService
     // refused over the limit is always looked up first, as RecordAsync replays before it checks the limit.
     private async Task<IReadOnlyList<ConsumptionResult>> RecordGroupAsync(IReadOnlyList<ConsumptionRecord> calls, bool readsKeys, CancellationToken cancellationToken)
     {
-        var heads = new Dictionary<string, PrepaidAccount>(StringComparer.Ordinal);
-        foreach (var call in calls)
+        var found = await _commands.Store.FindAccountsAsync([.. calls.Select(c => c.AccountId).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var heads = new Dictionary<string, PrepaidAccount>(found, StringComparer.Ordinal);
+        if (calls.FirstOrDefault(c => !heads.ContainsKey(c.AccountId)) is { } unknown)
         {
-            if (!heads.ContainsKey(call.AccountId))
-            {
-                heads[call.AccountId] = await _commands.Store.RequireAccountAsync(call.AccountId, cancellationToken).ConfigureAwait(false);
-            }
+            throw new NotFoundException("prepaid account", unknown.AccountId);
         }
 
         var now = _commands.Now;

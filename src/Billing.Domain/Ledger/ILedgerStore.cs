@@ -12,6 +12,13 @@ public interface ILedgerStore
     /// <returns>The head as last saved, or null when the ledger was never opened.</returns>
     Task<PrepaidAccount?> FindAccountAsync(string accountId, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds many accounts' ledger heads in one read: what a group commit of many calls reads first.</summary>
+    /// <param name="accountIds">The accounts; each once is enough, a repeat changes nothing.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The heads found, by account id (ordinal); an account whose ledger was never opened is absent.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="accountIds"/> or an id is null.</exception>
+    Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the entry an account's command wrote, by its idempotency key.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="idempotencyKey">The key.</param>
