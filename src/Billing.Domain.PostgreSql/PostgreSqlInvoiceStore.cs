@@ -7,6 +7,6 @@ namespace Billing.Domain.PostgreSql;
 /// period, and gapless number series advanced, under a row lock, in the transaction that saves the numbered invoice.
 /// </summary>
 /// <param name="options">The connection string, busy timeout and currencies.</param>
-/// <remarks>The constructor does no I/O: call <see cref="RelationalInvoiceStore.MigrateAsync"/> at start-up, or the first call migrates once.</remarks>
+/// <remarks>The constructor does no I/O: call <see cref="RelationalStore.MigrateAsync"/> at start-up, or the first call migrates once.</remarks>
 public sealed class PostgreSqlInvoiceStore(PostgreSqlOptions options)
     : RelationalInvoiceStore(new PostgreSqlDialect(options ?? throw new ArgumentNullException(nameof(options))), options.Currencies);

@@ -1,3 +1,4 @@
+using Billing.Domain.Relational;
 using Npgsql;
 
 namespace Billing.Domain.PostgreSql;
@@ -8,7 +9,7 @@ namespace Billing.Domain.PostgreSql;
 /// for another writer's row lock, and the currencies amounts may be in. A store never touches the database in its
 /// constructor: <c>MigrateAsync</c> or its first call creates or migrates the schema once.
 /// </summary>
-public sealed record PostgreSqlOptions
+public sealed record PostgreSqlOptions : RelationalOptions
 {
     /// <summary>Initializes the options from a connection string.</summary>
     /// <param name="connectionString">An Npgsql connection string naming a host, such as <c>Host=db;Database=billing;Username=billing;Password=…</c>.</param>
@@ -36,17 +37,4 @@ public sealed record PostgreSqlOptions
 
     /// <summary>Gets the connection string, as Npgsql writes it back.</summary>
     public string ConnectionString { get; }
-
-    /// <summary>Gets how long a call waits for a row or table lock another transaction holds before <see cref="Storage.StorageBusyException"/>: more than zero, at most an hour; 5 seconds by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to zero, less, or more than an hour.</exception>
-    public TimeSpan BusyTimeout
-    {
-        get;
-        init => field = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(BusyTimeout), value, "A busy timeout is more than zero and at most an hour.");
-    } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Gets the currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 by default.</summary>
-    public CurrencyRegistry Currencies { get; init => field = value ?? throw new ArgumentNullException(nameof(Currencies)); } = CurrencyRegistry.Iso4217;
 }

@@ -8,6 +8,6 @@ namespace Billing.Domain.PostgreSql;
 /// so several application processes on one database never double-credit, overdraw or double-invoice.
 /// </summary>
 /// <param name="options">The connection string, busy timeout and currencies.</param>
-/// <remarks>The constructor does no I/O: call <see cref="RelationalPrepaidStore.MigrateAsync"/> at start-up, or the first call migrates once.</remarks>
+/// <remarks>The constructor does no I/O: call <see cref="RelationalStore.MigrateAsync"/> at start-up, or the first call migrates once.</remarks>
 public sealed class PostgreSqlPrepaidStore(PostgreSqlOptions options)
     : RelationalPrepaidStore(new PostgreSqlDialect(options ?? throw new ArgumentNullException(nameof(options))), options.Currencies);

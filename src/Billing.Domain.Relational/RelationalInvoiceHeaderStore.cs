@@ -10,27 +10,19 @@ namespace Billing.Domain.Relational;
 /// versions checked (and locked) first. Made by an adapter package: <c>SqliteInvoiceHeaderStore</c> or
 /// <c>PostgreSqlInvoiceHeaderStore</c>.
 /// </summary>
-public abstract class RelationalInvoiceHeaderStore : IInvoiceHeaderStore
+public abstract class RelationalInvoiceHeaderStore : RelationalStore, IInvoiceHeaderStore
 {
-    private readonly RelationalDatabase _database;
 
-    internal RelationalInvoiceHeaderStore(SqlDialect dialect) => _database = new RelationalDatabase(dialect);
-
-    /// <summary>Gets the database, for the adapter's own constructors and tests.</summary>
-    internal RelationalDatabase Database => _database;
-
-    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
-    /// <param name="cancellationToken">Cancels the migration.</param>
-    /// <returns>A task that completes when the schema is current.</returns>
-    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
-    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
+    internal RelationalInvoiceHeaderStore(SqlDialect dialect)
+        : base(dialect)
+    {
+    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<InvoiceHeader>> CommitHeadersAsync(IReadOnlyList<InvoiceHeader> saved, InvoiceHeader? removed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        return await _database.WriteAsync(session => WriteAsync(session, saved, removed, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await Database.WriteAsync(session => WriteAsync(session, saved, removed, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<InvoiceHeader>> WriteAsync(
@@ -81,5 +73,5 @@ public abstract class RelationalInvoiceHeaderStore : IInvoiceHeaderStore
             Long(r, "version"));
 
     private Task<List<InvoiceHeader>> AllAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        _database.QueryAsync(sql, Read, cancellationToken, parameters);
+        Database.QueryAsync(sql, Read, cancellationToken, parameters);
 }

@@ -17,28 +17,17 @@ namespace Billing.Domain.Relational;
 /// and period, and gapless number series advanced in the transaction that saves the numbered invoice. Made by an
 /// adapter package: <c>SqliteInvoiceStore</c> or <c>PostgreSqlInvoiceStore</c>.
 /// </summary>
-public abstract class RelationalInvoiceStore : IInvoiceStore
+public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
 {
-    private readonly RelationalDatabase _database;
     private readonly CurrencyRegistry _currencies;
     private readonly JsonSerializerOptions _json;
 
     internal RelationalInvoiceStore(SqlDialect dialect, CurrencyRegistry currencies)
+        : base(dialect)
     {
         _currencies = currencies;
         _json = RelationalJson.OptionsFor(currencies);
-        _database = new RelationalDatabase(dialect);
     }
-
-    /// <summary>Gets the database, for the adapter's own constructors and tests.</summary>
-    internal RelationalDatabase Database => _database;
-
-    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
-    /// <param name="cancellationToken">Cancels the migration.</param>
-    /// <returns>A task that completes when the schema is current.</returns>
-    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
-    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
     internal Action<string>? AfterStep { get; set; }
@@ -47,7 +36,7 @@ public abstract class RelationalInvoiceStore : IInvoiceStore
     public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return await _database.WriteAsync(session => WriteAsync(session, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await Database.WriteAsync(session => WriteAsync(session, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Invoice> WriteAsync(SqlSession session, Invoice invoice, bool takesNumber, CancellationToken cancellationToken)
@@ -105,7 +94,7 @@ public abstract class RelationalInvoiceStore : IInvoiceStore
     }
 
     /// <inheritdoc/>
-    public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => _database.LastSequenceAsync("invoice_series", series, cancellationToken);
+    public Task<long> LastSequenceAsync(string series, CancellationToken cancellationToken = default) => Database.LastSequenceAsync("invoice_series", series, cancellationToken);
 
 
     private Invoice Read(DbDataReader r)
@@ -132,5 +121,5 @@ public abstract class RelationalInvoiceStore : IInvoiceStore
             : AllAsync("SELECT * FROM invoices", cancellationToken);
 
     private Task<List<Invoice>> AllAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        _database.QueryAsync(sql, Read, cancellationToken, parameters);
+        Database.QueryAsync(sql, Read, cancellationToken, parameters);
 }

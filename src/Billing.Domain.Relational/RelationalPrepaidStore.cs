@@ -26,28 +26,17 @@ namespace Billing.Domain.Relational;
 /// record's reference semantics (<c>Matches</c>, <c>Apply</c>) in memory, so they answer exactly as the in-memory
 /// store does; sums are computed in <see cref="decimal"/>, never by the database.
 /// </remarks>
-public abstract class RelationalPrepaidStore : IPrepaidStore
+public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
 {
-    private readonly RelationalDatabase _database;
     private readonly CurrencyRegistry _currencies;
     private readonly JsonSerializerOptions _json;
 
     internal RelationalPrepaidStore(SqlDialect dialect, CurrencyRegistry currencies)
+        : base(dialect)
     {
         _currencies = currencies;
         _json = RelationalJson.OptionsFor(currencies);
-        _database = new RelationalDatabase(dialect);
     }
-
-    /// <summary>Gets the database, for the adapter's own constructors and tests.</summary>
-    internal RelationalDatabase Database => _database;
-
-    /// <summary>Creates or migrates the schema now (a host does it at start-up or deployment); the first call does it otherwise. Doing it again does nothing.</summary>
-    /// <param name="cancellationToken">Cancels the migration.</param>
-    /// <returns>A task that completes when the schema is current.</returns>
-    /// <exception cref="StorageSchemaException">The database's schema is damaged or newer than this adapter (<c>storage.schema_invalid</c>).</exception>
-    /// <exception cref="StorageBusyException">Another writer held the database past the busy timeout.</exception>
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.MigrateAsync(cancellationToken);
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
     internal Action<string>? AfterStep { get; set; }
@@ -56,7 +45,7 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
     public async Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return await _database.WriteAsync(session => WriteAsync(session, change, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await Database.WriteAsync(session => WriteAsync(session, change, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -75,7 +64,7 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
 
         // One transaction: each change's checks see the rows the changes before it wrote, and its statements reuse the
         // commands (prepared once) the first change ran.
-        return await _database.WriteAsync<IReadOnlyList<PrepaidChange>>(
+        return await Database.WriteAsync<IReadOnlyList<PrepaidChange>>(
             async session =>
             {
                 var saved = new PrepaidChange[changes.Count];
@@ -118,7 +107,7 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
 
         if (change.BillingRunAt is { } runAt)
         {
-            if (await session.ScalarAsync($"SELECT last_at FROM billing_runs WHERE id = 1{_database.Dialect.LockRow}", cancellationToken).ConfigureAwait(false) is long stored
+            if (await session.ScalarAsync($"SELECT last_at FROM billing_runs WHERE id = 1{Database.Dialect.LockRow}", cancellationToken).ConfigureAwait(false) is long stored
                 && Time(runAt) < stored)
             {
                 throw new ConcurrencyConflictException("billing run", "last", 0, null);
@@ -325,7 +314,7 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
 
     /// <inheritdoc/>
     public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
-        _database.LastSequenceAsync("application_series", series, cancellationToken);
+        Database.LastSequenceAsync("application_series", series, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<Subscription?> FindSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
@@ -636,5 +625,5 @@ public abstract class RelationalPrepaidStore : IPrepaidStore
         (await AllAsync(sql, read, cancellationToken, parameters).ConfigureAwait(false)).FirstOrDefault();
 
     private Task<List<T>> AllAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        _database.QueryAsync(sql, read, cancellationToken, parameters);
+        Database.QueryAsync(sql, read, cancellationToken, parameters);
 }

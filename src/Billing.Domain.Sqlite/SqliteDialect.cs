@@ -124,9 +124,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     private readonly string _connectionString;
 
-    /// <summary>The busy timeout of a store made without one: how long a call waits for another writer's lock before <see cref="Storage.StorageBusyException"/>.</summary>
-    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
-
     public SqliteDialect(SqliteOptions options)
         : base($"SQLite database {new SqliteConnectionStringBuilder(options.ConnectionString).DataSource}", options.BusyTimeout)
     {

@@ -15,7 +15,7 @@ public sealed class SqliteInvoiceHeaderStore : RelationalInvoiceHeaderStore
     public SqliteInvoiceHeaderStore(string path, TimeSpan? busyTimeout = null)
         : this(SqliteOptions.ForFile(path, null, busyTimeout)) => Database.Migrate();
 
-    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="RelationalInvoiceHeaderStore.MigrateAsync"/> or, once, by the first call.</summary>
+    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="RelationalStore.MigrateAsync"/> or, once, by the first call.</summary>
     /// <param name="options">The connection string and busy timeout.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public SqliteInvoiceHeaderStore(SqliteOptions options)

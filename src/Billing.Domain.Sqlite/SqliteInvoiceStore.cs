@@ -19,7 +19,7 @@ public sealed class SqliteInvoiceStore : RelationalInvoiceStore
     public SqliteInvoiceStore(string path, CurrencyRegistry? currencies = null, TimeSpan? busyTimeout = null)
         : this(SqliteOptions.ForFile(path, currencies, busyTimeout)) => Database.Migrate();
 
-    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="RelationalInvoiceStore.MigrateAsync"/> or, once, by the first call.</summary>
+    /// <summary>Makes the store over the database the options name, without touching it: the schema is created or migrated by <see cref="RelationalStore.MigrateAsync"/> or, once, by the first call.</summary>
     /// <param name="options">The connection string, busy timeout and currencies.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public SqliteInvoiceStore(SqliteOptions options)

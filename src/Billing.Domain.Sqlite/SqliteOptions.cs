@@ -1,3 +1,4 @@
+using Billing.Domain.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Domain.Sqlite;
@@ -7,7 +8,7 @@ namespace Billing.Domain.Sqlite;
 /// how long a call waits for another writer, and the currencies amounts may be in. A store made from options does not
 /// touch the file until <c>MigrateAsync</c> or its first call, which creates or migrates the schema once.
 /// </summary>
-public sealed record SqliteOptions
+public sealed record SqliteOptions : RelationalOptions
 {
     /// <summary>Initializes the options from a connection string.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a data source, such as <c>Data Source=billing.db;Cache=Shared</c>.</param>
@@ -36,19 +37,6 @@ public sealed record SqliteOptions
     /// <summary>Gets the connection string, as Microsoft.Data.Sqlite writes it back.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Gets how long a call waits for another writer's lock before <see cref="Storage.StorageBusyException"/>: more than zero, at most an hour; 5 seconds by default.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to zero, less, or more than an hour.</exception>
-    public TimeSpan BusyTimeout
-    {
-        get;
-        init => field = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(BusyTimeout), value, "A busy timeout is more than zero and at most an hour.");
-    } = SqliteDialect.DefaultBusyTimeout;
-
-    /// <summary>Gets the currencies amounts may be in, for hosts with their own (credits, tokens); ISO 4217 by default.</summary>
-    public CurrencyRegistry Currencies { get; init => field = value ?? throw new ArgumentNullException(nameof(Currencies)); } = CurrencyRegistry.Iso4217;
-
     /// <summary>Returns the options of a SQLite file at <paramref name="path"/>, created when missing.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The options.</returns>
@@ -61,5 +49,5 @@ public sealed record SqliteOptions
 
     // The options of the path constructors: their defaults where they pass null.
     internal static SqliteOptions ForFile(string path, CurrencyRegistry? currencies, TimeSpan? busyTimeout) =>
-        ForFile(path) with { BusyTimeout = busyTimeout ?? SqliteDialect.DefaultBusyTimeout, Currencies = currencies ?? CurrencyRegistry.Iso4217 };
+        ForFile(path) with { BusyTimeout = busyTimeout ?? DefaultBusyTimeout, Currencies = currencies ?? CurrencyRegistry.Iso4217 };
 }

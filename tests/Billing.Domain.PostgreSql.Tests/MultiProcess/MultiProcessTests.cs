@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Billing.Domain.Tests.Shared;
 using Billing.Domain.Consumption;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
@@ -96,31 +97,8 @@ public sealed class MultiProcessTests : IDisposable
     {
         var processes = Enumerable.Range(1, workers).Select(w => Start(role, $"w{w}")).ToList();
         await File.WriteAllTextAsync(Path.Combine(_folder, "go"), "");
-        return await Task.WhenAll(processes.Select(WaitAsync));
+        return await Task.WhenAll(processes.Select(WorkerProcess.WaitAsync));
     }
 
-    private Process Start(string role, string worker)
-    {
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(Racer).Assembly.Location, "racer", role, _schema.ConnectionString, _folder, worker })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {host}.");
-    }
-
-    private static async Task<string> WaitAsync(Process process)
-    {
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"A worker failed ({process.ExitCode}): {await error}");
-            return (await output).Trim();
-        }
-    }
+    private Process Start(string role, string worker) => WorkerProcess.Start(typeof(Racer).Assembly, "racer", role, _schema.ConnectionString, _folder, worker);
 }

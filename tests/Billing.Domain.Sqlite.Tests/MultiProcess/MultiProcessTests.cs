@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Billing.Domain.Tests.Shared;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Ledger;
 using Billing.Domain.Storage;
@@ -41,7 +42,7 @@ public sealed class MultiProcessTests : IDisposable
 
         var workers = new[] { ("refund", "r1"), ("refund", "r2"), ("apply", "a1"), ("apply", "a2") }.Select(w => Start(w.Item1, w.Item2)).ToList();
         await File.WriteAllTextAsync(Path.Combine(_folder, "go"), "");
-        var outputs = await Task.WhenAll(workers.Select(WaitAsync));
+        var outputs = await Task.WhenAll(workers.Select(WorkerProcess.WaitAsync));
 
         var account = (await store.FindAccountAsync("acc"))!;
         var totals = account.Invoicing;
@@ -66,28 +67,5 @@ public sealed class MultiProcessTests : IDisposable
         return File.Exists(path) ? [.. File.ReadAllLines(path).Where(l => l.Length > 0)] : [];
     }
 
-    private Process Start(string role, string worker)
-    {
-        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(Racer).Assembly.Location, "racer", role, _database.Path, _folder, worker })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {host}.");
-    }
-
-    private static async Task<string> WaitAsync(Process process)
-    {
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, $"A worker failed ({process.ExitCode}): {await error}");
-            return await output;
-        }
-    }
+    private Process Start(string role, string worker) => WorkerProcess.Start(typeof(Racer).Assembly, "racer", role, _database.Path, _folder, worker);
 }
