@@ -135,7 +135,7 @@ public sealed class ConsumptionService
 
             var change = Debit(account, call, now);
             changes.Add(change);
-            heads[call.AccountId] = change.Saved().Account!;   // the next call of the account sees this one's debit
+            heads[call.AccountId] = change.Account! with { Version = change.Account!.Version + 1 };   // as the store saves it: the next call of the account sees this debit
             debits[(call.AccountId, call.RequestId)] = (call, change.Entry!);
             results[i] = new ConsumptionResult(ConsumptionOutcome.Recorded, heads[call.AccountId], change.Entry);
         }
