@@ -355,9 +355,25 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     // version it was read at, and a head that moved on is a conflict naming the version it is at.
     private static void WriteAccount(SqlSession session, PrepaidAccount a, long readAt, CancellationToken cancellationToken)
     {
+        // A head this commit already queued (an earlier change of the group) is replaced by this one, which must build on
+        // it; the database still checks the version the first of them was read at.
+        var key = "accounts/" + a.AccountId;
+        if (session.TryGetQueued(key, out var tag) && tag is QueuedHead queued)
+        {
+            if (readAt != queued.Version)
+            {
+                throw new ConcurrencyConflictException("prepaid account", a.AccountId, readAt, queued.Version);
+            }
+
+            readAt = queued.FirstReadAt;
+        }
+
+        var next = new QueuedHead(readAt, a.Version);
         if (readAt == 0)
         {
-            session.Defer(
+            session.DeferLatest(
+                key,
+                next,
                 """
                 INSERT INTO accounts (account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version)
                 VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version)
@@ -369,14 +385,17 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             return;
         }
 
-        session.Defer(
+        var expected = readAt;
+        session.DeferLatest(
+            key,
+            next,
             """
             UPDATE accounts SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged, refunded = @refunded, held = @held,
                 invoiced = @invoiced, closed_through = @closed, version = @version
             WHERE account_id = @id AND version = @readAt
             """,
             async () => new ConcurrencyConflictException(
-                "prepaid account", a.AccountId, readAt,
+                "prepaid account", a.AccountId, expected,
                 await session.ScalarAsync("SELECT version FROM accounts WHERE account_id = @id", cancellationToken, ("@id", a.AccountId)).ConfigureAwait(false) is { } stored
                     ? Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture)
                     : 0),
@@ -384,6 +403,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
             ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@id", a.AccountId), ("@readAt", readAt));
     }
+
+    // A ledger head queued in a commit: the version the first change of it was read at, and the version it will be at.
+    private sealed record QueuedHead(long FirstReadAt, long Version);
 
     private static async Task WriteOrderAsync(SqlSession session, TopUpOrder o, CancellationToken cancellationToken)
     {

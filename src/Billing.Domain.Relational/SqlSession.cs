@@ -11,6 +11,7 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly List<Deferred> _deferred = [];
+    private readonly Dictionary<string, int> _queuedByKey = new(StringComparer.Ordinal);
 
     /// <summary>Disposes the commands the session kept.</summary>
     /// <returns>A task.</returns>
@@ -44,6 +45,38 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
     public void Defer(string sql, Func<Task<Exception>>? changedNothing, params (string Name, object? Value)[] parameters) =>
         _deferred.Add(new Deferred(sql, changedNothing, parameters));
 
+    /// <summary>
+    /// Queues a write of the row <paramref name="key"/> names, or, while an earlier write of that row is still
+    /// queued, replaces it in its place: a group commit that changes an account ten times writes its last state once.
+    /// </summary>
+    /// <param name="key">The row, such as <c>accounts/acc-1</c>.</param>
+    /// <param name="tag">What the caller needs to know of the queued write to build the next one (<see cref="TryGetQueued"/>).</param>
+    /// <param name="sql">The statement.</param>
+    /// <param name="changedNothing">The error when it changed no row, or null when it cannot.</param>
+    /// <param name="parameters">The named parameters.</param>
+    public void DeferLatest(string key, object tag, string sql, Func<Task<Exception>>? changedNothing, params (string Name, object? Value)[] parameters)
+    {
+        var write = new Deferred(sql, changedNothing, parameters) { Key = key, Tag = tag };
+        if (_queuedByKey.TryGetValue(key, out var index))
+        {
+            _deferred[index] = write;
+            return;
+        }
+
+        _queuedByKey[key] = _deferred.Count;
+        _deferred.Add(write);
+    }
+
+    /// <summary>Returns whether a write of the row <paramref name="key"/> names is still queued, and its tag.</summary>
+    /// <param name="key">The row.</param>
+    /// <param name="tag">The tag it was queued with.</param>
+    /// <returns>True while it is queued (until the next statement or flush runs it).</returns>
+    public bool TryGetQueued(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? tag)
+    {
+        tag = _queuedByKey.TryGetValue(key, out var index) ? _deferred[index].Tag : null;
+        return tag is not null;
+    }
+
     /// <summary>Runs the queued writes, in order, and checks each changed its row.</summary>
     /// <param name="cancellationToken">Cancels the writes.</param>
     /// <returns>A task.</returns>
@@ -56,6 +89,7 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
 
         Deferred[] queued = [.. _deferred];
         _deferred.Clear();
+        _queuedByKey.Clear();
         var changed = new int[queued.Length];
         if (queued.Length > 1 && connection.CanCreateBatch)
         {
@@ -200,5 +234,10 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         _ => value,
     };
 
-    private sealed record Deferred(string Sql, Func<Task<Exception>>? ChangedNothing, (string Name, object? Value)[] Parameters);
+    private sealed record Deferred(string Sql, Func<Task<Exception>>? ChangedNothing, (string Name, object? Value)[] Parameters)
+    {
+        public string? Key { get; init; }
+
+        public object? Tag { get; init; }
+    }
 }

@@ -217,13 +217,21 @@ public abstract class PrepaidStoreContract
             account = change.Saved().Account!;   // the next change carries the version this one saves
         }
 
+        // A change that checks another aggregate between two changes of the account, and one more debit after it.
+        var (credited, credit) = account.Post(LedgerEntryKind.Correction, M(0.25m), "key-correction", Start, "cor-1", "fix");
+        changes.Add(new PrepaidChange(credited, credit, order: TopUpOrder.Create("ord-1", "acc", M(5m), M(5m), "card", Start)));
+        account = changes[^1].Saved().Account!;
+        var (last, lastDebit) = account.Post(LedgerEntryKind.ConsumptionDebit, M(-1.25m), "consumption:req-5", Start, "req-5", "call");
+        changes.Add(new PrepaidChange(last, lastDebit, consumption: Call("acc", "req-5", 1.25m, Start)));
+        account = changes[^1].Saved().Account!;
         changes.Add(new PrepaidChange(PrepaidAccount.Open("acc-2", Usd, Start)));
         var saved = await H.Store.CommitManyAsync(changes);
 
         Assert.Equal(changes.Select(c => (c.Saved().Account, c.Entry, c.Consumption)), saved.Select(c => (c.Account, c.Entry, c.Consumption)));
         Assert.Equal(account, await H.Store.FindAccountAsync("acc"));
-        AssertExact(M(-6.25m), account.Balance);
-        Assert.Equal(5, (await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc"))).TotalCount);
+        Assert.NotNull(await H.Store.FindOrderAsync("ord-1"));
+        AssertExact(M(-7.25m), account.Balance);
+        Assert.Equal(6, (await H.Store.QueryConsumptionAsync(new ConsumptionQuery("acc"))).TotalCount);
         Assert.Equal(account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
         Assert.NotNull(await H.Store.FindAccountAsync("acc-2"));
         Assert.Empty(await H.Store.CommitManyAsync([]));
