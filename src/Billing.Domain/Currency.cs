@@ -17,6 +17,7 @@ namespace Billing.Domain;
 /// can be made with it.
 /// </para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.CurrencyJsonConverter))]
 public readonly partial struct Currency : IEquatable<Currency>
 {
     /// <summary>The largest number of minor units a currency may have, the most a <see cref="decimal"/> can hold after the point.</summary>

@@ -18,6 +18,7 @@ namespace Billing.Domain;
 /// <see cref="InvalidOperationException"/>. Equality is the one thing it supports: it equals only itself.
 /// </para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.MoneyJsonConverter))]
 public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
 {
     /// <summary>

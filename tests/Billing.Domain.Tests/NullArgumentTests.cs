@@ -43,6 +43,7 @@ public class NullArgumentTests
         [typeof(string)] = "x1",
         [typeof(Money)] = new Money(1m, Usd),
         [typeof(Currency)] = Usd,
+        [typeof(CurrencyRegistry)] = CurrencyRegistry.Iso4217,
         [typeof(Instant)] = At,
         [typeof(LocalDate)] = new LocalDate(2026, 3, 1),
         [typeof(BillingPeriod)] = BillingPeriod.OfMonth(new YearMonth(2026, 3)),
