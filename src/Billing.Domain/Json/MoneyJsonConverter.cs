@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Billing.Domain.Utility;
 
 namespace Billing.Domain.Json;
 
@@ -19,7 +18,7 @@ namespace Billing.Domain.Json;
 /// </remarks>
 public sealed class MoneyJsonConverter : JsonConverter<Money>
 {
-    private readonly CurrencyRegistry _currencies;
+    private readonly CurrencyJsonConverter _currency;
 
     /// <summary>Initializes the converter for ISO 4217 currencies.</summary>
     public MoneyJsonConverter()
@@ -32,7 +31,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     /// <exception cref="ArgumentNullException"><paramref name="currencies"/> is null.</exception>
     public MoneyJsonConverter(CurrencyRegistry currencies)
     {
-        _currencies = Preconditions.CheckNotNull(currencies);
+        _currency = new CurrencyJsonConverter(currencies);
     }
 
     /// <inheritdoc/>
@@ -55,10 +54,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     amount = ReadAmount(ref reader);
                     break;
                 case "currency" when currency is null:
-                    var code = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    currency = _currencies.TryFromCode(code, out var found)
-                        ? found
-                        : throw new JsonException($"The currency {code ?? reader.TokenType.ToString()} is not one of the registry's.");
+                    currency = _currency.Read(ref reader, typeof(Currency), options);
                     break;
                 default:
                     throw new JsonException($"An amount of money has \"amount\" and \"currency\" once each; \"{member}\" is not one of them, or comes twice.");
