@@ -13,6 +13,7 @@ namespace Billing.Domain.Subscriptions;
 /// is the name in API methods (<c>installation_failed</c>). Note the one irregular API name: Renewing failed
 /// is <c>renewal_failed</c>. <see cref="Parse(string)"/> reads either, ignoring case.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.SubscriptionStatusJsonConverter))]
 public sealed class SubscriptionStatus : SmartEnum<SubscriptionStatus>
 {
     /// <summary>A new subscription is ordered and waits for the activation.</summary>
