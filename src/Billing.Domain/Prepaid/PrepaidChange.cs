@@ -39,11 +39,15 @@ public sealed record PrepaidChange
         Instant? billingRunAt = null)
     {
         charges ??= [];
-        Preconditions.CheckArgument(charges.All(c => c is not null), nameof(charges), "A change's charges are not null.");
-        Preconditions.CheckArgument(charges.Select(c => c.ChargeId).Distinct(StringComparer.Ordinal).Count() == charges.Count, nameof(charges), "A change writes each charge once.");
+        if (charges.Count > 0)   // most changes (every call's debit) carry none: no checks, no copies
+        {
+            Preconditions.CheckArgument(charges.All(c => c is not null), nameof(charges), "A change's charges are not null.");
+            Preconditions.CheckArgument(charges.Select(c => c.ChargeId).Distinct(StringComparer.Ordinal).Count() == charges.Count, nameof(charges), "A change writes each charge once.");
+        }
+
         applications ??= [];
         Preconditions.CheckArgument(
-            applications.All(a => a is not null && account is not null && a.AccountId == account.AccountId),
+            applications.Count == 0 || applications.All(a => a is not null && account is not null && a.AccountId == account.AccountId),
             nameof(applications),
             "Invoice applications are written with the account whose invoicing totals they move.");
         Preconditions.CheckArgument(
@@ -63,9 +67,9 @@ public sealed record PrepaidChange
         Order = order;
         Correction = correction;
         Consumption = consumption;
-        Applications = [.. applications];
+        Applications = applications.Count == 0 ? [] : [.. applications];
         Subscription = subscription;
-        Charges = [.. charges];
+        Charges = charges.Count == 0 ? [] : [.. charges];
         BillingRunAt = billingRunAt;
     }
 
