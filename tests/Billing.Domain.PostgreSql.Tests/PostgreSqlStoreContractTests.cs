@@ -11,7 +11,7 @@ public sealed class PostgreSqlPrepaidStoreContractTests : PrepaidStoreContract, 
 
     public void Dispose() => _schema.Dispose();
 
-    protected override IPrepaidStore CreateStore() => new PostgreSqlPrepaidStore(_schema.Options);
+    protected override IPrepaidStore CreateStore() => new PostgreSqlPrepaidStore(_schema.ShortBusyOptions);
 
     // Another session's exclusive lock on the accounts table, held until rolled back: every commit of an account waits on it.
     protected override async Task<IAsyncDisposable> HoldWriteLockAsync(IPrepaidStore store)
