@@ -126,24 +126,9 @@ internal static class MonthCloseHarness
 
     private static (RelationalPrepaidStore, RelationalInvoiceStore, string, Action) PostgreSql()
     {
-        var server = Environment.GetEnvironmentVariable("BILLING_DOMAIN_POSTGRES")
-            ?? throw new InvalidOperationException("Set BILLING_DOMAIN_POSTGRES to a PostgreSQL server's connection string, or run under scripts/with-postgres, which starts one.");
-        var schema = $"close_{Guid.NewGuid():N}";
-        Execute(server, $"CREATE SCHEMA {schema}");
-        var options = new PostgreSqlOptions(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString);
-        return (new PostgreSqlPrepaidStore(options), new PostgreSqlInvoiceStore(options), $"PostgreSQL, schema {schema}", () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP SCHEMA {schema} CASCADE");
-        });
-    }
-
-    private static void Execute(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        var schema = new ScratchSchema("close");
+        var options = new PostgreSqlOptions(schema.ConnectionString);
+        return (new PostgreSqlPrepaidStore(options), new PostgreSqlInvoiceStore(options), schema.ToString(), schema.Drop);
     }
 
     // Prints the close's progress every tenth of the accounts.

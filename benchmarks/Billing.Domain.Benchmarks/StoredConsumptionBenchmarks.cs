@@ -39,7 +39,7 @@ public class StoredConsumptionBenchmarks
     private ConsumptionService _service = null!;
     private Func<DbConnection> _connect = null!;
     private Func<decimal, object> _amount = null!;
-    private string? _schema;
+    private ScratchSchema? _schema;
 
     /// <summary>Gets or sets the database.</summary>
     [Params("Sqlite", "PostgreSql")]
@@ -70,17 +70,8 @@ public class StoredConsumptionBenchmarks
         }
         else
         {
-            var server = Environment.GetEnvironmentVariable("BILLING_DOMAIN_POSTGRES")
-                ?? throw new InvalidOperationException("Set BILLING_DOMAIN_POSTGRES to a PostgreSQL server's connection string, or run the benchmarks under scripts/with-postgres, which starts one.");
-            _schema = $"b_{Guid.NewGuid():N}";
-            using (var connection = new NpgsqlConnection(server))
-            {
-                connection.Open();
-                using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-                create.ExecuteNonQuery();
-            }
-
-            var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema }.ConnectionString;
+            _schema = new ScratchSchema("b");
+            var connectionString = _schema.ConnectionString;
             store = new PostgreSqlPrepaidStore(new PostgreSqlOptions(connectionString));
             var raw = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;   // prepared, as the library's are
             _connect = () => new NpgsqlConnection(raw);
@@ -163,15 +154,8 @@ public class StoredConsumptionBenchmarks
     [IterationCleanup]
     public void DropSchema()
     {
-        if (_schema is not null && Environment.GetEnvironmentVariable("BILLING_DOMAIN_POSTGRES") is { } server)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(server);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
-            drop.ExecuteNonQuery();
-            _schema = null;
-        }
+        _schema?.Drop();
+        _schema = null;
     }
 
     /// <summary>Deletes the SQLite files.</summary>

@@ -369,6 +369,12 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         }
 
         var next = new QueuedHead(readAt, a.Version);
+        (string, object?)[] moving =   // what a head's changes move; its id, currency and opening never change
+        [
+            ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
+            ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
+            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version),
+        ];
         if (readAt == 0)
         {
             session.DeferLatest(
@@ -379,9 +385,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version)
                 """,
                 null,
-                ("@id", a.AccountId), ("@currency", a.Currency.Code), ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount),
-                ("@opened", Time(a.OpenedAt)), ("@recharged", Amount(a.Invoicing.Recharged)), ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)),
-                ("@invoiced", Amount(a.Invoicing.Invoiced)), ("@closed", Time(a.ClosedThrough)), ("@version", a.Version));
+                [("@id", a.AccountId), ("@currency", a.Currency.Code), ("@opened", Time(a.OpenedAt)), .. moving]);
             return;
         }
 
@@ -399,9 +403,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 await session.ScalarAsync("SELECT version FROM accounts WHERE account_id = @id", cancellationToken, ("@id", a.AccountId)).ConfigureAwait(false) is { } stored
                     ? Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture)
                     : 0),
-            ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
-            ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
-            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@id", a.AccountId), ("@readAt", readAt));
+            [.. moving, ("@id", a.AccountId), ("@readAt", readAt)]);
     }
 
     // A ledger head queued in a commit: the version the first change of it was read at, and the version it will be at.

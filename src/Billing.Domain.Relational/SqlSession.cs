@@ -99,14 +99,7 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = write.Sql;
-                foreach (var (name, value) in write.Parameters)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = ValueOf(value);
-                    command.Parameters.Add(parameter);
-                }
-
+                Bind(command.Parameters, command.CreateParameter, write.Parameters);
                 batch.BatchCommands.Add(command);
             }
 
@@ -199,14 +192,7 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = ValueOf(value);
-            command.Parameters.Add(parameter);
-        }
-
+        Bind(command.Parameters, command.CreateParameter, parameters);
         return command;
     }
 
@@ -225,6 +211,18 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         }
 
         return command;
+    }
+
+    // Adds the named parameters to a command's (or a batch command's) collection.
+    private void Bind(DbParameterCollection target, Func<DbParameter> create, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.Value = ValueOf(value);
+            target.Add(parameter);
+        }
     }
 
     private object ValueOf(object? value) => value switch

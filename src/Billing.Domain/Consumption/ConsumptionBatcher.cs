@@ -55,12 +55,7 @@ public sealed class ConsumptionBatcher : IAsyncDisposable
     /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call.</exception>
     public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(consumption);
-        if (consumption.Cost.Amount < 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(consumption), consumption.Cost, "A call's cost is not negative.");
-        }
-
+        ConsumptionService.CheckCall(consumption, nameof(consumption));
         var pending = new Pending(consumption, cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Result.Task;

@@ -135,7 +135,7 @@ public sealed class ConsumptionService
 
             var change = Debit(account, call, now);
             changes.Add(change);
-            heads[call.AccountId] = change.Account! with { Version = change.Account!.Version + 1 };   // as the store saves it: the next call of the account sees this debit
+            heads[call.AccountId] = change.Saved().Account!;   // the next call of the account sees this one's debit
             debits[(call.AccountId, call.RequestId)] = (call, change.Entry!);
             results[i] = new ConsumptionResult(ConsumptionOutcome.Recorded, heads[call.AccountId], change.Entry);
         }
@@ -169,7 +169,8 @@ public sealed class ConsumptionService
 
     private static bool Same(ConsumptionRecord recorded, ConsumptionRecord call) => recorded with { BookedAt = null } == call with { BookedAt = null };
 
-    private static void CheckCall(ConsumptionRecord consumption, string parameter)
+    /// <summary>Refuses a call no recording accepts: null, or a negative cost.</summary>
+    internal static void CheckCall(ConsumptionRecord consumption, string parameter)
     {
         ArgumentNullException.ThrowIfNull(consumption, parameter);
         if (consumption.Cost.Amount < 0m)
