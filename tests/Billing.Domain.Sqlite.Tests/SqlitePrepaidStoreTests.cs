@@ -60,7 +60,7 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     public async Task ALockedFile_IsATypedError_AfterTheBusyTimeout_AndNothingIsWritten()
     {
         var store = new SqlitePrepaidStore(_database.Path, busyTimeout: TimeSpan.FromMilliseconds(300));
-        var accounts = new PrepaidAccountService(store, new FakeClock(Start), attempts: 1);
+        var accounts = new PrepaidAccountService(store, new FakeClock(Start), retry: ConflictRetryPolicy.Immediate(1));
         using var holder = new SqliteConnection($"Data Source={_database.Path}");
         holder.Open();
         using var transaction = holder.BeginTransaction();   // BEGIN IMMEDIATE: holds the write lock

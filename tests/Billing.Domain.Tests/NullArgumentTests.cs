@@ -64,6 +64,8 @@ public class NullArgumentTests
         [typeof(AccountScope)] = AccountScope.AllAccounts,
         [typeof(Func<Invoice, NumberSeries>)] = new Func<Invoice, NumberSeries>(_ => Series),
         [typeof(IClock)] = new FakeClock(At),
+        [typeof(Microsoft.Extensions.Logging.ILogger)] = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+        [typeof(Billing.Domain.Storage.ConflictRetryPolicy)] = Billing.Domain.Storage.ConflictRetryPolicy.Default,
         [typeof(IPrepaidStore)] = new InMemoryPrepaidStore(),
         [typeof(IConsumptionStore)] = new InMemoryPrepaidStore(),
         [typeof(ICorrectionStore)] = new InMemoryPrepaidStore(),

@@ -42,9 +42,9 @@ public abstract class InvoiceStoreContract
 
     private IInvoiceStore Store => _store.Value;
 
-    private PrepayInvoicing Prepay => new(Store, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
+    private PrepayInvoicing Prepay => new(Store, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, ContractRetry.Racing);
 
-    private PostpaidInvoicing Postpaid => new(Store, new ChargeEngine(ChargePolicy.PerLine), InvoiceNumbering.OneSeries(Series), _clock, 1_000);
+    private PostpaidInvoicing Postpaid => new(Store, new ChargeEngine(ChargePolicy.PerLine), InvoiceNumbering.OneSeries(Series), _clock, ContractRetry.Racing);
 
     /// <summary>A closed Prepay invoice keeps every field: number, period, tables, taxes, derivations.</summary>
     /// <returns>A task.</returns>
@@ -112,7 +112,7 @@ public abstract class InvoiceStoreContract
     {
         for (var i = 0; i < 16; i++)
         {
-            await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync($"acc-{i}", Usd, new Money(1_000_000m, Usd));
+            await new PrepaidAccountService(_prepaid, _clock, ContractRetry.Racing).OpenAsync($"acc-{i}", Usd, new Money(1_000_000m, Usd));
             await BilledSubscriptions.ChargeAsync(_prepaid, $"acc-{i}", $"sub-{i}", Fee("Plan", 1m + i, 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));
         }
 
@@ -170,7 +170,7 @@ public abstract class InvoiceStoreContract
     // billing run would, then closes its period.
     private async Task<PrepayCloseResult> CloseAsync(string account, params decimal[] fees)
     {
-        await new PrepaidAccountService(_prepaid, _clock, 1_000).OpenAsync(account, Usd, new Money(1_000_000m, Usd));
+        await new PrepaidAccountService(_prepaid, _clock, ContractRetry.Racing).OpenAsync(account, Usd, new Money(1_000_000m, Usd));
         for (var i = 0; i < fees.Length; i++)
         {
             await BilledSubscriptions.ChargeAsync(_prepaid, account, $"{account}-sub-{i}", Fee($"Plan {i}", fees[i], 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));

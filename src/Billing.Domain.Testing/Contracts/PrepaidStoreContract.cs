@@ -529,12 +529,12 @@ public abstract class PrepaidStoreContract
             Store = store;
             Gateway = new InMemoryPaymentGateway(Clock);
             Gateway.ScriptByDefault(PaymentScript.SucceedAtOnce());
-            Accounts = new PrepaidAccountService(store, Clock, 1_000);
-            TopUps = new TopUpService(store, Gateway, Clock, 1_000);
-            Consumption = new ConsumptionService(store, Clock, 1_000);
-            Corrections = new CorrectionService(store, Clock, 1_000);
-            Headers = new InvoiceHeaderService(HeaderStore, 1_000);
-            Applications = new InvoiceApplicationService(store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Clock, 1_000);
+            Accounts = new PrepaidAccountService(store, Clock, ContractRetry.Racing);
+            TopUps = new TopUpService(store, Gateway, Clock, ContractRetry.Racing);
+            Consumption = new ConsumptionService(store, Clock, ContractRetry.Racing);
+            Corrections = new CorrectionService(store, Clock, ContractRetry.Racing);
+            Headers = new InvoiceHeaderService(HeaderStore, ContractRetry.Racing);
+            Applications = new InvoiceApplicationService(store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Clock, ContractRetry.Racing);
         }
 
         public FakeClock Clock { get; } = new(Start) { AutoAdvance = Duration.FromMinutes(1) };

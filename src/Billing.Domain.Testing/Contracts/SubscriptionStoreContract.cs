@@ -447,8 +447,8 @@ public abstract class SubscriptionStoreContract
                 .With(new Plan("basic", 1, day, "Basic", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance, [fee]))
                 .With(new Plan("euro", 1, day, "Euro", BillingType.Recurring, BillingInterval.Monthly, BillingMode.InAdvance,
                     [new PlanCharge("Fee", PlanChargeKind.Fee, new PerUnitPrice(new Money(20m, Currency.FromCode("EUR"))))]));
-            Accounts = new PrepaidAccountService(store, Clock, 1_000);
-            Service = new SubscriptionService(store, plans, DateTimeZone.Utc, Clock, 1_000);
+            Accounts = new PrepaidAccountService(store, Clock, ContractRetry.Racing);
+            Service = new SubscriptionService(store, plans, DateTimeZone.Utc, Clock, ContractRetry.Racing);
         }
 
         public FakeClock Clock { get; } = new(Start) { AutoAdvance = Duration.FromMinutes(1) };

@@ -14,4 +14,10 @@ public sealed record ConsumptionResult(ConsumptionOutcome Outcome, PrepaidAccoun
 
     /// <summary>Gets a value indicating whether the call is on the ledger (now or from before).</summary>
     public bool IsRecorded => Outcome != ConsumptionOutcome.RefusedOverCreditLimit;
+
+    /// <summary>Gets the stable code of the refusal (<see cref="OverCreditLimitCode"/>), or null when the call is recorded.</summary>
+    public string? RefusalCode => IsRecorded ? null : OverCreditLimitCode;
+
+    /// <summary>The code of a call refused over the credit limit: <c>consumption.over_credit_limit</c>.</summary>
+    public const string OverCreditLimitCode = "consumption.over_credit_limit";
 }

@@ -1,8 +1,10 @@
+using Billing.Domain.Diagnostics;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Consumption;
@@ -10,17 +12,21 @@ namespace Billing.Domain.Consumption;
 /// <summary>Pays rated calls from the prepaid balance: each request id once, never past the credit limit.</summary>
 public sealed class ConsumptionService
 {
+    private const string RecordCommand = "consumption.record";
+    private const string RecordManyCommand = "consumption.record_many";
+    private static readonly string[] OutcomeNames = [.. Enum.GetNames<ConsumptionOutcome>().Select(Texts.SnakeCase)];
+
     private readonly PrepaidCommands _commands;
 
     /// <summary>Initializes the service.</summary>
     /// <param name="store">The prepaid store.</param>
     /// <param name="clock">The clock stamping ledger entries.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public ConsumptionService(IPrepaidStore store, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public ConsumptionService(IPrepaidStore store, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
     }
 
     /// <summary>The idempotency key of a call's debit.</summary>
@@ -41,10 +47,10 @@ public sealed class ConsumptionService
     /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
     /// <exception cref="CurrencyMismatchException">The cost is not in the ledger's currency.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call (cost, model, token, counts, time or price version); nothing was written.</exception>
-    public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
+    public async Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
         CheckCall(consumption, nameof(consumption));
-        return _commands.RunAsync(async () =>
+        return Answered(RecordCommand, consumption, await _commands.RunAsync(RecordCommand, async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(consumption.AccountId, cancellationToken).ConfigureAwait(false);
             account.CheckCurrency(consumption.Cost);
@@ -60,9 +66,9 @@ public sealed class ConsumptionService
             }
 
             var change = Debit(account, consumption, _commands.Now);
-            var saved = await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(change, cancellationToken).ConfigureAwait(false);
             return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, change.Entry);
-        });
+        }, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -80,7 +86,7 @@ public sealed class ConsumptionService
     /// <exception cref="NotFoundException">A call's account was never opened; nothing was written.</exception>
     /// <exception cref="CurrencyMismatchException">A cost is not in its ledger's currency; nothing was written.</exception>
     /// <exception cref="IdempotencyKeyReusedException">A request id was recorded, or is in the list before, with another call; nothing was written.</exception>
-    public Task<IReadOnlyList<ConsumptionResult>> RecordManyAsync(IReadOnlyList<ConsumptionRecord> calls, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConsumptionResult>> RecordManyAsync(IReadOnlyList<ConsumptionRecord> calls, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(calls);
         foreach (var call in calls)
@@ -89,7 +95,13 @@ public sealed class ConsumptionService
         }
 
         var attempt = 0;
-        return _commands.RunAsync(() => RecordGroupAsync(calls, readsKeys: ++attempt > 1, cancellationToken));
+        var results = await _commands.RunAsync(RecordManyCommand, () => RecordGroupAsync(calls, readsKeys: ++attempt > 1, cancellationToken), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < results.Count; i++)
+        {
+            Answered(RecordManyCommand, calls[i], results[i]);
+        }
+
+        return results;
     }
 
     // One attempt at a group. The first attempt does not look for each request id in the store: a stored one makes the
@@ -140,8 +152,24 @@ public sealed class ConsumptionService
             results[i] = new ConsumptionResult(ConsumptionOutcome.Recorded, heads[call.AccountId], change.Entry);
         }
 
-        await _commands.Store.CommitManyAsync(changes, cancellationToken).ConfigureAwait(false);
+        await _commands.CommitManyAsync(changes, cancellationToken).ConfigureAwait(false);
         return [.. results.Select(r => r!)];
+    }
+
+    // Counts a call's answer by outcome; logs a replay, counts and logs a refusal.
+    private ConsumptionResult Answered(string command, ConsumptionRecord call, ConsumptionResult result)
+    {
+        BillingTelemetry.Calls.Add(1, new KeyValuePair<string, object?>(BillingTelemetry.Tags.Outcome, OutcomeNames[(int)result.Outcome]));
+        if (result.RefusalCode is { } code)
+        {
+            _commands.Runner.Refused(command, code, $"call {call.RequestId} costs {call.Cost}; available {result.Account.Available}");
+        }
+        else if (result.Outcome == ConsumptionOutcome.AlreadyRecorded)
+        {
+            BillingLog.Replayed(_commands.Runner.Logger, command, call.RequestId);
+        }
+
+        return result;
     }
 
     // A call whose request id is on the ledger: replayed when it is the same call, a reused key otherwise (Stripe's rule).

@@ -2,6 +2,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Corrections;
@@ -14,12 +15,12 @@ public sealed class CorrectionService
     /// <summary>Initializes the service.</summary>
     /// <param name="store">The prepaid store.</param>
     /// <param name="clock">The clock stamping requests and decisions.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public CorrectionService(IPrepaidStore store, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public CorrectionService(IPrepaidStore store, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
     }
 
     /// <summary>The idempotency key of a correction's ledger entry.</summary>
@@ -43,7 +44,7 @@ public sealed class CorrectionService
         string correctionId, string accountId, Money amount, string description, string requestedBy, string? corrects = null, CancellationToken cancellationToken = default)
     {
         var requested = Correction.Request(correctionId, accountId, amount, description, requestedBy, _commands.Now, corrects);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("correction.request", async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             account.CheckCurrency(amount);
@@ -53,8 +54,8 @@ public sealed class CorrectionService
                 return SameRequest(existing, requested) ? existing : throw new IdempotencyKeyReusedException("correction", correctionId);
             }
 
-            return (await _commands.Store.CommitAsync(new PrepaidChange(correction: requested), cancellationToken).ConfigureAwait(false)).Correction!;
-        });
+            return (await _commands.CommitAsync(new PrepaidChange(correction: requested), cancellationToken).ConfigureAwait(false)).Correction!;
+        }, cancellationToken);
     }
 
     /// <summary>Approves a correction and moves the balance by its amount, in one commit; approving it again changes nothing.</summary>
@@ -70,7 +71,7 @@ public sealed class CorrectionService
     public Task<CorrectionDecision> ApproveAsync(string accountId, string correctionId, string manager, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckActor(manager);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("correction.approve", async () =>
         {
             var correction = await RequireAsync(accountId, correctionId, cancellationToken).ConfigureAwait(false);
             if (correction.Status == CorrectionStatus.Approved)
@@ -84,9 +85,9 @@ public sealed class CorrectionService
             var direction = correction.Amount.Amount > 0m ? "▲" : "▼";
             var (moved, entry) = account.Post(
                 LedgerEntryKind.Correction, correction.Amount, KeyFor(correctionId), approved.DecidedAt!.Value, correctionId, $"{direction} {correction.Description}");
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, entry, correction: approved), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(moved, entry, correction: approved), cancellationToken).ConfigureAwait(false);
             return new CorrectionDecision(saved.Correction!, entry, Replayed: false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Rejects a correction; the balance never moves for it. Rejecting it again changes nothing.</summary>
@@ -104,7 +105,7 @@ public sealed class CorrectionService
     {
         Preconditions.CheckActor(manager);
         Preconditions.CheckText(reason);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("correction.reject", async () =>
         {
             var correction = await RequireAsync(accountId, correctionId, cancellationToken).ConfigureAwait(false);
             if (correction.Status == CorrectionStatus.Rejected)
@@ -113,9 +114,9 @@ public sealed class CorrectionService
             }
 
             var rejected = correction.Reject(manager, reason, _commands.Now);
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(correction: rejected), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(correction: rejected), cancellationToken).ConfigureAwait(false);
             return new CorrectionDecision(saved.Correction!, null, Replayed: false);
-        });
+        }, cancellationToken);
     }
 
     // A correction of another account is not found: an account never reaches another's objects.

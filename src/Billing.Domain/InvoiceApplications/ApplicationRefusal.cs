@@ -8,4 +8,7 @@ public sealed record ApplicationRefusal(ApplicationRule Rule, string Message)
 {
     /// <summary>Gets what to tell the applicant.</summary>
     public string Message { get; } = Preconditions.CheckNotNull(Message);
+
+    /// <summary>Gets the stable code of the rule, <c>application.</c> and the rule in snake case, such as <c>application.amount_over_invoiceable</c>.</summary>
+    public string Code => "application." + Texts.SnakeCase(Rule.ToString());
 }

@@ -5,6 +5,7 @@ using Billing.Domain.Numbering;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.InvoiceApplications;
@@ -29,13 +30,13 @@ public sealed class InvoiceApplicationService
     /// <param name="zone">The time zone of the issue date in the number.</param>
     /// <param name="renderer">Renders issued applications for download.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     public InvoiceApplicationService(
-        IPrepaidStore store, IInvoiceHeaderStore headers, NumberSeries series, DateTimeZone zone, IInvoiceRenderer renderer, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+        IPrepaidStore store, IInvoiceHeaderStore headers, NumberSeries series, DateTimeZone zone, IInvoiceRenderer renderer, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
         _headers = Preconditions.CheckNotNull(headers);
         _series = Preconditions.CheckNotNull(series);
         _zone = Preconditions.CheckNotNull(zone);
@@ -70,7 +71,7 @@ public sealed class InvoiceApplicationService
         // Stryker disable once Statement : the id is checked again where the application is made; this fails before any read (equivalent)
         Preconditions.CheckId(applicationId);
         Preconditions.CheckId(accountId);
-        return _commands.RunAsync(async () =>
+        return RunApplyAsync("invoice_application.apply", async () =>
         {
             if (await _commands.Store.FindApplicationAsync(applicationId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -80,7 +81,7 @@ public sealed class InvoiceApplicationService
             }
 
             return await SubmitAsync(applicationId, accountId, amount, email, remarks, headerId, null, cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Resubmits a rejected application as a new Pending one linked to it, with the changes given (the rest as before).</summary>
@@ -101,7 +102,7 @@ public sealed class InvoiceApplicationService
     {
         // Stryker disable once Statement : the id is checked again where the application is made; this fails before any read (equivalent)
         Preconditions.CheckId(applicationId);
-        return _commands.RunAsync(async () =>
+        return RunApplyAsync("invoice_application.resubmit", async () =>
         {
             var rejected = await RequireAsync(accountId, rejectedId, cancellationToken).ConfigureAwait(false);
             if (rejected.ResubmittedAs == applicationId)
@@ -121,7 +122,7 @@ public sealed class InvoiceApplicationService
 
             var header = headerId ?? (await _headers.FindHeaderAsync(rejected.Header.HeaderId, cancellationToken).ConfigureAwait(false) is not null ? rejected.Header.HeaderId : null);
             return await SubmitAsync(applicationId, rejected.AccountId, amount ?? rejected.Amount, email ?? rejected.Email, remarks ?? rejected.Remarks, header, rejected, cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Approves a pending application; approving it again, or once it is issued, returns it.</summary>
@@ -136,6 +137,7 @@ public sealed class InvoiceApplicationService
     {
         by = Preconditions.CheckActor(by);
         return Move(
+            "invoice_application.approve",
             accountId,
             applicationId, a => a.Status is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued, (account, application) => (account, application.Approve(by, _commands.Now)), cancellationToken);
     }
@@ -154,6 +156,7 @@ public sealed class InvoiceApplicationService
         by = Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
         return Move(
+            "invoice_application.reject",
             accountId,
             applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
     }
@@ -166,7 +169,7 @@ public sealed class InvoiceApplicationService
     /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="Lifecycles.TransitionRefusedException">It is pending or rejected.</exception>
     public Task<InvoiceApplication> IssueAsync(string accountId, string applicationId, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("invoice_application.issue", async () =>
         {
             var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
             if (application.Status == InvoiceApplicationStatus.Issued)
@@ -177,9 +180,9 @@ public sealed class InvoiceApplicationService
             var last = await _commands.Store.LastApplicationSequenceAsync(_series.Name, cancellationToken).ConfigureAwait(false);
             var issued = application.Issue(_series, last + 1, _commands.Now, _zone);
             var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(account.MarkInvoiced(application.Amount), applications: [issued]), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(account.MarkInvoiced(application.Amount), applications: [issued]), cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
-        });
+        }, cancellationToken);
 
     /// <summary>Lists an account's applications as rows of seed 002's invoice list: filtered by status and application date, newest first, paged.</summary>
     /// <param name="query">The query.</param>
@@ -204,6 +207,18 @@ public sealed class InvoiceApplicationService
         return application.Status == InvoiceApplicationStatus.Issued
             ? await _renderer.RenderAsync(application, cancellationToken).ConfigureAwait(false)
             : throw new ApplicationNotIssuedException(applicationId, application.Status);
+    }
+
+    // Runs an apply or a resubmit, and counts and logs its refusal.
+    private async Task<ApplyResult> RunApplyAsync(string command, Func<Task<ApplyResult>> attempt, CancellationToken cancellationToken)
+    {
+        var result = await _commands.RunAsync(command, attempt, cancellationToken).ConfigureAwait(false);
+        if (result.Refusal is { } refusal)
+        {
+            _commands.Runner.Refused(command, refusal.Code, refusal.Message);
+        }
+
+        return result;
     }
 
     private static ApplyResult Refuse(ApplicationRule rule, string message) => new(null, new ApplicationRefusal(rule, message));
@@ -239,14 +254,14 @@ public sealed class InvoiceApplicationService
 
         var application = InvoiceApplication.Submit(applicationId, accountId, header!, amount, email!, KeptRemarks(remarks), _commands.Now, resubmitting?.ApplicationId);
         IReadOnlyList<InvoiceApplication> written = resubmitting is null ? [application] : [application, resubmitting.LinkResubmission(applicationId)];
-        var saved = await _commands.Store.CommitAsync(new PrepaidChange(account.Hold(amount), applications: written), cancellationToken).ConfigureAwait(false);
+        var saved = await _commands.CommitAsync(new PrepaidChange(account.Hold(amount), applications: written), cancellationToken).ConfigureAwait(false);
         return new ApplyResult(saved.Applications[0], null);
     }
 
     private Task<InvoiceApplication> Move(
-        string accountId, string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move,
+        string command, string accountId, string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move,
         CancellationToken cancellationToken) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync(command, async () =>
         {
             var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
             if (done(application))
@@ -256,9 +271,9 @@ public sealed class InvoiceApplicationService
 
             var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
             var (moved, next) = move(account, application);
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(moved, applications: [next]), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(moved, applications: [next]), cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
-        });
+        }, cancellationToken);
 
     // An application of another account is not found: an account never reaches another's objects.
     private async Task<InvoiceApplication> RequireAsync(string accountId, string applicationId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
 
@@ -7,17 +8,17 @@ namespace Billing.Domain.InvoiceHeaders;
 public sealed class InvoiceHeaderService
 {
     private readonly IInvoiceHeaderStore _store;
-    private readonly int _attempts;
+    private readonly CommandRunner _runner;
 
     /// <summary>Initializes the service.</summary>
     /// <param name="store">The header store.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public InvoiceHeaderService(IInvoiceHeaderStore store, int attempts = ConflictRetry.DefaultAttempts)
+    public InvoiceHeaderService(IInvoiceHeaderStore store, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
         _store = Preconditions.CheckNotNull(store);
-        _attempts = Preconditions.CheckRange(attempts, 1, int.MaxValue);
+        _runner = new CommandRunner(retry, logger);
     }
 
     /// <summary>Adds a header; the account's first header becomes its default, as does one added with <paramref name="makeDefault"/>.</summary>
@@ -32,7 +33,7 @@ public sealed class InvoiceHeaderService
     public Task<InvoiceHeader> AddAsync(string headerId, string accountId, InvoiceHeaderDetails details, bool makeDefault = false, CancellationToken cancellationToken = default)
     {
         var header = InvoiceHeader.Create(headerId, accountId, details);
-        return ConflictRetry.RunAsync(_attempts, async () =>
+        return _runner.RunAsync("invoice_header.add", async () =>
         {
             if (await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -41,7 +42,7 @@ public sealed class InvoiceHeaderService
 
             var others = await _store.ListHeadersAsync(accountId, cancellationToken).ConfigureAwait(false);
             return await SaveAsync(header, makeDefault || others.Count == 0, others, cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Replaces what a header shows.</summary>
@@ -55,12 +56,12 @@ public sealed class InvoiceHeaderService
     public Task<InvoiceHeader> EditAsync(string accountId, string headerId, InvoiceHeaderDetails details, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(details).Checked();
-        return ConflictRetry.RunAsync(_attempts, async () =>
+        return _runner.RunAsync("invoice_header.edit", async () =>
         {
             var header = await FindAsync(accountId, headerId, cancellationToken).ConfigureAwait(false);
             var edited = header.Edit(details);
             return edited == header ? header : (await _store.CommitHeadersAsync([edited], null, cancellationToken).ConfigureAwait(false))[0];
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Makes a header the account's default; the previous default stops being one.</summary>
@@ -70,13 +71,13 @@ public sealed class InvoiceHeaderService
     /// <returns>The header as stored.</returns>
     /// <exception cref="NotFoundException">No such header in the account.</exception>
     public Task<InvoiceHeader> SetDefaultAsync(string accountId, string headerId, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(_attempts, async () =>
+        _runner.RunAsync("invoice_header.set_default", async () =>
         {
             var header = await FindAsync(accountId, headerId, cancellationToken).ConfigureAwait(false);
             return header.IsDefault
                 ? header
                 : await SaveAsync(header, true, await _store.ListHeadersAsync(header.AccountId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
 
     /// <summary>Removes a header; when it was the default, the next header (by title) becomes the default. Removing it again does nothing.</summary>
     /// <param name="accountId">The account the header belongs to.</param>
@@ -85,7 +86,7 @@ public sealed class InvoiceHeaderService
     /// <returns>A task that completes when it is removed.</returns>
     /// <exception cref="NotFoundException">The header belongs to another account.</exception>
     public Task RemoveAsync(string accountId, string headerId, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(_attempts, async () =>
+        _runner.RunAsync("invoice_header.remove", async () =>
         {
             Preconditions.CheckId(accountId);
             if (await _store.FindHeaderAsync(headerId, cancellationToken).ConfigureAwait(false) is not { } header)
@@ -103,7 +104,7 @@ public sealed class InvoiceHeaderService
                 : null;
             await _store.CommitHeadersAsync(heir is null ? [] : [heir.AsDefault(true)], header, cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
 
     /// <summary>Lists an account's headers, the default first.</summary>
     /// <param name="accountId">The account.</param>

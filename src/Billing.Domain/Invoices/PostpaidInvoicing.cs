@@ -4,6 +4,7 @@ using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Invoices;
@@ -26,7 +27,7 @@ public sealed class PostpaidInvoicing
     private readonly ChargeEngine _engine;
     private readonly InvoiceNumbering _numbering;
     private readonly IClock _clock;
-    private readonly int _attempts;
+    private readonly CommandRunner _runner;
     private readonly IPrepaidStore? _subscriptions;
 
     /// <summary>Initializes the service.</summary>
@@ -34,19 +35,19 @@ public sealed class PostpaidInvoicing
     /// <param name="engine">The charge engine pricing the lines.</param>
     /// <param name="numbering">How invoices take their numbers.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <param name="subscriptions">The store of the accounts' subscriptions and the billing run's charges, whose postpaid charges become lines of the drafts; none when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     public PostpaidInvoicing(
-        IInvoiceStore invoices, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, int attempts = ConflictRetry.DefaultAttempts, IPrepaidStore? subscriptions = null)
+        IInvoiceStore invoices, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null, IPrepaidStore? subscriptions = null)
     {
         _subscriptions = subscriptions;
         _invoices = Preconditions.CheckNotNull(invoices);
         _engine = Preconditions.CheckNotNull(engine);
         _numbering = Preconditions.CheckNotNull(numbering);
         _clock = Preconditions.CheckNotNull(clock);
-        _attempts = Preconditions.CheckRange(attempts, 1, int.MaxValue);
+        _runner = new CommandRunner(retry, logger);
     }
 
     /// <summary>Starts a draft; starting it again with the same account, period and currency returns it.</summary>
@@ -61,7 +62,7 @@ public sealed class PostpaidInvoicing
     public Task<Invoice> CreateDraftAsync(string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, CancellationToken cancellationToken = default)
     {
         var draft = Invoice.Draft(invoiceId, accountId, accountName, period, currency, _clock.GetCurrentInstant());
-        return ConflictRetry.RunAsync(_attempts, async () =>
+        return _runner.RunAsync("postpaid.create_draft", async () =>
         {
             if (await _invoices.FindInvoiceAsync(invoiceId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -75,7 +76,7 @@ public sealed class PostpaidInvoicing
             var (lines, rows) = await LinkedAsync(draft, cancellationToken).ConfigureAwait(false);
             var filled = lines.Count == 0 ? draft : draft.Edit(ChargeDocument.Of(currency, lines), rows, []);
             return await _invoices.CommitAsync(filled, takesNumber: false, cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Replaces a draft's charges (priced by the engine), subscriptions and corrections; the subscription charges closed onto it stay its first lines and rows.</summary>
@@ -130,13 +131,13 @@ public sealed class PostpaidInvoicing
     /// <exception cref="NotFoundException">No such invoice in the account.</exception>
     /// <exception cref="Lifecycles.TransitionRefusedException">It is past Open (code <c>invoice.transition_refused</c>).</exception>
     public Task<Invoice> FinalizeAsync(string accountId, string invoiceId, CancellationToken cancellationToken = default) =>
-        ConflictRetry.RunAsync(_attempts, async () =>
+        _runner.RunAsync("postpaid.finalize", async () =>
         {
             var invoice = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
             return invoice.Status != InvoiceStatus.Draft && invoice.Number is not null
                 ? invoice
                 : await _numbering.CommitNumberedAsync(_invoices, invoice.Finalize(_clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
 
     /// <summary>Records the payment of an open or uncollectible invoice; recording it again returns it.</summary>
     /// <param name="accountId">The account the invoice belongs to.</param>
@@ -181,12 +182,12 @@ public sealed class PostpaidInvoicing
         Change(accountId, invoiceId, invoice => invoice.Status == target ? invoice : move(invoice), cancellationToken);
 
     private Task<Invoice> Change(string accountId, string invoiceId, Func<Invoice, Invoice> change, CancellationToken cancellationToken) =>
-        ConflictRetry.RunAsync(_attempts, async () =>
+        _runner.RunAsync("postpaid.change", async () =>
         {
             var invoice = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
             var changed = change(invoice);
             return changed == invoice ? invoice : await _invoices.CommitAsync(changed, takesNumber: false, cancellationToken).ConfigureAwait(false);
-        });
+        }, cancellationToken);
 
     // Closes the account's open postpaid charges from days before the draft's period end onto the draft, in one commit.
     private async Task LinkChargesAsync(Invoice draft, CancellationToken cancellationToken)
@@ -253,7 +254,7 @@ public sealed class PostpaidInvoicing
         var moved = new List<string>();
         foreach (var row in (await LinkedAsync(invoice, cancellationToken).ConfigureAwait(false)).Rows)
         {
-            var changed = await ConflictRetry.RunAsync(_attempts, async () =>
+            var changed = await _runner.RunAsync("postpaid.move_subscriptions", async () =>
             {
                 var subscription = (await _subscriptions.FindSubscriptionAsync(row.Id, cancellationToken).ConfigureAwait(false))!;
                 var at = Max(_clock.GetCurrentInstant(), subscription.History.Count == 0 ? Instant.MinValue : subscription.History[^1].At);
@@ -264,7 +265,7 @@ public sealed class PostpaidInvoicing
 
                 await _subscriptions.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
                 return true;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             if (changed)
             {
                 moved.Add(row.Id);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Billing.Domain.Diagnostics;
 using System.Globalization;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
@@ -7,6 +9,7 @@ using Billing.Domain.Pricing;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Invoices;
@@ -24,7 +27,7 @@ public sealed class PrepayInvoicing
     private readonly ChargeEngine _engine;
     private readonly InvoiceNumbering _numbering;
     private readonly IClock _clock;
-    private readonly int _attempts;
+    private readonly CommandRunner _runner;
 
     /// <summary>Initializes the service.</summary>
     /// <param name="invoices">The invoice store.</param>
@@ -32,18 +35,18 @@ public sealed class PrepayInvoicing
     /// <param name="engine">The charge engine pricing the lines.</param>
     /// <param name="numbering">How invoices take their numbers.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="attempts">How many times a close is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     public PrepayInvoicing(
-        IInvoiceStore invoices, IPrepaidStore prepaid, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+        IInvoiceStore invoices, IPrepaidStore prepaid, ChargeEngine engine, InvoiceNumbering numbering, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
         _invoices = Preconditions.CheckNotNull(invoices);
         _prepaid = Preconditions.CheckNotNull(prepaid);
         _engine = Preconditions.CheckNotNull(engine);
         _numbering = Preconditions.CheckNotNull(numbering);
         _clock = Preconditions.CheckNotNull(clock);
-        _attempts = Preconditions.CheckRange(attempts, 1, int.MaxValue);
+        _runner = new CommandRunner(retry, logger);
     }
 
     /// <summary>Closes one account's period.</summary>
@@ -58,6 +61,28 @@ public sealed class PrepayInvoicing
     public async Task<PrepayCloseResult> CloseAsync(PrepayPeriod account, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(account);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await CloseOnceAsync(account, cancellationToken).ConfigureAwait(false);
+            outcome = Texts.SnakeCase(result.Outcome.ToString());
+            if (result.Outcome == PrepayCloseOutcome.Made)
+            {
+                BillingLog.PeriodClosed(_runner.Logger, account.AccountId, account.Period, result.Invoice!.Number, result.Invoice.Total);
+            }
+
+            return result;
+        }
+        finally
+        {
+            BillingTelemetry.CloseDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(BillingTelemetry.Tags.Outcome, outcome));
+        }
+    }
+
+    private async Task<PrepayCloseResult> CloseOnceAsync(PrepayPeriod account, CancellationToken cancellationToken)
+    {
         if (await _invoices.FindPrepayInvoiceAsync(account.AccountId, account.Period, cancellationToken).ConfigureAwait(false) is { } made)
         {
             return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.AlreadyMade, made);
@@ -78,15 +103,15 @@ public sealed class PrepayInvoicing
 
         // Closed first: a call or correction racing this close either committed before (and is read below) or is
         // booked after the period's end; none is left off both invoices.
-        await ConflictRetry.RunAsync(_attempts, async () =>
+        await _runner.RunAsync("prepay.close_ledger", async () =>
         {
             var head = await _prepaid.RequireAccountAsync(account.AccountId, cancellationToken).ConfigureAwait(false);
             var closed = head.CloseThrough(range.End.Value);
             return closed == head ? head : (await _prepaid.CommitAsync(new PrepaidChange(closed), cancellationToken).ConfigureAwait(false)).Account!;
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         var invoice = await BuildAsync(account, range, now, cancellationToken).ConfigureAwait(false);
-        return await ConflictRetry.RunAsync(_attempts, async () =>
+        return await _runner.RunAsync("prepay.number_invoice", async () =>
         {
             if (await _invoices.FindPrepayInvoiceAsync(account.AccountId, account.Period, cancellationToken).ConfigureAwait(false) is { } raced)
             {
@@ -95,7 +120,7 @@ public sealed class PrepayInvoicing
 
             var saved = await _numbering.CommitNumberedAsync(_invoices, invoice, cancellationToken).ConfigureAwait(false);
             return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.Made, saved);
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes many accounts' periods, one after the other, never stopping at a failure.</summary>
@@ -109,6 +134,7 @@ public sealed class PrepayInvoicing
         IEnumerable<PrepayPeriod> accounts, IProgress<PrepayCloseProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(accounts);
+        var started = Stopwatch.GetTimestamp();
         var results = new List<PrepayCloseResult>();
         foreach (var account in accounts)
         {
@@ -127,6 +153,9 @@ public sealed class PrepayInvoicing
             progress?.Report(new PrepayCloseProgress(results.Count, results[^1]));
         }
 
+        var failed = results.Count(r => r.Outcome == PrepayCloseOutcome.Failed);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        BillingLog.CloseCompleted(_runner.Logger, results.Count, failed, seconds);
         return results;
     }
 

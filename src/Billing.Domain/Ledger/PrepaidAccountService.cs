@@ -1,6 +1,7 @@
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Ledger;
@@ -13,12 +14,12 @@ public sealed class PrepaidAccountService
     /// <summary>Initializes the service.</summary>
     /// <param name="store">The prepaid store.</param>
     /// <param name="clock">The clock.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public PrepaidAccountService(IPrepaidStore store, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public PrepaidAccountService(IPrepaidStore store, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
     }
 
     /// <summary>Opens an account's ledger; opening it again in the same currency (and with no credit limit, or the same) returns it as it is.</summary>
@@ -32,7 +33,7 @@ public sealed class PrepaidAccountService
     public Task<PrepaidAccount> OpenAsync(string accountId, Currency currency, Money? creditLimit = null, CancellationToken cancellationToken = default)
     {
         var opened = PrepaidAccount.Open(accountId, currency, _commands.Now, creditLimit);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("account.open", async () =>
         {
             if (await _commands.Store.FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -41,8 +42,8 @@ public sealed class PrepaidAccountService
                     : existing;
             }
 
-            return (await _commands.Store.CommitAsync(new PrepaidChange(opened), cancellationToken).ConfigureAwait(false)).Account!;
-        });
+            return (await _commands.CommitAsync(new PrepaidChange(opened), cancellationToken).ConfigureAwait(false)).Account!;
+        }, cancellationToken);
     }
 
     /// <summary>Sets an account's credit limit.</summary>
@@ -52,12 +53,12 @@ public sealed class PrepaidAccountService
     /// <returns>The ledger head with the new limit.</returns>
     /// <exception cref="NotFoundException">The ledger was never opened.</exception>
     public Task<PrepaidAccount> SetCreditLimitAsync(string accountId, Money creditLimit, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("account.set_credit_limit", async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             var limited = account.WithCreditLimit(creditLimit);
-            return limited == account ? account : (await _commands.Store.CommitAsync(new PrepaidChange(limited), cancellationToken).ConfigureAwait(false)).Account!;
-        });
+            return limited == account ? account : (await _commands.CommitAsync(new PrepaidChange(limited), cancellationToken).ConfigureAwait(false)).Account!;
+        }, cancellationToken);
 
     /// <summary>Gets an account's ledger head: balance, credit limit, entry count.</summary>
     /// <param name="accountId">The account.</param>

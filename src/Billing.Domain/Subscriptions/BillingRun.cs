@@ -5,6 +5,7 @@ using Billing.Domain.Plans;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Subscriptions;
@@ -66,21 +67,21 @@ public sealed class BillingRun
     /// <param name="zone">The time zone whose days periods are counted in, for accounts that name none.</param>
     /// <param name="clock">The clock of the commands' retries (the run itself takes its instant as an argument).</param>
     /// <param name="accounts">How an account is billed, by its id, as it is now: its class (grace period, stop mode), time zone and billing day; <see cref="AccountBilling.Default"/> for every account when null.</param>
-    /// <param name="attempts">How many times a commit is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <param name="usage">The host's meter of the plans' usage charges; needed when a plan has one.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
     /// <exception cref="ArgumentException">A plan has a usage charge and no meter is given.</exception>
     public BillingRun(
         IPrepaidStore store, PlanCatalog plans, ChargeEngine engine, DateTimeZone zone, IClock clock, Func<string, AccountBilling>? accounts = null,
-        int attempts = ConflictRetry.DefaultAttempts, IUsageMeter? usage = null)
+        ConflictRetryPolicy? retry = null, ILogger? logger = null, IUsageMeter? usage = null)
     {
         Preconditions.CheckArgument(
             usage is not null || !Preconditions.CheckNotNull(plans).Plans.Any(p => p.Charges.Any(c => c.Kind == PlanChargeKind.Usage)),
             nameof(usage),
             "A plan charges usage: give the run a usage meter.");
         _usage = usage;
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
         _plans = Preconditions.CheckNotNull(plans);
         _engine = Preconditions.CheckNotNull(engine);
         _zone = Preconditions.CheckNotNull(zone);
@@ -96,15 +97,15 @@ public sealed class BillingRun
     /// <exception cref="NotFoundException">A prepaid subscription's account has no ledger.</exception>
     public async Task<BillingRunResult> RunAsync(Instant at, IProgress<BillingRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await _commands.RunAsync(async () =>
+        await _commands.RunAsync("billing_run.run", async () =>
         {
             if (await _commands.Store.LastBillingRunAsync(cancellationToken).ConfigureAwait(false) is { } last && at < last)
             {
                 throw new BillingRunOutOfOrderException(at, last);
             }
 
-            return await _commands.Store.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            return await _commands.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         var (seen, made, paid, graced, restored, expired, renewed, failed) = (0, 0, 0, 0, 0, 0, 0, 0);
         var subscriptions = await AllAsync(cancellationToken).ConfigureAwait(false);
@@ -188,7 +189,7 @@ public sealed class BillingRun
     // charge before it and the balance allows; otherwise it is stored open, and an Active subscription goes Graced. A
     // credit of a paid charge is paid back at once; a credit of an open charge is stored open and settled with it.
     private Task<Outcome> MakeAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("billing_run.charge", async () =>
         {
             if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
             {
@@ -203,7 +204,7 @@ public sealed class BillingRun
                 var change = credited!.Status == SubscriptionChargeStatus.Closed
                     ? Pay(account, charge, [], at)
                     : new PrepaidChange(charges: [charge]);
-                await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+                await _commands.CommitAsync(change, cancellationToken).ConfigureAwait(false);
                 return new Outcome(true, credited.Status == SubscriptionChargeStatus.Closed, false, false);
             }
 
@@ -211,15 +212,15 @@ public sealed class BillingRun
             var renewed = Renew(subscription, due, at);
             if ((await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false)).Count == 0 && account.CanDebit(charge.Amount))
             {
-                await _commands.Store.CommitAsync(Pay(account, charge, [], at, renewed ? subscription : null), cancellationToken).ConfigureAwait(false);
+                await _commands.CommitAsync(Pay(account, charge, [], at, renewed ? subscription : null), cancellationToken).ConfigureAwait(false);
                 return new Outcome(true, true, false, renewed);
             }
 
             var overdue = subscription.Status == SubscriptionStatus.Active
                 && subscription.MarkPaymentOverdue(Stamp(subscription, at), Actor, $"charge {due.Id} of {charge.Amount} exceeds the balance") is not null;
-            await _commands.Store.CommitAsync(new PrepaidChange(subscription: overdue || renewed ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
+            await _commands.CommitAsync(new PrepaidChange(subscription: overdue || renewed ? subscription : null, charges: [charge]), cancellationToken).ConfigureAwait(false);
             return new Outcome(true, false, overdue, renewed);
-        });
+        }, cancellationToken);
 
     // The first charge of a new period renews an Active subscription: Renewing, then Active again, in the commit that makes it.
     private static bool Renew(Subscription subscription, DueCharge due, Instant at)
@@ -238,7 +239,7 @@ public sealed class BillingRun
     // A period the plan catalog cannot price: the renewal of an Active subscription fails (Renewing failed), for the host to
     // add the plan's version and retry. The run goes on with the other subscriptions.
     private Task<bool> FailRenewalAsync(string subscriptionId, UnknownPlanException failure, Instant at, CancellationToken cancellationToken) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("billing_run.fail_renewal", async () =>
         {
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
             if (subscription.Status != SubscriptionStatus.Active || !subscription.CanFire(SubscriptionTrigger.StartRenewal))
@@ -248,9 +249,9 @@ public sealed class BillingRun
 
             subscription.Renew(Stamp(subscription, at), Actor, $"period from {failure.On:uuuu-MM-dd}");
             subscription.FailRenewal(Stamp(subscription, at), Actor, failure.Message);
-            await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+            await _commands.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
 
     // A usage charge with the quantity the host's meter reports for its days; metered only when not made yet.
     private async Task<DueCharge> MeterAsync(DueCharge due, string subscriptionId, DateTimeZone zone, CancellationToken cancellationToken)
@@ -266,7 +267,7 @@ public sealed class BillingRun
 
     // A postpaid charge or credit is stored open, unless a run made it already: the account's next draft invoice takes it.
     private Task<Outcome> MakeOpenAsync(string subscriptionId, string accountId, DueCharge due, Instant at, CancellationToken cancellationToken) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("billing_run.charge_open", async () =>
         {
             if (await _commands.Store.FindChargeAsync(due.Id, cancellationToken).ConfigureAwait(false) is not null)
             {
@@ -275,10 +276,10 @@ public sealed class BillingRun
 
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
             var renewed = Renew(subscription, due, at);
-            await _commands.Store.CommitAsync(
+            await _commands.CommitAsync(
                 new PrepaidChange(subscription: renewed ? subscription : null, charges: [Charge(subscriptionId, accountId, due, at)]), cancellationToken).ConfigureAwait(false);
             return new Outcome(true, false, false, renewed);
-        });
+        }, cancellationToken);
 
     private SubscriptionCharge Charge(string subscriptionId, string accountId, DueCharge due, Instant at) =>
         new(due.Id, accountId, subscriptionId, due.Plan.Id, due.Plan.Version, due.Charge.Name, due.Covered, Line(due), SubscriptionChargeStatus.Open, at, null, 0, due.Credits);
@@ -319,7 +320,7 @@ public sealed class BillingRun
         var paid = 0;
         while (true)
         {
-            var step = await _commands.RunAsync(async () =>
+            var step = await _commands.RunAsync("billing_run.settle", async () =>
             {
                 var open = await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false);
                 if (open.Count == 0)
@@ -328,7 +329,7 @@ public sealed class BillingRun
                     var back = subscription.Status == SubscriptionStatus.Graced && subscription.ReceivePayment(Stamp(subscription, at), Actor, "every charge is paid") is not null;
                     if (back)
                     {
-                        await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+                        await _commands.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
                     }
 
                     return (Done: true, Paid: false, Restored: back);
@@ -342,9 +343,9 @@ public sealed class BillingRun
                     return (Done: true, Paid: false, Restored: false);
                 }
 
-                await _commands.Store.CommitAsync(Pay(account, next, credits, at), cancellationToken).ConfigureAwait(false);
+                await _commands.CommitAsync(Pay(account, next, credits, at), cancellationToken).ConfigureAwait(false);
                 return (Done: false, Paid: true, Restored: false);
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             paid += step.Paid ? 1 : 0;
             if (step.Done)
             {
@@ -356,7 +357,7 @@ public sealed class BillingRun
     // A subscription still graced (its charges unpaid after settling) whose grace period ended by the run's instant:
     // Stopping, or Waiting for manual approve when the account class stops by hand.
     private Task<bool> ExpireGraceAsync(string subscriptionId, AccountClass accountClass, Instant at, CancellationToken cancellationToken) =>
-        _commands.RunAsync(async () =>
+        _commands.RunAsync("billing_run.expire_grace", async () =>
         {
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
             if (subscription.Status != SubscriptionStatus.Graced || subscription.History[^1].At + accountClass.GracePeriod > at)
@@ -365,9 +366,9 @@ public sealed class BillingRun
             }
 
             subscription.ExpireGracePeriod(accountClass, Stamp(subscription, at), Actor, $"unpaid after the grace period of {accountClass.GracePeriod}");
-            await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+            await _commands.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }, cancellationToken);
 
     // A status change is recorded at the run's instant, or at the subscription's last change when that is later (a
     // change made while the run was on its way): a history never goes back in time.

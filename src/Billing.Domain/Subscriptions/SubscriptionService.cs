@@ -2,6 +2,7 @@ using Billing.Domain.Plans;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.Subscriptions;
@@ -21,12 +22,12 @@ public sealed class SubscriptionService
     /// <param name="plans">The plans subscriptions may be ordered to.</param>
     /// <param name="zone">The time zone whose day decides which version of a plan is in force.</param>
     /// <param name="clock">The clock stamping orders and changes.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public SubscriptionService(IPrepaidStore store, PlanCatalog plans, DateTimeZone zone, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public SubscriptionService(IPrepaidStore store, PlanCatalog plans, DateTimeZone zone, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
         _plans = Preconditions.CheckNotNull(plans);
         _zone = Preconditions.CheckNotNull(zone);
     }
@@ -55,7 +56,7 @@ public sealed class SubscriptionService
         var now = _commands.Now;
         var plan = _plans.Find(Preconditions.CheckId(planId), now.InZone(_zone).Date);
         var ordered = Subscription.Order(subscriptionId, accountId, name, planId, plan.BillingType, paymentModel, now, actor);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("subscription.order", async () =>
         {
             if (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
@@ -68,8 +69,8 @@ public sealed class SubscriptionService
                 account.CheckCurrency(new Money(0m, plan.Currency));
             }
 
-            return (await _commands.Store.CommitAsync(new PrepaidChange(subscription: ordered), cancellationToken).ConfigureAwait(false)).Subscription!;
-        });
+            return (await _commands.CommitAsync(new PrepaidChange(subscription: ordered), cancellationToken).ConfigureAwait(false)).Subscription!;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -93,7 +94,7 @@ public sealed class SubscriptionService
     {
         Preconditions.CheckId(accountId);
         Preconditions.CheckNotNull(change);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("subscription.change", async () =>
         {
             var subscription = await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
             if (subscription is null || subscription.AccountId != accountId)
@@ -119,9 +120,9 @@ public sealed class SubscriptionService
                 CheckResources(_plans.Find(subscription.Plan, today), quantities);
             }
 
-            var saved = await _commands.Store.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(subscription: subscription), cancellationToken).ConfigureAwait(false);
             return (saved.Subscription!, made);
-        });
+        }, cancellationToken);
     }
 
     private static void CheckSwitch(Plan from, Plan to)

@@ -13,4 +13,15 @@ public sealed record TopUpRefundResult(TopUpRefundOutcome Outcome, TopUpOrder Or
 {
     /// <summary>Gets the order after it.</summary>
     public TopUpOrder Order { get; } = Preconditions.CheckNotNull(Order);
+
+    /// <summary>
+    /// Gets the stable code of a refusal, <c>refund.</c> and the rule in snake case (<c>refund.over_credit_limit</c>,
+    /// <c>refund.invoiced</c>, <c>refund.over_refundable</c>), or null when the request was not refused.
+    /// </summary>
+    public string? RefusalCode => Outcome switch
+    {
+        TopUpRefundOutcome.RefusedOverCreditLimit or TopUpRefundOutcome.RefusedInvoiced or TopUpRefundOutcome.RefusedOverRefundable =>
+            "refund." + Texts.SnakeCase(Outcome.ToString()["Refused".Length..]),
+        _ => null,
+    };
 }

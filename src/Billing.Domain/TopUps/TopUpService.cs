@@ -1,8 +1,10 @@
+using Billing.Domain.Diagnostics;
 using Billing.Domain.Ledger;
 using Billing.Domain.Payments;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Billing.Domain.TopUps;
@@ -13,6 +15,8 @@ namespace Billing.Domain.TopUps;
 /// </summary>
 public sealed class TopUpService
 {
+    private static readonly string[] PaymentOutcomeNames = [.. Enum.GetNames<TopUpPaymentOutcome>().Select(Texts.SnakeCase)];
+
     private readonly PrepaidCommands _commands;
     private readonly IPaymentGateway _gateway;
 
@@ -20,13 +24,13 @@ public sealed class TopUpService
     /// <param name="store">The prepaid store.</param>
     /// <param name="gateway">The payment gateway.</param>
     /// <param name="clock">The clock stamping orders and entries.</param>
-    /// <param name="attempts">How many times a command is tried when it loses a race; 1 or more.</param>
+    /// <param name="retry">How a command is tried again when its commit loses a race; <see cref="ConflictRetryPolicy.Default"/> when null.</param>
+    /// <param name="logger">Where the service logs replays, refusals and retries; nowhere when null.</param>
     /// <exception cref="ArgumentNullException">A dependency is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempts"/> is below 1.</exception>
-    public TopUpService(IPrepaidStore store, IPaymentGateway gateway, IClock clock, int attempts = ConflictRetry.DefaultAttempts)
+    public TopUpService(IPrepaidStore store, IPaymentGateway gateway, IClock clock, ConflictRetryPolicy? retry = null, ILogger? logger = null)
     {
         _gateway = Preconditions.CheckNotNull(gateway);
-        _commands = new PrepaidCommands(store, clock, attempts);
+        _commands = new PrepaidCommands(store, clock, retry, logger);
     }
 
     /// <summary>The idempotency key of an order's balance credit.</summary>
@@ -61,7 +65,7 @@ public sealed class TopUpService
         string orderId, string accountId, Money amount, Money paymentAmount, string paymentMethod, CancellationToken cancellationToken = default)
     {
         var created = TopUpOrder.Create(orderId, accountId, amount, paymentAmount, paymentMethod, _commands.Now);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("top_up.create", async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             account.CheckCurrency(amount);
@@ -73,8 +77,8 @@ public sealed class TopUpService
                     : throw new IdempotencyKeyReusedException("top-up order", orderId);
             }
 
-            return (await _commands.Store.CommitAsync(new PrepaidChange(order: created), cancellationToken).ConfigureAwait(false)).Order!;
-        });
+            return (await _commands.CommitAsync(new PrepaidChange(order: created), cancellationToken).ConfigureAwait(false)).Order!;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -127,10 +131,10 @@ public sealed class TopUpService
     /// <returns>The order, the payment record, the order's credit if completed, and whether this was a replay.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="confirmation"/> is null.</exception>
     /// <exception cref="NotFoundException">No such order.</exception>
-    public Task<TopUpConfirmation> ConfirmAsync(PaymentConfirmation confirmation, CancellationToken cancellationToken = default)
+    public async Task<TopUpConfirmation> ConfirmAsync(PaymentConfirmation confirmation, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(confirmation);
-        return _commands.RunAsync(async () =>
+        return Received("top_up.confirm", await _commands.RunAsync("top_up.confirm", async () =>
         {
             var order = await _commands.Store.RequireOrderAsync(confirmation.OrderId, cancellationToken).ConfigureAwait(false);
             if (order.PaymentRepeatedBy(confirmation) is { } repeated)
@@ -142,22 +146,22 @@ public sealed class TopUpService
             var now = _commands.Now;
             if (order.Status is not (TopUpStatus.Pending or TopUpStatus.Processing or TopUpStatus.Failed))
             {
-                var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.RecordUnexpected(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                var kept = (await _commands.CommitAsync(new PrepaidChange(order: order.RecordUnexpected(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
                 return new TopUpConfirmation(kept, kept.Payments[^1], null, Replayed: false);
             }
 
             if (!order.IsPaidBy(confirmation))
             {
-                var flagged = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                var flagged = (await _commands.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
                 return new TopUpConfirmation(flagged, flagged.Payments[^1], null, Replayed: false);
             }
 
             var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
             var (credited, entry) = account.Post(
                 LedgerEntryKind.TopUpCredit, order.Amount, CreditKeyFor(order.OrderId), now, order.OrderId, $"Top-up {order.OrderId} ({order.PaymentMethod} {confirmation.PaymentReference})");
-            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+            var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
             return new TopUpConfirmation(saved, saved.Payments[^1], entry, Replayed: false);
-        });
+        }, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -242,7 +246,7 @@ public sealed class TopUpService
     {
         Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("top_up.accept_payment", async () =>
         {
             var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
             if (order.Status != TopUpStatus.Abnormal && order.Payments.LastOrDefault(p => p.Resolution == TopUpPaymentResolution.Accepted) is { } accepted)
@@ -261,9 +265,9 @@ public sealed class TopUpService
             account.CheckCurrency(worth);
             var (credited, entry) = account.Post(
                 LedgerEntryKind.TopUpCredit, worth, CreditKeyFor(orderId), now, orderId, $"Top-up {orderId} accepted by {by} ({completed.PaymentMethod} {completed.PaymentReference})");
-            var saved = (await _commands.Store.CommitAsync(new PrepaidChange(credited, entry, completed), cancellationToken).ConfigureAwait(false)).Order!;
+            var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, completed), cancellationToken).ConfigureAwait(false)).Order!;
             return new TopUpConfirmation(saved, saved.Payments.Last(p => p.Resolution == TopUpPaymentResolution.Accepted), entry, Replayed: false);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Dismisses an unexpected payment after review (it was settled outside the library); nothing moves. Dismissing it again returns the order.</summary>
@@ -280,7 +284,7 @@ public sealed class TopUpService
     {
         Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("top_up.dismiss_payment", async () =>
         {
             var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
             if (order.Payments.Any(p => p.Reference == paymentReference && p.Resolution == TopUpPaymentResolution.Dismissed))
@@ -288,8 +292,8 @@ public sealed class TopUpService
                 return order;
             }
 
-            return (await _commands.Store.CommitAsync(new PrepaidChange(order: order.DismissPayment(paymentReference, by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
-        });
+            return (await _commands.CommitAsync(new PrepaidChange(order: order.DismissPayment(paymentReference, by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        }, cancellationToken);
     }
 
     /// <summary>Cancels a pending order, or an abnormal one whose payment a person dismisses; cancelling it again changes nothing.</summary>
@@ -305,13 +309,13 @@ public sealed class TopUpService
     {
         Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
-        return _commands.RunAsync(async () =>
+        return _commands.RunAsync("top_up.cancel", async () =>
         {
             var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
             return order.Status == TopUpStatus.Cancelled
                 ? order
-                : (await _commands.Store.CommitAsync(new PrepaidChange(order: order.Cancel(by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
-        });
+                : (await _commands.CommitAsync(new PrepaidChange(order: order.Cancel(by, reason, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        }, cancellationToken);
     }
 
     // Reserves a refund of a completed order's credit (or of an abnormal order's payment): the checks and the commit that moves it to Refunding.
@@ -330,7 +334,7 @@ public sealed class TopUpService
         if (order.Status == TopUpStatus.Abnormal)
         {
             var abnormal = order.BeginRefund(credit, reason, by, now);
-            var kept = (await _commands.Store.CommitAsync(new PrepaidChange(order: abnormal), cancellationToken).ConfigureAwait(false)).Order!;
+            var kept = (await _commands.CommitAsync(new PrepaidChange(order: abnormal), cancellationToken).ConfigureAwait(false)).Order!;
             return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, kept, kept.Refunds[^1], null), true);
         }
 
@@ -356,7 +360,7 @@ public sealed class TopUpService
         var refund = refunding.Refunds[^1];
         var (debited, entry) = account.Post(
             LedgerEntryKind.Refund, -amount, refund.IdempotencyKey, now, order.OrderId, $"Refund {refund.Number} of top-up {order.OrderId}: {reason}");
-        var saved = (await _commands.Store.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
+        var saved = (await _commands.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
         return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], entry), true);
     }
 
@@ -370,7 +374,7 @@ public sealed class TopUpService
             return (new TopUpRefundResult(TopUpRefundOutcome.AlreadyRefunded, order, done, null), false);
         }
 
-        var saved = (await _commands.Store.CommitAsync(new PrepaidChange(order: order.BeginPaymentRefund(paymentReference, reason, by, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
+        var saved = (await _commands.CommitAsync(new PrepaidChange(order: order.BeginPaymentRefund(paymentReference, reason, by, _commands.Now)), cancellationToken).ConfigureAwait(false)).Order!;
         return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], null), true);
     }
 
@@ -381,14 +385,37 @@ public sealed class TopUpService
     {
         Preconditions.CheckActor(by);
         Preconditions.CheckText(reason);
-        var (result, reserved) = await _commands.RunAsync(async () =>
+        var (result, reserved) = await _commands.RunAsync("top_up.reserve_refund", async () =>
         {
             var order = await RequireOrderAsync(accountId, orderId, cancellationToken).ConfigureAwait(false);
             return order.RefundInFlight is { } inFlight
                 ? (new TopUpRefundResult(TopUpRefundOutcome.InProgress, order, inFlight, null), false)
                 : await reserve(order).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.RefusalCode is { } code)
+        {
+            _commands.Runner.Refused("top_up.refund", code, $"refund of order {orderId}");
+        }
+
         return reserved ? await SendAsync(result.Order, result.Refund!, cancellationToken).ConfigureAwait(false) : result;
+    }
+
+    // Counts a payment received by outcome and logs one a person must look at.
+    private TopUpConfirmation Received(string command, TopUpConfirmation confirmation)
+    {
+        var payment = confirmation.Payment;
+        var outcome = confirmation.Replayed ? "replayed" : PaymentOutcomeNames[(int)payment.Outcome];
+        BillingTelemetry.TopUps.Add(1, new KeyValuePair<string, object?>(BillingTelemetry.Tags.Outcome, outcome));
+        if (confirmation.Replayed)
+        {
+            BillingLog.Replayed(_commands.Runner.Logger, command, payment.Reference);
+        }
+        else if (payment.Outcome != TopUpPaymentOutcome.Credited)
+        {
+            BillingLog.TopUpAbnormal(_commands.Runner.Logger, confirmation.Order.OrderId, confirmation.Order.AccountId, payment.Reference, outcome);
+        }
+
+        return confirmation;
     }
 
     // Sends a reserved refund to the gateway and settles it with the answer, on the order as it is now.
@@ -396,7 +423,7 @@ public sealed class TopUpService
     {
         var answer = await _gateway.RefundAsync(
             new RefundRequest(order.OrderId, refund.PaymentReference, refund.PaymentAmount, refund.Reason, refund.IdempotencyKey), cancellationToken).ConfigureAwait(false);
-        return await _commands.RunAsync(async () =>
+        return await _commands.RunAsync("top_up.settle_refund", async () =>
         {
             var current = await _commands.Store.RequireOrderAsync(order.OrderId, cancellationToken).ConfigureAwait(false);
             var attempt = current.Refunds.First(r => r.Number == refund.Number);
@@ -421,9 +448,9 @@ public sealed class TopUpService
                 change = new PrepaidChange(given, entry, settled);
             }
 
-            var saved = (await _commands.Store.CommitAsync(change, cancellationToken).ConfigureAwait(false)).Order!;
+            var saved = (await _commands.CommitAsync(change, cancellationToken).ConfigureAwait(false)).Order!;
             return await ResultOfAsync(saved, saved.Refunds.First(r => r.Number == refund.Number), cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TopUpRefundResult> ResultOfAsync(TopUpOrder order, TopUpRefund refund, CancellationToken cancellationToken)
@@ -458,7 +485,7 @@ public sealed class TopUpService
             return (await ConfirmAsync(confirmation, cancellationToken).ConfigureAwait(false)).Order;
         }
 
-        return await _commands.RunAsync(async () =>
+        return await _commands.RunAsync("top_up.refresh", async () =>
         {
             var order = await _commands.Store.RequireOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
             var next = attempt.Status switch
@@ -467,7 +494,7 @@ public sealed class TopUpService
                 PaymentAttemptStatus.Declined when order.Status is TopUpStatus.Pending or TopUpStatus.Processing => order.Decline(attempt.DeclineReason ?? "declined"),
                 _ => order,
             };
-            return next == order ? order : (await _commands.Store.CommitAsync(new PrepaidChange(order: next), cancellationToken).ConfigureAwait(false)).Order!;
-        }).ConfigureAwait(false);
+            return next == order ? order : (await _commands.CommitAsync(new PrepaidChange(order: next), cancellationToken).ConfigureAwait(false)).Order!;
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

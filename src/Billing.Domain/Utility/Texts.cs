@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Billing.Domain.Utility;
 
 /// <summary>What an id or a name may hold: the rule <see cref="Preconditions.CheckId"/> enforces.</summary>
 internal static class Texts
 {
+    /// <summary>A name in snake case, as codes, tags and JSON spell it: <c>RefusedOverCreditLimit</c> → <c>refused_over_credit_limit</c>.</summary>
+    public static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
     /// <summary>The longest id or name accepted.</summary>
     public const int MaxIdLength = 256;
 

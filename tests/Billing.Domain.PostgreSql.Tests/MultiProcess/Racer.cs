@@ -5,6 +5,7 @@ using Billing.Domain.Invoices;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Rating;
+using Billing.Domain.Storage;
 using Billing.Domain.TopUps;
 using NodaTime;
 
@@ -54,7 +55,7 @@ internal static class Racer
         switch (role)
         {
             case "consume":
-                var consumption = new ConsumptionService(store, clock, attempts: 50);
+                var consumption = new ConsumptionService(store, clock, retry: new ConflictRetryPolicy(50, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)));
                 for (var call = 0; call < Calls; call++)
                 {
                     // Even calls carry a request id every worker sends (a retried call); odd ones are the worker's own.
@@ -66,7 +67,7 @@ internal static class Racer
 
                 break;
             case "callback":
-                var topUps = new TopUpService(store, new Testing.Payments.InMemoryPaymentGateway(clock), clock, attempts: 50);
+                var topUps = new TopUpService(store, new Testing.Payments.InMemoryPaymentGateway(clock), clock, retry: new ConflictRetryPolicy(50, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)));
                 for (var order = 0; order < Orders; order++)
                 {
                     var confirmed = await topUps.ConfirmAsync(
@@ -77,7 +78,7 @@ internal static class Racer
                 break;
             case "close":
                 var invoicing = new PrepayInvoicing(
-                    new PostgreSqlInvoiceStore(options), store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), clock, attempts: 50);
+                    new PostgreSqlInvoiceStore(options), store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), clock, retry: new ConflictRetryPolicy(50, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)));
                 for (var account = 0; account < Accounts; account++)
                 {
                     var closed = await invoicing.CloseAsync(

@@ -16,9 +16,9 @@ internal sealed class ApplicationHarness
     public ApplicationHarness(int attempts = 1_000)
     {
         Prepaid = new PrepaidHarness(attempts);
-        Headers = new InvoiceHeaderService(HeaderStore, attempts);
+        Headers = new InvoiceHeaderService(HeaderStore, Prepaid.Retry);
         Applications = new InvoiceApplicationService(
-            Prepaid.Store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Prepaid.Clock, attempts);
+            Prepaid.Store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Prepaid.Clock, Prepaid.Retry);
     }
 
     public PrepaidHarness Prepaid { get; }

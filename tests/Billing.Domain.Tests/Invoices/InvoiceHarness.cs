@@ -3,6 +3,7 @@ using Billing.Domain.Invoices;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Pricing;
+using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
@@ -21,8 +22,8 @@ internal sealed class InvoiceHarness
     public InvoiceHarness()
     {
         var engine = new ChargeEngine(ChargePolicy.PerLine);
-        Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
-        Postpaid = new PostpaidInvoicing(Invoices, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, attempts: 1_000);
+        Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, retry: ConflictRetryPolicy.Immediate(1_000));
+        Postpaid = new PostpaidInvoicing(Invoices, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, retry: ConflictRetryPolicy.Immediate(1_000));
     }
 
     public PrepaidHarness Prepaid { get; } = new();

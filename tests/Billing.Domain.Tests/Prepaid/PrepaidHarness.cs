@@ -2,6 +2,7 @@ using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
 using Billing.Domain.Ledger;
 using Billing.Domain.Rating;
+using Billing.Domain.Storage;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
@@ -21,13 +22,16 @@ internal sealed class PrepaidHarness
     {
         Clock = new FakeClock(Start) { AutoAdvance = Duration.FromMinutes(1) };
         Gateway = new InMemoryPaymentGateway(Clock);
-        Accounts = new PrepaidAccountService(Store, Clock, attempts);
-        TopUps = new TopUpService(Store, Gateway, Clock, attempts);
-        Consumption = new ConsumptionService(Store, Clock, attempts);
-        Corrections = new CorrectionService(Store, Clock, attempts);
+        Retry = ConflictRetryPolicy.Immediate(attempts);
+        Accounts = new PrepaidAccountService(Store, Clock, Retry);
+        TopUps = new TopUpService(Store, Gateway, Clock, Retry);
+        Consumption = new ConsumptionService(Store, Clock, Retry);
+        Corrections = new CorrectionService(Store, Clock, Retry);
     }
 
     public FakeClock Clock { get; }
+
+    public ConflictRetryPolicy Retry { get; }
 
     public InMemoryPrepaidStore Store { get; } = new();
 
