@@ -14,7 +14,7 @@ namespace Billing.Domain.Json;
 /// <remarks>
 /// <see cref="Money"/> carries this converter (with ISO 4217) as its type's converter, so plain
 /// <see cref="JsonSerializer"/> calls use it. A host with its own currencies (credits, tokens) adds one built on its
-/// registry to its options (<see cref="BillingJson.AddBillingConverters"/>), which takes precedence.
+/// registry to its options (<see cref="BillingJson.ConfigureForBilling"/>), which takes precedence.
 /// </remarks>
 public sealed class MoneyJsonConverter : JsonConverter<Money>
 {

@@ -12,6 +12,7 @@ namespace Billing.Domain.Periods;
 /// by [2026-02-01, 2026-03-01). A period holds at least one day. Dates are in the ISO calendar.
 /// <c>default(BillingPeriod)</c> is not a valid period (its start equals its end); use the constructor.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.BillingPeriodJsonConverter))]
 public readonly struct BillingPeriod : IEquatable<BillingPeriod>
 {
     /// <summary>Initializes a period from its first day to its exclusive end day.</summary>

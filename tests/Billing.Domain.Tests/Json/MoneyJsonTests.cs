@@ -67,7 +67,7 @@ public class MoneyJsonTests
     public void AHostsOwnCurrencies_RoundTrip_ThroughItsOptions()
     {
         var credits = Currency.Custom("CRD", 4);
-        var options = new JsonSerializerOptions().AddBillingConverters(CurrencyRegistry.Iso4217.With(credits));
+        var options = new JsonSerializerOptions().ConfigureForBilling(CurrencyRegistry.Iso4217.With(credits));
         var amount = new Money(12.3400m, credits);
 
         var json = JsonSerializer.Serialize(amount, options);
@@ -76,7 +76,7 @@ public class MoneyJsonTests
         Assert.Equal(amount, JsonSerializer.Deserialize<Money>(json, options));
         Assert.Equal(credits, JsonSerializer.Deserialize<Currency>("\"crd\"", options));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Money>(json));   // ISO 4217 alone does not know CRD
-        Assert.Throws<ArgumentNullException>("options", () => BillingJson.AddBillingConverters(null!));
+        Assert.Throws<ArgumentNullException>("options", () => BillingJson.ConfigureForBilling(null!));
         Assert.Throws<ArgumentNullException>("currencies", () => new MoneyJsonConverter(null!));
         Assert.Throws<ArgumentNullException>("currencies", () => new CurrencyJsonConverter(null!));
     }
