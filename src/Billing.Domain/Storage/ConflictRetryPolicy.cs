@@ -16,17 +16,20 @@ namespace Billing.Domain.Storage;
 /// </remarks>
 public sealed class ConflictRetryPolicy
 {
+    /// <summary>The most attempts a policy accepts: 1,000.</summary>
+    public const int MaxAttemptsLimit = 1_000;
+
     /// <summary>The longest backoff a policy accepts: one minute.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
     /// <summary>Initializes a policy.</summary>
-    /// <param name="maxAttempts">The attempts in all, the first included: 1 (never retry) to 1,000.</param>
+    /// <param name="maxAttempts">The attempts in all, the first included: 1 (never retry) to <see cref="MaxAttemptsLimit"/>.</param>
     /// <param name="baseDelay">The cap of the first retry's random wait: zero (retry at once) to <see cref="MaxBackoff"/>.</param>
     /// <param name="maxDelay">The cap of any retry's random wait: from <paramref name="baseDelay"/> to <see cref="MaxBackoff"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public ConflictRetryPolicy(int maxAttempts, TimeSpan baseDelay, TimeSpan maxDelay)
     {
-        MaxAttempts = Preconditions.CheckRange(maxAttempts, 1, 1_000);
+        MaxAttempts = Preconditions.CheckRange(maxAttempts, 1, MaxAttemptsLimit);
         BaseDelay = CheckDelay(baseDelay, TimeSpan.Zero, nameof(baseDelay));
         MaxDelay = CheckDelay(maxDelay, baseDelay, nameof(maxDelay));
     }

@@ -14,14 +14,24 @@ public sealed record TopUpRefundResult(TopUpRefundOutcome Outcome, TopUpOrder Or
     /// <summary>Gets the order after it.</summary>
     public TopUpOrder Order { get; } = Preconditions.CheckNotNull(Order);
 
+    /// <summary>The code of <see cref="TopUpRefundOutcome.RefusedOverCreditLimit"/>.</summary>
+    public const string OverCreditLimitCode = "refund.over_credit_limit";
+
+    /// <summary>The code of <see cref="TopUpRefundOutcome.RefusedInvoiced"/>.</summary>
+    public const string InvoicedCode = "refund.invoiced";
+
+    /// <summary>The code of <see cref="TopUpRefundOutcome.RefusedOverRefundable"/>.</summary>
+    public const string OverRefundableCode = "refund.over_refundable";
+
     /// <summary>
-    /// Gets the stable code of a refusal, <c>refund.</c> and the rule in snake case (<c>refund.over_credit_limit</c>,
-    /// <c>refund.invoiced</c>, <c>refund.over_refundable</c>), or null when the request was not refused.
+    /// Gets the stable code of a refusal (<see cref="OverCreditLimitCode"/>, <see cref="InvoicedCode"/>,
+    /// <see cref="OverRefundableCode"/>), or null when the request was not refused.
     /// </summary>
     public string? RefusalCode => Outcome switch
     {
-        TopUpRefundOutcome.RefusedOverCreditLimit or TopUpRefundOutcome.RefusedInvoiced or TopUpRefundOutcome.RefusedOverRefundable =>
-            "refund." + Texts.SnakeCase(Outcome.ToString()["Refused".Length..]),
+        TopUpRefundOutcome.RefusedOverCreditLimit => OverCreditLimitCode,
+        TopUpRefundOutcome.RefusedInvoiced => InvoicedCode,
+        TopUpRefundOutcome.RefusedOverRefundable => OverRefundableCode,
         _ => null,
     };
 }

@@ -1,0 +1,44 @@
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Invoices;
+using Billing.Domain.Prepaid;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Billing.Domain.Hosting;
+
+/// <summary>
+/// Chooses the stores of the services <see cref="BillingServiceCollectionExtensions.AddBilling(IServiceCollection, Action{BillingOptions})"/>
+/// registered: <c>UseSqlite</c> (Billing.Domain.Sqlite), <c>UsePostgreSql</c> (Billing.Domain.PostgreSql), or
+/// <see cref="UseStores"/> for an adapter of the host's own.
+/// </summary>
+public sealed class BillingBuilder
+{
+    internal BillingBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>Gets the services the billing services are registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Registers the three stores as singletons, each made once from the container (replacing stores chosen before).
+    /// Adapter packages call this from their own <c>Use…</c> method; a host calls it for an adapter it wrote.
+    /// </summary>
+    /// <param name="prepaid">Makes the store of accounts, ledgers, orders, calls, corrections, applications and subscriptions.</param>
+    /// <param name="invoices">Makes the store of invoices and number series.</param>
+    /// <param name="headers">Makes the store of invoice headers.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">A factory is null.</exception>
+    public BillingBuilder UseStores(
+        Func<IServiceProvider, IPrepaidStore> prepaid, Func<IServiceProvider, IInvoiceStore> invoices, Func<IServiceProvider, IInvoiceHeaderStore> headers)
+    {
+        ArgumentNullException.ThrowIfNull(prepaid);
+        ArgumentNullException.ThrowIfNull(invoices);
+        ArgumentNullException.ThrowIfNull(headers);
+        Services.Replace(ServiceDescriptor.Singleton(prepaid));
+        Services.Replace(ServiceDescriptor.Singleton(invoices));
+        Services.Replace(ServiceDescriptor.Singleton(headers));
+        return this;
+    }
+}
