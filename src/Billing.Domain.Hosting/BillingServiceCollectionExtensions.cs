@@ -62,8 +62,9 @@ public static class BillingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<BillingOptions>();
         bind(options);
-        options.Validate<IServiceProvider>(
-                (_, provider) => provider.GetService<IPrepaidStore>() is not null && provider.GetService<IInvoiceStore>() is not null && provider.GetService<IInvoiceHeaderStore>() is not null,
+        // Asks whether the stores are registered without making them: a store's factory may read these very options.
+        options.Validate<IServiceProviderIsService>(
+                (_, registered) => registered.IsService(typeof(IPrepaidStore)) && registered.IsService(typeof(IInvoiceStore)) && registered.IsService(typeof(IInvoiceHeaderStore)),
                 $"{path}: no billing stores are chosen; call UseSqlite, UsePostgreSql or UseStores on the builder AddBilling returns.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BillingOptions>>(new BillingOptionsValidator(path));
