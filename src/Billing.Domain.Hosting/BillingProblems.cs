@@ -50,7 +50,18 @@ public static class BillingProblems
         [TopUpRefundResult.OverCreditLimitCode] = (Conflict, "The refund would take the balance below the credit limit"),
         [TopUpRefundResult.InvoicedCode] = (Conflict, "The recharge is invoiced or held by an invoice application"),
         [TopUpRefundResult.OverRefundableCode] = (Unprocessable, "The refund is more than is left to refund"),
+        [Refused(ApplicationRule.NoInvoiceHeader)] = (Unprocessable, "The account has no invoice header"),
+        [Refused(ApplicationRule.UnknownInvoiceHeader)] = (Unprocessable, "The invoice header is not the account's"),
+        [Refused(ApplicationRule.AmountNotPositive)] = (Unprocessable, "The amount applied for is not positive"),
+        [Refused(ApplicationRule.AmountNotInMinorUnits)] = (Unprocessable, "The amount applied for has more decimals than its currency"),
+        [Refused(ApplicationRule.WrongCurrency)] = (Unprocessable, "The amount applied for is not in the recharges' currency"),
+        [Refused(ApplicationRule.AmountOverInvoiceable)] = (Unprocessable, "The amount applied for is more than the invoiceable amount"),
+        [Refused(ApplicationRule.InvalidEmail)] = (Unprocessable, "The receiving email is invalid"),
+        [Refused(ApplicationRule.RemarksTooLong)] = (Unprocessable, "The remarks are too long"),
+        [Refused(ApplicationRule.NotResubmittable)] = (Conflict, "Only a rejected application can be resubmitted, once"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static string Refused(ApplicationRule rule) => new ApplicationRefusal(rule, rule.ToString()).Code;
 
     /// <summary>Returns the problem an exception stands for: a <see cref="BillingException"/> by its code, an argument error as <see cref="InvalidArgumentCode"/>; null for any other exception (the host's own, or a bug), which a host answers as it answers its other failures.</summary>
     /// <param name="exception">The exception.</param>
@@ -101,8 +112,7 @@ public static class BillingProblems
 
     /// <summary>
     /// Returns the problem of a code: its status and title from the table; a <c>&lt;machine&gt;.transition_refused</c>
-    /// is 409 Conflict, an <c>application.*</c> refusal 422 Unprocessable Content, and a code the table does not know
-    /// 500 with a generic title (the table covers every code the library throws or returns; a test keeps it so).
+    /// is 409 Conflict, and a code the table does not know 500 with a generic title (the table covers every code the library throws or returns; a test keeps it so).
     /// </summary>
     /// <param name="code">The stable code.</param>
     /// <param name="detail">What went wrong this time.</param>
@@ -114,7 +124,6 @@ public static class BillingProblems
         ArgumentException.ThrowIfNullOrEmpty(detail);
         var (status, title) = Known.TryGetValue(code, out var known) ? known
             : code.EndsWith(".transition_refused", StringComparison.Ordinal) ? (Conflict, "The object's status does not allow that")
-            : code.StartsWith("application.", StringComparison.Ordinal) ? (Unprocessable, "The invoice application was refused")
             : (Internal, "A billing rule was broken");
         return new BillingProblem(status, TypeBase + code, title, detail, code);
     }

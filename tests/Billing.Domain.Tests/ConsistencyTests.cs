@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Billing.Domain.Lifecycles;
 using Billing.Domain.Subscriptions;
+using Billing.Domain.Tests.Shared;
 
 namespace Billing.Domain.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Text.RegularExpressions;
+using Billing.Domain.Tests.Shared;
 
 namespace Billing.Domain.Tests;
 

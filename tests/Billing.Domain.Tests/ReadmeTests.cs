@@ -1,4 +1,5 @@
 using Billing.Domain.Periods;
+using Billing.Domain.Tests.Shared;
 
 namespace Billing.Domain.Tests;
 

@@ -2,6 +2,7 @@ using Billing.Domain.Corrections;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Invoices;
 using Billing.Domain.Subscriptions;
+using Billing.Domain.Tests.Shared;
 using Billing.Domain.TopUps;
 
 namespace Billing.Domain.Tests.Lifecycles;

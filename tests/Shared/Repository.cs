@@ -1,4 +1,4 @@
-namespace Billing.Domain.Tests;
+namespace Billing.Domain.Tests.Shared;
 
 /// <summary>Finds files of this repository from a test run.</summary>
 internal static class Repository
