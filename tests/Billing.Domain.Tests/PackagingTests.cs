@@ -13,7 +13,11 @@ namespace Billing.Domain.Tests;
 /// </summary>
 public partial class PackagingTests
 {
-    private static readonly string[] PackageNames = ["Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Relational", "Billing.Domain.Sqlite", "Billing.Domain.PostgreSql"];
+    private static readonly string[] PackageNames =
+    [
+        "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Relational", "Billing.Domain.Sqlite", "Billing.Domain.PostgreSql", "Billing.Domain.Hosting",
+        "Billing.Domain.AspNetCore",
+    ];
 
     public static TheoryData<string> Packages => [.. PackageNames];
 
