@@ -23,7 +23,7 @@ public static class PostgreSqlBillingBuilderExtensions
         return builder.UsePostgreSql(provider => options with { Currencies = provider.GetRequiredService<IOptions<BillingOptions>>().Value.Currencies });
     }
 
-    /// <summary>Stores everything in PostgreSQL with options the host makes, once, from its container.</summary>
+    /// <summary>Stores everything in PostgreSQL with options the host makes from its container (asked once per store).</summary>
     /// <param name="builder">The builder <c>AddBilling</c> returned.</param>
     /// <param name="options">Makes the options (connection string, lock timeout, currencies).</param>
     /// <returns>The same builder.</returns>

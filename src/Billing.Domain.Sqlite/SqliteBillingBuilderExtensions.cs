@@ -23,7 +23,7 @@ public static class SqliteBillingBuilderExtensions
         return builder.UseSqlite(provider => options with { Currencies = provider.GetRequiredService<IOptions<BillingOptions>>().Value.Currencies });
     }
 
-    /// <summary>Stores everything in SQLite with options the host makes, once, from its container.</summary>
+    /// <summary>Stores everything in SQLite with options the host makes from its container (asked once per store).</summary>
     /// <param name="builder">The builder <c>AddBilling</c> returned.</param>
     /// <param name="options">Makes the options (connection string, busy timeout, currencies).</param>
     /// <returns>The same builder.</returns>

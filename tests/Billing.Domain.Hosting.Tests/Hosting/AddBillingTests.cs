@@ -58,8 +58,7 @@ public sealed class AddBillingTests
     {
         var builder = Hosts.Builder();
         builder.Services.AddSingleton<IPaymentGateway>(new InMemoryPaymentGateway(new FakeClock(Hosts.Now)));
-        builder.Services.AddBilling(_ => { })
-            .UseStores(_ => new Testing.InMemory.InMemoryPrepaidStore(), _ => new Testing.InMemory.InMemoryInvoiceStore(), _ => new Testing.InMemory.InMemoryInvoiceHeaderStore());
+        builder.Services.AddBilling(_ => { }).UseInMemoryStores();
         using var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<PrepaidAccountService>().OpenAsync("acc", Usd);
@@ -115,8 +114,7 @@ public sealed class AddBillingTests
     public async Task ASectionWithAnotherName_IsNamedInTheFailure()
     {
         var builder = Hosts.Builder(("Payments:Billing:TimeZone", "Nowhere"));
-        builder.Services.AddBilling(builder.Configuration.GetSection("Payments:Billing")).UseStores(
-            _ => new Testing.InMemory.InMemoryPrepaidStore(), _ => new Testing.InMemory.InMemoryInvoiceStore(), _ => new Testing.InMemory.InMemoryInvoiceHeaderStore());
+        builder.Services.AddBilling(builder.Configuration.GetSection("Payments:Billing")).UseInMemoryStores();
         using var host = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -152,8 +150,7 @@ public sealed class AddBillingTests
     {
         var builder = Hosts.Builder();
         var book = TokenPriceBook.Empty(Usd).With(new TokenPrice("m", "m-v1", new Money(1m, Usd), new Money(2m, Usd), new Money(0.5m, Usd), Hosts.Now - Duration.FromDays(30)));
-        builder.Services.AddBilling(options => options.Prices = book)
-            .UseStores(_ => new Testing.InMemory.InMemoryPrepaidStore(), _ => new Testing.InMemory.InMemoryInvoiceStore(), _ => new Testing.InMemory.InMemoryInvoiceHeaderStore());
+        builder.Services.AddBilling(options => options.Prices = book).UseInMemoryStores();
         using var host = builder.Build();
         await host.StartAsync();
 
@@ -168,12 +165,9 @@ public sealed class AddBillingTests
     {
         var logs = new ListLoggerProvider();
         var builder = Hosts.Builder();
-        var clock = new FakeClock(Hosts.Now);
-        var gateway = new InMemoryPaymentGateway(clock);
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton<IClock>(clock).AddSingleton<IPaymentGateway>(gateway);
-        builder.Services.AddBilling(_ => { })
-            .UseStores(_ => new Testing.InMemory.InMemoryPrepaidStore(), _ => new Testing.InMemory.InMemoryInvoiceStore(), _ => new Testing.InMemory.InMemoryInvoiceHeaderStore());
+        Hosts.AddClockAndGateway(builder.Services);
+        builder.Services.AddBilling(_ => { }).UseInMemoryStores();
         using var host = builder.Build();
         await host.StartAsync();
         var topUps = host.Services.GetRequiredService<TopUpService>();

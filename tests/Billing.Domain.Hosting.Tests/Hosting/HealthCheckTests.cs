@@ -1,10 +1,7 @@
-using Billing.Domain.Payments;
 using Billing.Domain.Sqlite;
-using Billing.Domain.Testing.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using NodaTime.Testing;
 
 namespace Billing.Domain.Hosting.Tests.Hosting;
 
@@ -63,8 +60,7 @@ public sealed class HealthCheckTests
     private static IHost Host(string connectionString, Action<IHealthChecksBuilder>? configure)
     {
         var builder = Hosts.Builder();
-        var clock = new FakeClock(Hosts.Now);
-        builder.Services.AddSingleton<IClock>(clock).AddSingleton<IPaymentGateway>(new InMemoryPaymentGateway(clock));
+        Hosts.AddClockAndGateway(builder.Services);
         builder.Services.AddBilling(_ => { }).UseSqlite(connectionString);
         var checks = builder.Services.AddHealthChecks();
         (configure ?? (c => c.AddBillingStores()))(checks);

@@ -25,11 +25,19 @@ internal static class Hosts
     public static IHost InMemory(params (string Key, string Value)[] settings)
     {
         var builder = Builder(settings);
-        var clock = new FakeClock(Now);
-        builder.Services.AddSingleton<IClock>(clock);
-        builder.Services.AddSingleton<IPaymentGateway>(new InMemoryPaymentGateway(clock));
-        builder.Services.AddBilling(builder.Configuration.GetSection(BillingOptions.SectionName))
-            .UseStores(_ => new InMemoryPrepaidStore(), _ => new InMemoryInvoiceStore(), _ => new InMemoryInvoiceHeaderStore());
+        AddClockAndGateway(builder.Services);
+        builder.Services.AddBilling(builder.Configuration.GetSection(BillingOptions.SectionName)).UseInMemoryStores();
         return builder.Build();
     }
+
+    /// <summary>Registers a fake clock at <see cref="Now"/> and a scriptable gateway on it, as a host registers its clock and provider.</summary>
+    public static IServiceCollection AddClockAndGateway(IServiceCollection services)
+    {
+        var clock = new FakeClock(Now);
+        return services.AddSingleton<IClock>(clock).AddSingleton<IPaymentGateway>(new InMemoryPaymentGateway(clock));
+    }
+
+    /// <summary>Chooses the in-memory stores, as a host with an adapter of its own calls <see cref="BillingBuilder.UseStores"/>.</summary>
+    public static BillingBuilder UseInMemoryStores(this BillingBuilder billing) =>
+        billing.UseStores(_ => new InMemoryPrepaidStore(), _ => new InMemoryInvoiceStore(), _ => new InMemoryInvoiceHeaderStore());
 }
