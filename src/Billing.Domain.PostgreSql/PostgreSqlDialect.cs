@@ -87,6 +87,15 @@ internal sealed class PostgreSqlDialect : SqlDialect
         CREATE INDEX subscription_charges_by_subscription ON subscription_charges (subscription_id);
         CREATE TABLE billing_runs (id BIGINT PRIMARY KEY CHECK (id = 1), last_at BIGINT NOT NULL);
         """,
+        """
+        ALTER TABLE accounts ADD COLUMN name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE accounts ADD COLUMN account_type TEXT NOT NULL DEFAULT 'Customer';
+        ALTER TABLE accounts ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+        UPDATE accounts SET name = account_id;
+        CREATE INDEX accounts_by_type ON accounts (account_type, account_id COLLATE "C");
+        CREATE INDEX accounts_by_id ON accounts (account_id COLLATE "C");
+        ALTER TABLE invoices ADD COLUMN account_type TEXT NOT NULL DEFAULT 'Customer';
+        """,
     ];
 
     private static readonly string[] SchemaTables =
@@ -123,6 +132,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Migrations => Scripts;
+
+    /// <inheritdoc/>
+    public override string OrdinalCollation => "\"C\"";
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Tables => SchemaTables;

@@ -204,6 +204,19 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         FirstAsync("SELECT * FROM accounts WHERE account_id = @id", ReadAccount, cancellationToken, ("@id", accountId));
 
     /// <inheritdoc/>
+    public async Task<Page<PrepaidAccount>> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = query.Type is { } type ? "WHERE account_type = @type" : "";
+        (string, object?) typed = ("@type", query.Type?.ToString());
+        var count = (await AllAsync($"SELECT COUNT(*) FROM accounts {where}", r => r.GetInt64(0), cancellationToken, typed).ConfigureAwait(false))[0];
+        var rows = await AllAsync(
+            $"SELECT * FROM accounts {where} ORDER BY account_id COLLATE {Database.Dialect.OrdinalCollation} LIMIT @take OFFSET @skip", ReadAccount, cancellationToken,
+            typed, ("@take", query.Page.Size), ("@skip", query.Page.Skip)).ConfigureAwait(false);
+        return new Page<PrepaidAccount>(rows, query.Page, (int)Math.Min(int.MaxValue, count));
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
@@ -371,6 +384,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         var next = new QueuedHead(readAt, a.Version);
         (string, object?)[] moving =   // what a head's changes move; its id, currency and opening never change
         [
+            ("@name", a.Profile.Name), ("@type", a.Profile.Type.ToString()), ("@zone", a.Profile.Zone.Id),
             ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
             ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
             ("@closed", Time(a.ClosedThrough)), ("@version", a.Version),
@@ -381,8 +395,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 key,
                 next,
                 """
-                INSERT INTO accounts (account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version)
-                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version)
+                INSERT INTO accounts (
+                    account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version, name, account_type, time_zone)
+                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version, @name, @type, @zone)
                 """,
                 null,
                 [("@id", a.AccountId), ("@currency", a.Currency.Code), ("@opened", Time(a.OpenedAt)), .. moving]);
@@ -395,7 +410,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             next,
             """
             UPDATE accounts SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged, refunded = @refunded, held = @held,
-                invoiced = @invoiced, closed_through = @closed, version = @version
+                invoiced = @invoiced, closed_through = @closed, version = @version, name = @name, account_type = @type, time_zone = @zone
             WHERE account_id = @id AND version = @readAt
             """,
             async () => new ConcurrencyConflictException(
@@ -529,8 +544,13 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     private PrepaidAccount ReadAccount(DbDataReader r)
     {
         var currency = _currencies.FromCode(Required(r, "currency"));
+        var zone = Required(r, "time_zone");
+        var profile = new AccountProfile(
+            Required(r, "name"), Enum<AccountType>(r, "account_type"),
+            DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone)
+                ?? throw new StorageSchemaException(Database.Dialect.Name, "accounts", $"it holds the time zone {zone}, which this machine's TZDB does not know."));
         return PrepaidAccount.Restore(
-            Required(r, "account_id"), currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
+            Required(r, "account_id"), profile, currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
             new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
             OptionalInstant(r, "closed_through"), Long(r, "version"));
     }

@@ -19,6 +19,9 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
     /// <summary>Gets the clause that locks a row a commit reads to check (its version, a series' last number) until the commit ends; empty where the engine serialises writers itself.</summary>
     public abstract string LockRow { get; }
 
+    /// <summary>Gets the collation that orders text by code point, as the stores' ordinal order (<c>StringComparer.Ordinal</c>) does for ids.</summary>
+    public abstract string OrdinalCollation { get; }
+
     /// <summary>Opens a connection configured to wait up to the busy timeout for another writer.</summary>
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The open connection.</returns>

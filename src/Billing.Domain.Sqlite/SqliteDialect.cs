@@ -114,6 +114,14 @@ internal sealed class SqliteDialect : SqlDialect
         UPDATE subscription_charges SET charge_name = substr(charge_id, length(subscription_id) + 13);
         CREATE INDEX subscription_charges_by_subscription ON subscription_charges (subscription_id);
         """,
+        """
+        ALTER TABLE accounts ADD COLUMN name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE accounts ADD COLUMN account_type TEXT NOT NULL DEFAULT 'Customer';
+        ALTER TABLE accounts ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+        UPDATE accounts SET name = account_id;
+        CREATE INDEX accounts_by_type ON accounts (account_type, account_id);
+        ALTER TABLE invoices ADD COLUMN account_type TEXT NOT NULL DEFAULT 'Customer';
+        """,
     ];
 
     private static readonly string[] SchemaTables =
@@ -140,6 +148,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Migrations => Scripts;
+
+    /// <inheritdoc/>
+    public override string OrdinalCollation => "BINARY";
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Tables => SchemaTables;

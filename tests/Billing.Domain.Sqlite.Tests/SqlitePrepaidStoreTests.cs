@@ -30,6 +30,28 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AccountsStoredBeforeProfiles_AreMigrated_ToTheDefaultProfile()
+    {
+        var store = new SqlitePrepaidStore(_database.Path);
+        var opened = await new PrepaidAccountService(store, new FakeClock(Start)).OpenAsync("acc-1", Usd);
+        Scalar($"""
+            DROP INDEX accounts_by_type;
+            ALTER TABLE accounts DROP COLUMN name;
+            ALTER TABLE accounts DROP COLUMN account_type;
+            ALTER TABLE accounts DROP COLUMN time_zone;
+            ALTER TABLE invoices DROP COLUMN account_type;
+            DELETE FROM schema_version WHERE version = {SqliteDialect.SchemaVersion};
+            SELECT 1;
+            """);
+
+        var migrated = await new SqlitePrepaidStore(_database.Path).FindAccountAsync("acc-1");
+
+        Assert.Equal(opened, migrated);
+        Assert.Equal(AccountProfile.DefaultFor("acc-1"), migrated!.Profile);
+        Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
     public void ANewerSchema_IsRefused()
     {
         _ = new SqlitePrepaidStore(_database.Path);

@@ -51,7 +51,7 @@ public abstract class InvoiceStoreContract
     [Fact]
     public async Task PrepayInvoice_RoundTripsEveryField()
     {
-        var made = (await CloseAsync("acc", 19.99m, 5m)).Invoice!;
+        var made = (await CloseAsAsync("acc", AccountType.Reseller, 19.99m, 5m)).Invoice!;
 
         var stored = await Store.FindInvoiceAsync(made.InvoiceId);
 
@@ -127,13 +127,13 @@ public abstract class InvoiceStoreContract
         Assert.Equal(16, await Store.LastSequenceAsync("INV"));
     }
 
-    /// <summary>Queries filter by account, status, payment model, number and issue date, newest first; totals are per currency; accounts are isolated.</summary>
+    /// <summary>Queries filter by account, status, payment model, account type, number and issue date, newest first; totals are per currency; accounts are isolated.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task Queries_FilterOrderTotalAndIsolate()
     {
         var a = (await CloseAsync("acc-a", 10m)).Invoice!;
-        var b = (await CloseAsync("acc-b", 20m)).Invoice!;
+        var b = (await CloseAsAsync("acc-b", AccountType.Reseller, 20m)).Invoice!;
         await Postpaid.CreateDraftAsync("draft", "acc-a", "Acme", March, Currency.FromCode("EUR"));
         var all = (await Store.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { Page = new PageRequest(1, PageRequest.MaxSize) })).Items;
 
@@ -143,6 +143,8 @@ public abstract class InvoiceStoreContract
             new InvoiceQuery(AccountScope.AllAccounts) { Status = InvoiceStatus.Closed },
             new InvoiceQuery(AccountScope.AllAccounts) { PaymentModel = PaymentModel.Postpaid },
             new InvoiceQuery(AccountScope.AllAccounts) { Number = b.Number },
+            new InvoiceQuery(AccountScope.AllAccounts) { AccountType = AccountType.Reseller },
+            new InvoiceQuery(AccountScope.AllAccounts) { AccountType = AccountType.Customer },
             new InvoiceQuery(AccountScope.AllAccounts) { Issued = new InstantRange(a.IssuedAt, b.IssuedAt) },
             new InvoiceQuery(AccountScope.AllAccounts) { Page = new PageRequest(2, 1) },
         })
@@ -155,6 +157,7 @@ public abstract class InvoiceStoreContract
         }
 
         Assert.Equal(["draft", b.InvoiceId, a.InvoiceId], all.Select(i => i.InvoiceId));
+        Assert.Equal([b.InvoiceId], (await Store.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { AccountType = AccountType.Reseller })).Items.Select(i => i.InvoiceId));
         Assert.All((await Store.QueryInvoicesAsync(new InvoiceQuery("acc-b"))).Items, i => Assert.Equal("acc-b", i.AccountId));
         Assert.Null(await Store.FindPrepayInvoiceAsync("acc-c", March));
     }
@@ -168,7 +171,9 @@ public abstract class InvoiceStoreContract
 
     // Opens the account's ledger (a close refuses an account never opened), stores a March charge of each fee as the
     // billing run would, then closes its period.
-    private async Task<PrepayCloseResult> CloseAsync(string account, params decimal[] fees)
+    private Task<PrepayCloseResult> CloseAsync(string account, params decimal[] fees) => CloseAsAsync(account, AccountType.Customer, fees);
+
+    private async Task<PrepayCloseResult> CloseAsAsync(string account, AccountType type, params decimal[] fees)
     {
         await new PrepaidAccountService(_prepaid, _clock, ContractRetry.Racing).OpenAsync(account, Usd, new Money(1_000_000m, Usd));
         for (var i = 0; i < fees.Length; i++)
@@ -176,15 +181,15 @@ public abstract class InvoiceStoreContract
             await BilledSubscriptions.ChargeAsync(_prepaid, account, $"{account}-sub-{i}", Fee($"Plan {i}", fees[i], 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));
         }
 
-        return await Prepay.CloseAsync(new PrepayPeriod(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd));
+        return await Prepay.CloseAsync(new PrepayPeriod(account, $"Account {account}", March, new AccountTimeZone(DateTimeZone.Utc), Usd) { AccountType = type });
     }
 
     // Every field, the tables row by row, each charge's taxes and derivation.
     private static void AssertSame(Invoice expected, Invoice actual)
     {
         Assert.Equal(
-            (expected.InvoiceId, expected.Number, expected.Series, expected.Sequence, expected.AccountId, expected.AccountName, expected.PaymentModel, expected.Status),
-            (actual.InvoiceId, actual.Number, actual.Series, actual.Sequence, actual.AccountId, actual.AccountName, actual.PaymentModel, actual.Status));
+            (expected.InvoiceId, expected.Number, expected.Series, expected.Sequence, expected.AccountId, expected.AccountName, expected.AccountType, expected.PaymentModel, expected.Status),
+            (actual.InvoiceId, actual.Number, actual.Series, actual.Sequence, actual.AccountId, actual.AccountName, actual.AccountType, actual.PaymentModel, actual.Status));
         Assert.Equal(
             (expected.Period, expected.Currency, expected.CreatedAt, expected.IssuedAt, expected.SettledAt, expected.VoidReason, expected.Version),
             (actual.Period, actual.Currency, actual.CreatedAt, actual.IssuedAt, actual.SettledAt, actual.VoidReason, actual.Version));

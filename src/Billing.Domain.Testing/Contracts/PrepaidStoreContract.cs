@@ -65,6 +65,54 @@ public abstract class PrepaidStoreContract
         Assert.Equal(recorded.Account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
     }
 
+    /// <summary>An account's profile (name, type, time zone) round-trips when it is opened and when it is changed; the profile of an account opened without one is the default.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task AccountProfiles_RoundTrip()
+    {
+        var profile = new AccountProfile("Ünïcode & Co. — \"AI\"", AccountType.Reseller, DateTimeZoneProviders.Tzdb["America/St_Johns"]);
+        await H.Accounts.OpenAsync("acc-1", profile, Usd);
+        await H.Accounts.OpenAsync("acc-2", Usd);
+        var renamed = await H.Accounts.UpdateProfileAsync("acc-2", new AccountProfile("Li's studio", AccountType.Customer, DateTimeZoneProviders.Tzdb["Asia/Kathmandu"]));
+
+        Assert.Equal(profile, (await H.Store.FindAccountAsync("acc-1"))!.Profile);
+        Assert.Equal(renamed, await H.Store.FindAccountAsync("acc-2"));
+        Assert.Equal("Asia/Kathmandu", (await H.Store.FindAccountsAsync(["acc-2"]))["acc-2"].Profile.Zone.Id);
+        await H.Accounts.OpenAsync("acc-3", Usd);
+        Assert.Equal(AccountProfile.DefaultFor("acc-3"), (await H.Store.FindAccountAsync("acc-3"))!.Profile);
+    }
+
+    /// <summary>
+    /// Accounts list by id in ordinal order (upper case before lower case, whatever the database's collation), of one type
+    /// when asked, paged with the count of all that match.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Accounts_ListById_Ordinally_ByType_Paged()
+    {
+        var reseller = new AccountProfile("Reseller", AccountType.Reseller, DateTimeZone.Utc);
+        foreach (var id in new[] { "b-2", "a-1", "B-3", "a-10", "a-9" })
+        {
+            await (id.StartsWith('a') ? H.Accounts.OpenAsync(id, reseller, Usd) : H.Accounts.OpenAsync(id, Usd));
+        }
+
+        var all = await H.Store.ListAccountsAsync(new AccountQuery { Page = new PageRequest(1, 10) });
+        var second = await H.Store.ListAccountsAsync(new AccountQuery { Page = new PageRequest(2, 2) });
+        var resellers = await H.Store.ListAccountsAsync(new AccountQuery { Type = AccountType.Reseller, Page = new PageRequest(2, 2) });
+        var customers = await H.Store.ListAccountsAsync(new AccountQuery { Type = AccountType.Customer });
+        var beyond = await H.Store.ListAccountsAsync(new AccountQuery { Page = new PageRequest(4, 2) });
+
+        Assert.Equal(["B-3", "a-1", "a-10", "a-9", "b-2"], all.Items.Select(a => a.AccountId));
+        Assert.Equal(await H.Store.FindAccountAsync("a-1"), all.Items[1]);
+        Assert.Equal(["a-10", "a-9"], second.Items.Select(a => a.AccountId));
+        Assert.Equal((5, true), (second.TotalCount, second.HasNext));
+        Assert.Equal(["a-9"], resellers.Items.Select(a => a.AccountId));
+        Assert.Equal((3, false), (resellers.TotalCount, resellers.HasNext));
+        Assert.Equal(["B-3", "b-2"], customers.Items.Select(a => a.AccountId));
+        Assert.Equal((0, 5), (beyond.Items.Count, beyond.TotalCount));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => H.Store.ListAccountsAsync(null!));
+    }
+
     /// <summary>A top-up order keeps every field through its whole life: its payments (credited, mismatched, unexpected, resolved) and its refunds (partial, declined, of a payment).</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -231,6 +231,13 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         Read(() => _ledgers.GetValueOrDefault(accountId)?.Head);
 
     /// <inheritdoc/>
+    public Task<Page<PrepaidAccount>> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(() => query.Apply(_ledgers.Values.Select(l => l.Head)));
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accountIds);

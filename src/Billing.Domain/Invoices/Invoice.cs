@@ -49,6 +49,12 @@ public sealed record Invoice
     /// <summary>Gets the name of the account, as the document shows it.</summary>
     public string AccountName { get; }
 
+    /// <summary>
+    /// Gets the type of the account invoiced, which the invoice list filters by (seed 001): a Prepay close takes it from the
+    /// account's <see cref="Ledger.PrepaidAccount.Profile"/>; <see cref="Ledger.AccountType.Customer"/> unless set.
+    /// </summary>
+    public Ledger.AccountType AccountType { get; init; }
+
     /// <summary>Gets the payment model: Prepaid (seed 001's "Prepay") or Postpaid.</summary>
     public PaymentModel PaymentModel { get; }
 

@@ -38,6 +38,9 @@ public sealed record InvoiceQuery
     /// <summary>Gets the payment model wanted, or null for both.</summary>
     public PaymentModel? PaymentModel { get; init; }
 
+    /// <summary>Gets the account type wanted (seed 001's filter by account type), or null for all.</summary>
+    public Ledger.AccountType? AccountType { get; init; }
+
     /// <summary>Gets the invoice number wanted, or null for all.</summary>
     public string? Number { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record InvoiceQuery
         Scope.Includes(Preconditions.CheckNotNull(invoice).AccountId)
         && (Status is null || invoice.Status == Status)
         && (PaymentModel is null || invoice.PaymentModel == PaymentModel)
+        && (AccountType is null || invoice.AccountType == AccountType)
         && (Number is null || invoice.Number == Number)
         && (Issued == InstantRange.All || (invoice.IssuedAt is { } issued && Issued.Contains(issued)));
 

@@ -12,7 +12,7 @@ public sealed record PrepayCloseResult(string AccountId, PrepayCloseOutcome Outc
     public string AccountId { get; } = Preconditions.CheckNotNull(AccountId);
 }
 
-/// <summary>How far a period close of many accounts (<see cref="PrepayInvoicing.CloseAllAsync"/>) has come: reported after each account.</summary>
+/// <summary>How far a period close of many accounts (either <c>PrepayInvoicing.CloseAllAsync</c>) has come: reported after each account.</summary>
 /// <param name="Done">The accounts closed so far, this one included (made, already made or failed).</param>
 /// <param name="Last">The answer for the account just done.</param>
 public sealed record PrepayCloseProgress(int Done, PrepayCloseResult Last)

@@ -1,4 +1,5 @@
 using Billing.Domain.Charging;
+using Billing.Domain.Ledger;
 using Billing.Domain.Periods;
 using Billing.Domain.Utility;
 
@@ -41,8 +42,23 @@ public sealed record PrepayPeriod
     /// <summary>Gets the currency.</summary>
     public Currency Currency { get; }
 
+    /// <summary>Gets the type of the account, which its invoice carries; <see cref="AccountType.Customer"/> unless set.</summary>
+    public AccountType AccountType { get; init; }
+
     /// <summary>Gets the taxes on the usage lines, if the host charges any there; none by default (the top-ups carried them).</summary>
     public IReadOnlyList<TaxRate> UsageTaxes { get; init; } = [];
+
+    /// <summary>Returns an account's period as its stored profile describes it: its name, type, time zone and currency.</summary>
+    /// <param name="account">The account's ledger head.</param>
+    /// <param name="period">The billing period.</param>
+    /// <returns>The account's period, without usage taxes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="account"/> is null.</exception>
+    /// <exception cref="ArgumentException">The period is default (it holds no day).</exception>
+    public static PrepayPeriod Of(PrepaidAccount account, BillingPeriod period)
+    {
+        Preconditions.CheckNotNull(account);
+        return new PrepayPeriod(account.AccountId, account.Profile.Name, period, account.Profile.TimeZone, account.Currency) { AccountType = account.Profile.Type };
+    }
 
     /// <summary>Gets the id the period's Prepay invoice gets: one account, one period (its start and end), one invoice.</summary>
     public string InvoiceId => $"prepay-{AccountId}-{Period.Start:uuuuMMdd}-{Period.End:uuuuMMdd}";

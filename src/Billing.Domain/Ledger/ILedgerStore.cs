@@ -19,6 +19,13 @@ public interface ILedgerStore
     /// <exception cref="System.ArgumentNullException"><paramref name="accountIds"/> or an id is null.</exception>
     Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the accounts whose ledgers were opened, by id (ordinal), paged: what a month-end close walks.</summary>
+    /// <param name="query">The filter and page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, as <see cref="AccountQuery.Apply"/> cuts it.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="query"/> is null.</exception>
+    Task<Page<PrepaidAccount>> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the entry an account's command wrote, by its idempotency key.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="idempotencyKey">The key.</param>

@@ -4,8 +4,8 @@ using NodaTime;
 namespace Billing.Domain.Ledger;
 
 /// <summary>
-/// The head of an account's prepaid ledger: its currency, credit limit, and the balance and count of the entries
-/// written so far. Immutable: <see cref="Post"/> returns the next head with the entry it appends.
+/// The head of an account's prepaid ledger: who the account is (<see cref="Profile"/>), its currency, credit limit,
+/// and the balance and count of the entries written so far. Immutable: <see cref="Post"/> returns the next head with the entry it appends.
 /// </summary>
 /// <remarks>
 /// The balance is the running sum of the entries, advanced only by <see cref="Post"/>, and stores write the head
@@ -13,9 +13,10 @@ namespace Billing.Domain.Ledger;
 /// </remarks>
 public sealed record PrepaidAccount
 {
-    private PrepaidAccount(string accountId, Currency currency, Money creditLimit, Instant openedAt)
+    private PrepaidAccount(string accountId, AccountProfile profile, Currency currency, Money creditLimit, Instant openedAt)
     {
         AccountId = accountId;
+        Profile = profile;
         Currency = currency;
         CreditLimit = creditLimit;
         Balance = new Money(0m, currency);
@@ -26,6 +27,9 @@ public sealed record PrepaidAccount
 
     /// <summary>Gets the account's id.</summary>
     public string AccountId { get; }
+
+    /// <summary>Gets who the account is: display name, type and time zone.</summary>
+    public AccountProfile Profile { get; private init; }
 
     /// <summary>Gets the currency of the balance.</summary>
     public Currency Currency { get; }
@@ -63,13 +67,15 @@ public sealed record PrepaidAccount
     /// <param name="currency">The currency of the balance.</param>
     /// <param name="openedAt">When.</param>
     /// <param name="creditLimit">How far below zero the balance may go; 0 or more, in minor units; 0 when null.</param>
+    /// <param name="profile">Who the account is; <see cref="AccountProfile.DefaultFor"/> its id when null.</param>
     /// <returns>The empty ledger head, version 0.</returns>
     /// <exception cref="ArgumentException">The id is empty, or the currency is default, or the limit is in another currency.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The limit is negative or above <see cref="Money.MaxAmount"/>.</exception>
     /// <exception cref="AmountNotRoundedException">The limit has more decimals than the currency's minor units.</exception>
-    public static PrepaidAccount Open(string accountId, Currency currency, Instant openedAt, Money? creditLimit = null)
+    public static PrepaidAccount Open(string accountId, Currency currency, Instant openedAt, Money? creditLimit = null, AccountProfile? profile = null)
     {
-        var account = new PrepaidAccount(Preconditions.CheckId(accountId), currency, new Money(0m, currency), openedAt);   // Money refuses a default currency
+        var account = new PrepaidAccount(
+            Preconditions.CheckId(accountId), profile ?? AccountProfile.DefaultFor(accountId), currency, new Money(0m, currency), openedAt);   // Money refuses a default currency
         return creditLimit is { } limit ? account.WithCreditLimit(limit) : account;
     }
 
@@ -89,6 +95,13 @@ public sealed record PrepaidAccount
     /// <returns>True when balance − amount ≥ −credit limit.</returns>
     /// <exception cref="CurrencyMismatchException">The amount is in another currency.</exception>
     public bool CanDebit(Money amount) => amount <= Available;
+
+    /// <summary>Replaces who the account is: its name, type or time zone.</summary>
+    /// <param name="profile">The new profile.</param>
+    /// <returns>The head with the new profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public PrepaidAccount WithProfile(AccountProfile profile) =>
+        Preconditions.CheckNotNull(profile) == Profile ? this : this with { Profile = profile };
 
     /// <summary>Sets the credit limit.</summary>
     /// <param name="creditLimit">0 or more, in minor units of the ledger's currency.</param>
@@ -134,8 +147,9 @@ public sealed record PrepaidAccount
 
     /// <summary>Rebuilds a ledger head as a storage adapter stored it; no rule is checked.</summary>
     internal static PrepaidAccount Restore(
-        string accountId, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing, Instant? closedThrough, long version) =>
-        new(accountId, currency, creditLimit, openedAt)
+        string accountId, AccountProfile profile, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing,
+        Instant? closedThrough, long version) =>
+        new(accountId, profile, currency, creditLimit, openedAt)
         {
             CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, ClosedThrough = closedThrough, Version = version,
         };

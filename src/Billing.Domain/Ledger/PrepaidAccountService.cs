@@ -22,7 +22,7 @@ public sealed class PrepaidAccountService
         _commands = new PrepaidCommands(store, clock, retry, logger);
     }
 
-    /// <summary>Opens an account's ledger; opening it again in the same currency (and with no credit limit, or the same) returns it as it is.</summary>
+    /// <summary>Opens an account's ledger with the default profile (<see cref="AccountProfile.DefaultFor"/>); opening it again in the same currency (and with no credit limit, or the same) returns it as it is.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="currency">The currency of its balance.</param>
     /// <param name="creditLimit">How far below zero the balance may go; 0 when null.</param>
@@ -30,15 +30,63 @@ public sealed class PrepaidAccountService
     /// <returns>The ledger head.</returns>
     /// <exception cref="CurrencyMismatchException">The ledger exists in another currency.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The ledger exists with another credit limit: set it with <see cref="SetCreditLimitAsync"/>.</exception>
-    public Task<PrepaidAccount> OpenAsync(string accountId, Currency currency, Money? creditLimit = null, CancellationToken cancellationToken = default)
+    public Task<PrepaidAccount> OpenAsync(string accountId, Currency currency, Money? creditLimit = null, CancellationToken cancellationToken = default) =>
+        OpenWithAsync(accountId, null, currency, creditLimit, cancellationToken);
+
+    /// <summary>
+    /// Opens an account's ledger with who the account is; opening it again with the same profile and currency (and with no
+    /// credit limit, or the same) returns it as it is.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="profile">Its display name, type and time zone.</param>
+    /// <param name="currency">The currency of its balance.</param>
+    /// <param name="creditLimit">How far below zero the balance may go; 0 when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ledger head.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="CurrencyMismatchException">The ledger exists in another currency.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">
+    /// The ledger exists with another credit limit or profile: change them with <see cref="SetCreditLimitAsync"/> and <see cref="UpdateProfileAsync"/>.
+    /// </exception>
+    public Task<PrepaidAccount> OpenAsync(string accountId, AccountProfile profile, Currency currency, Money? creditLimit = null, CancellationToken cancellationToken = default) =>
+        OpenWithAsync(accountId, Preconditions.CheckNotNull(profile), currency, creditLimit, cancellationToken);
+
+    /// <summary>Replaces who an account is: its display name, type or time zone. Invoices already made keep the name and type they were made with.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="profile">The new profile.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ledger head with the profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="NotFoundException">The ledger was never opened.</exception>
+    public Task<PrepaidAccount> UpdateProfileAsync(string accountId, AccountProfile profile, CancellationToken cancellationToken = default)
     {
-        var opened = PrepaidAccount.Open(accountId, currency, _commands.Now, creditLimit);
+        Preconditions.CheckNotNull(profile);
+        return _commands.RunAsync("account.update_profile", async () =>
+        {
+            var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var updated = account.WithProfile(profile);
+            return updated == account ? account : (await _commands.CommitAsync(new PrepaidChange(updated), cancellationToken).ConfigureAwait(false)).Account!;
+        }, cancellationToken);
+    }
+
+    /// <summary>Lists the accounts, by id, paged; of one type when the query says so.</summary>
+    /// <param name="query">The filter and page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    public Task<Page<PrepaidAccount>> ListAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
+        _commands.Store.ListAccountsAsync(Preconditions.CheckNotNull(query), cancellationToken);
+
+    private Task<PrepaidAccount> OpenWithAsync(string accountId, AccountProfile? profile, Currency currency, Money? creditLimit, CancellationToken cancellationToken)
+    {
+        var opened = PrepaidAccount.Open(accountId, currency, _commands.Now, creditLimit, profile);
         return _commands.RunAsync("account.open", async () =>
         {
             if (await _commands.Store.FindAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 return existing.Currency != currency ? throw new CurrencyMismatchException(existing.Currency, currency)
-                    : creditLimit is { } limit && limit != existing.CreditLimit ? throw new IdempotencyKeyReusedException("prepaid account", accountId)
+                    : (creditLimit is { } limit && limit != existing.CreditLimit) || (profile is not null && profile != existing.Profile)
+                        ? throw new IdempotencyKeyReusedException("prepaid account", accountId)
                     : existing;
             }
 

@@ -1,8 +1,12 @@
+using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
+using Billing.Domain.Periods;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace Billing.Domain.Hosting.Tests.Hosting;
 
@@ -34,6 +38,30 @@ public sealed class SqliteHostTests : IDisposable
         var account = await second.Services.GetRequiredService<IPrepaidStore>().FindAccountAsync("acc");
 
         Assert.Equal(new Money(5m, Usd), account?.CreditLimit);
+    }
+
+    [Fact]
+    public async Task AfterARestart_TheMonthEndClose_FindsEveryAccount_AsItsProfileSays()
+    {
+        var march = BillingPeriod.OfMonth(new YearMonth(2026, 3));
+        using (var first = Host($"Data Source={_file}"))
+        {
+            await StartAsync(first);
+            var accounts = first.Services.GetRequiredService<PrepaidAccountService>();
+            await accounts.OpenAsync("acc-1", new AccountProfile("Acme AI", AccountType.Reseller, DateTimeZone.Utc), Usd).WaitAsync(TimeSpan.FromSeconds(30));
+            await accounts.OpenAsync("acc-2", Usd).WaitAsync(TimeSpan.FromSeconds(30));
+            await first.StopAsync();
+        }
+
+        using var second = Host($"Data Source={_file}");
+        await StartAsync(second);
+        ((FakeClock)second.Services.GetRequiredService<IClock>()).Advance(Duration.FromDays(40));
+
+        var closed = await second.Services.GetRequiredService<PrepayInvoicing>().CloseAllAsync(march).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["acc-1", "acc-2"], closed.Select(c => c.AccountId));
+        Assert.Equal(["Acme AI", "acc-2"], closed.Select(c => c.Invoice!.AccountName));
+        Assert.Equal([AccountType.Reseller, AccountType.Customer], closed.Select(c => c.Invoice!.AccountType));
     }
 
     [Fact]

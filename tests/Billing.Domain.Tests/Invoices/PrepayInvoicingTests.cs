@@ -1,6 +1,7 @@
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Invoices;
+using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Storage;
@@ -125,6 +126,48 @@ public class PrepayInvoicingTests
         Assert.IsType<CurrencyMismatchException>(results[1].Error);
         Assert.Equal(["INV-202604-000002", null, "INV-202604-000001"], results.Select(r => r.Invoice?.Number));
     }
+
+    [Fact]
+    public async Task CloseAll_OfAPeriod_ClosesEveryStoredAccount_AsItsProfileSays_AndLeavesOutAccountsOpenedAfterIt()
+    {
+        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        await _h.Prepaid.Accounts.OpenAsync("acc-2", new AccountProfile("Acme AI", AccountType.Reseller, paris), Usd);
+        await _h.Prepaid.Consumption.RecordAsync(Call("acc-2", "paris-april", 1m, at: Instant.FromUtc(2026, 3, 31, 22, 30)));   // April 1st in Paris
+        await _h.ChargedAsync("acc-1", "s1", 10m);
+        _h.AfterMarch();
+        await _h.Prepaid.Accounts.OpenAsync("acc-0-april", Usd);
+
+        var results = await _h.Prepay.CloseAllAsync(March);
+        var again = await _h.Prepay.CloseAllAsync(March);
+
+        Assert.Equal(["acc-1", "acc-2"], results.Select(r => r.AccountId));
+        Assert.All(results, r => Assert.Equal(PrepayCloseOutcome.Made, r.Outcome));
+        Assert.All(again, r => Assert.Equal(PrepayCloseOutcome.AlreadyMade, r.Outcome));
+        var acme = results[1].Invoice!;
+        Assert.Equal(("Acme AI", AccountType.Reseller), (acme.AccountName, acme.AccountType));
+        Assert.Equal(Dollars(0m), acme.Total);   // the call of April 1st in Paris is not March's
+        Assert.Equal(("acc-1", AccountType.Customer), (results[0].Invoice!.AccountName, results[0].Invoice!.AccountType));
+        var resellers = await _h.Invoices.QueryInvoicesAsync(new InvoiceQuery(AccountScope.AllAccounts) { AccountType = AccountType.Reseller });
+        Assert.Equal([acme.InvoiceId], resellers.Items.Select(i => i.InvoiceId));
+        Assert.Null(await _h.Invoices.FindPrepayInvoiceAsync("acc-0-april", March));
+    }
+
+    [Fact]
+    public async Task CloseAll_OfAPeriod_ReadsEveryPageOfAccounts()
+    {
+        var ids = Enumerable.Range(0, PageRequest.MaxSize + 1).Select(i => $"acc-{i:D4}").ToList();
+        await _h.OpenAsync([.. ids]);
+        _h.AfterMarch();
+
+        var results = await _h.Prepay.CloseAllAsync(March);
+
+        Assert.Equal(ids, results.Select(r => r.AccountId));
+        Assert.All(results, r => Assert.Equal(PrepayCloseOutcome.Made, r.Outcome));
+    }
+
+    [Fact]
+    public async Task CloseAll_OfADefaultPeriod_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>("period", () => _h.Prepay.CloseAllAsync(default(BillingPeriod)));
 
     [Fact]
     public async Task FailedSave_ConsumesNoNumber()

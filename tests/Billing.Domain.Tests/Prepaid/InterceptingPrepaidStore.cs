@@ -51,6 +51,8 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
 
     public Task<IReadOnlyDictionary<string, PrepaidAccount>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default) => inner.FindAccountsAsync(accountIds, cancellationToken);
 
+    public Task<Page<PrepaidAccount>> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default) => inner.ListAccountsAsync(query, cancellationToken);
+
     public Task<ConsumptionRecord?> FindConsumptionAsync(string accountId, string requestId, CancellationToken cancellationToken = default) => inner.FindConsumptionAsync(accountId, requestId, cancellationToken);
 
     public Task<Page<ConsumptionRecord>> QueryConsumptionAsync(ConsumptionQuery query, CancellationToken cancellationToken = default) => inner.QueryConsumptionAsync(query, cancellationToken);
