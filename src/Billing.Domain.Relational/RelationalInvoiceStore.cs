@@ -102,14 +102,14 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
     {
         var period = Period(r, "period_start", "period_end");
         return Invoice.Restore(
-            Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<PaymentModel>(r, "payment_model"), period,
-            _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
-            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence")),
-            (Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary")),
+            Required(r, "invoice_id"), Required(r, "account_id"), Required(r, "account_name"), Enum<Ledger.AccountType>(r, "account_type"), Enum<PaymentModel>(r, "payment_model"),
+            period, _currencies.FromCode(Required(r, "currency")), Instant(r, "created_at"), Enum<InvoiceStatus>(r, "status"),
+            Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"),
+            Json<List<ChargeLine>>(r, "charges"), Json<List<TaxAmount>>(r, "tax_summary"),
             Json<List<InvoiceSubscription>>(r, "subscriptions"),
             Json<List<InvoiceCorrection>>(r, "corrections"),
-            (OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason")),
-            Long(r, "version")) with { AccountType = Enum<Ledger.AccountType>(r, "account_type") };
+            OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason"),
+            Long(r, "version"));
     }
 
     private T Json<T>(DbDataReader reader, string column) =>

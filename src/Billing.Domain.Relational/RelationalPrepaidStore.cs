@@ -564,7 +564,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         TopUpOrder.Restore(
             Required(r, "order_id"), Required(r, "account_id"), Money(r, "amount", "amount_currency", _currencies), Money(r, "payment_amount", "payment_currency", _currencies),
             Required(r, "payment_method"), Instant(r, "created_at"), Enum<TopUpStatus>(r, "status"), Text(r, "payment_reference"),
-            (OptionalInstant(r, "completed_at"), OptionalMoney(r, "credited_amount", "amount_currency", _currencies)), Text(r, "status_reason"), Text(r, "cancelled_by"), [], [],
+            OptionalInstant(r, "completed_at"), OptionalMoney(r, "credited_amount", "amount_currency", _currencies), Text(r, "status_reason"), Text(r, "cancelled_by"), [], [],
             Long(r, "version"));
 
     private (string OrderId, TopUpPayment Payment) ReadPayment(DbDataReader r) =>
@@ -595,7 +595,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             $"SELECT f.* FROM order_refunds f JOIN orders o ON o.order_id = f.order_id WHERE {where} ORDER BY f.order_id, f.number", ReadRefund, cancellationToken, parameters)
             .ConfigureAwait(false)).ToLookup(r => r.OrderId, StringComparer.Ordinal);
         return [.. orders.Select(o => TopUpOrder.Restore(
-            o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, (o.CompletedAt, o.CreditedAmount), o.StatusReason, o.CancelledBy,
+            o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, o.CompletedAt, o.CreditedAmount, o.StatusReason, o.CancelledBy,
             [.. payments[o.OrderId]], [.. refunds[o.OrderId]], o.Version))];
     }
 
@@ -622,10 +622,10 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         return InvoiceApplication.Restore(
             Required(r, "application_id"), Required(r, "account_id"), header, Money(r, "amount", "currency", _currencies), Required(r, "email"), Text(r, "remarks"),
             Instant(r, "applied_at"), Text(r, "resubmission_of"), Enum<InvoiceApplicationStatus>(r, "status"),
-            (Text(r, "approved_by"), OptionalInstant(r, "approved_at")),
-            (Text(r, "rejected_by"), OptionalInstant(r, "rejected_at"), Text(r, "rejection_reason")),
+            Text(r, "approved_by"), OptionalInstant(r, "approved_at"),
+            Text(r, "rejected_by"), OptionalInstant(r, "rejected_at"), Text(r, "rejection_reason"),
             Text(r, "resubmitted_as"),
-            (Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"), OptionalInstant(r, "issued_at")),
+            Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"), OptionalInstant(r, "issued_at"),
             Long(r, "version"));
     }
 

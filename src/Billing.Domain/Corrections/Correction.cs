@@ -126,14 +126,49 @@ public sealed record Correction
     public Correction Reject(string manager, string reason, Instant at) =>
         Decide(CorrectionTrigger.Reject, manager, at) with { DecidedBy = manager.Trim(), DecidedAt = at, RejectionReason = Preconditions.CheckText(reason) };
 
-    /// <summary>Rebuilds a correction as a storage adapter stored it; no rule is checked.</summary>
-    internal static Correction Restore(
+    /// <summary>
+    /// Rebuilds a correction from the fields a storage adapter stored (each property of the same name). The request's
+    /// fields are checked as <see cref="Request"/> checks them, and the decision's against the status: a requested
+    /// correction has none, a decided one its manager and instant, an approved one its booking, a rejected one its reason.
+    /// </summary>
+    /// <param name="correctionId">The correction's id.</param>
+    /// <param name="accountId">The account corrected.</param>
+    /// <param name="amount">The signed amount, not zero, in minor units.</param>
+    /// <param name="description">What it is for.</param>
+    /// <param name="requestedBy">Who requested it.</param>
+    /// <param name="requestedAt">When.</param>
+    /// <param name="corrects">What it corrects, or null.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="decidedBy">Who approved or rejected it; null while requested.</param>
+    /// <param name="decidedAt">When; null while requested.</param>
+    /// <param name="rejectionReason">Why it was rejected; only for a rejected one.</param>
+    /// <param name="bookedAt">When an approved one is booked; only for an approved one.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The correction, equal to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">A text is empty or too long, the amount has no currency, or the decision's fields do not fit the status.</exception>
+    /// <exception cref="ArgumentNullException">A required text is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero or too large, the status is not defined, or the version is below 1.</exception>
+    /// <exception cref="AmountNotRoundedException">The amount has more decimals than its currency's minor units.</exception>
+    public static Correction Restore(
         string correctionId, string accountId, Money amount, string description, string requestedBy, Instant requestedAt, string? corrects, CorrectionStatus status,
-        string? decidedBy, Instant? decidedAt, string? rejectionReason, Instant? bookedAt, long version) =>
-        new(correctionId, accountId, amount, description, requestedBy, requestedAt, corrects)
+        string? decidedBy, Instant? decidedAt, string? rejectionReason, Instant? bookedAt, long version)
+    {
+        var requested = Request(correctionId, accountId, amount, description, requestedBy, requestedAt, corrects);
+        var decided = Preconditions.CheckDefined(status) != CorrectionStatus.Requested;
+        Preconditions.CheckArgument(
+            decided == (decidedBy is not null) && decided == (decidedAt is not null), nameof(status), $"A correction {status} has {(decided ? "" : "no ")}decision (by, at).");
+        Preconditions.CheckArgument((status == CorrectionStatus.Rejected) == (rejectionReason is not null), nameof(rejectionReason), "A rejected correction, and only one, has a reason.");
+        Preconditions.CheckArgument((status == CorrectionStatus.Approved) == (bookedAt is not null), nameof(bookedAt), "An approved correction, and only one, is booked.");
+        return requested with
         {
-            Status = status, DecidedBy = decidedBy, DecidedAt = decidedAt, RejectionReason = rejectionReason, BookedAt = bookedAt, Version = version,
+            Status = status,
+            DecidedBy = decidedBy is null ? null : Preconditions.CheckActor(decidedBy),
+            DecidedAt = decidedAt,
+            RejectionReason = rejectionReason is null ? null : Preconditions.CheckText(rejectionReason),
+            BookedAt = bookedAt,
+            Version = Preconditions.CheckStoredVersion(version),
         };
+    }
 
     private Correction Decide(CorrectionTrigger trigger, string manager, Instant at)
     {

@@ -94,16 +94,60 @@ public sealed record InvoiceApplication
         string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf) =>
         new(Preconditions.CheckId(applicationId), Preconditions.CheckId(accountId), header, amount, email, remarks, appliedAt, resubmissionOf);
 
-    /// <summary>Rebuilds an application as a storage adapter stored it; no rule is checked.</summary>
-    internal static InvoiceApplication Restore(
+    /// <summary>
+    /// Rebuilds an application from the fields a storage adapter stored (each property of the same name). The fields are
+    /// checked against the status: an approved or issued one has its approval, an issued one its number (number, series,
+    /// sequence and instant), a rejected one its rejection (by, at and reason), a pending one none of them.
+    /// </summary>
+    /// <param name="applicationId">The application's id.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="header">The invoice header, as it was when applied; the account's.</param>
+    /// <param name="amount">The amount applied for; positive, in minor units.</param>
+    /// <param name="email">Where the invoice goes.</param>
+    /// <param name="remarks">The remarks, or null.</param>
+    /// <param name="appliedAt">When it was applied for.</param>
+    /// <param name="resubmissionOf">The rejected application it resubmits, or null.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="approvedBy">Who approved it, or null.</param>
+    /// <param name="approvedAt">When, or null.</param>
+    /// <param name="rejectedBy">Who rejected it, or null.</param>
+    /// <param name="rejectedAt">When, or null.</param>
+    /// <param name="rejectionReason">Why, or null.</param>
+    /// <param name="resubmittedAs">The application that resubmits it, or null.</param>
+    /// <param name="number">Its invoice number, or null.</param>
+    /// <param name="series">The number's series, or null.</param>
+    /// <param name="sequence">The number's sequence in its series, or null.</param>
+    /// <param name="issuedAt">When it was issued, or null.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The application, equal to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">A text is empty, the header is another account's, the amount has no currency, or the fields do not fit the status.</exception>
+    /// <exception cref="ArgumentNullException">An id, the header or the email is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is not positive, the status is not defined, or the version is below 1.</exception>
+    /// <exception cref="AmountNotRoundedException">The amount has more decimals than its currency's minor units.</exception>
+    public static InvoiceApplication Restore(
         string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf,
-        InvoiceApplicationStatus status, (string? By, Instant? At) approved, (string? By, Instant? At, string? Reason) rejected, string? resubmittedAs,
-        (string? Number, string? Series, long? Sequence, Instant? IssuedAt) issued, long version) =>
-        new(applicationId, accountId, header, amount, email, remarks, appliedAt, resubmissionOf)
+        InvoiceApplicationStatus status, string? approvedBy, Instant? approvedAt, string? rejectedBy, Instant? rejectedAt, string? rejectionReason, string? resubmittedAs,
+        string? number, string? series, long? sequence, Instant? issuedAt, long version)
+    {
+        var submitted = Submit(applicationId, accountId, Preconditions.CheckNotNull(header), Preconditions.CheckAmount(amount), Preconditions.CheckText(email), remarks, appliedAt, resubmissionOf);
+        Preconditions.CheckArgument(header.AccountId == accountId, nameof(header), $"The header is account {header.AccountId}'s, the application account {accountId}'s.");
+        Preconditions.CheckArgument(amount.Amount > 0m, nameof(amount), "An application's amount is positive.");
+        var approved = Preconditions.CheckDefined(status) is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued;
+        var issued = status == InvoiceApplicationStatus.Issued;
+        var rejected = status == InvoiceApplicationStatus.Rejected;
+        Preconditions.CheckArgument(approved == (approvedBy is not null) && approved == (approvedAt is not null), nameof(approvedBy), $"An application {status} has {(approved ? "" : "no ")}approval (by, at).");
+        Preconditions.CheckArgument(
+            issued == (number is not null) && issued == (series is not null) && issued == (sequence is not null) && issued == (issuedAt is not null),
+            nameof(number), $"An application {status} has {(issued ? "" : "no ")}number (number, series, sequence, at).");
+        Preconditions.CheckArgument(
+            rejected == (rejectedBy is not null) && rejected == (rejectedAt is not null) && rejected == (rejectionReason is not null),
+            nameof(rejectedBy), $"An application {status} has {(rejected ? "" : "no ")}rejection (by, at, reason).");
+        return submitted with
         {
-            Status = status, ApprovedBy = approved.By, ApprovedAt = approved.At, RejectedBy = rejected.By, RejectedAt = rejected.At, RejectionReason = rejected.Reason,
-            ResubmittedAs = resubmittedAs, Number = issued.Number, Series = issued.Series, Sequence = issued.Sequence, IssuedAt = issued.IssuedAt, Version = version,
+            Status = status, ApprovedBy = approvedBy, ApprovedAt = approvedAt, RejectedBy = rejectedBy, RejectedAt = rejectedAt, RejectionReason = rejectionReason,
+            ResubmittedAs = resubmittedAs, Number = number, Series = series, Sequence = sequence, IssuedAt = issuedAt, Version = Preconditions.CheckStoredVersion(version),
         };
+    }
 
     /// <summary>Approves a pending application.</summary>
     /// <param name="by">Who approves.</param>

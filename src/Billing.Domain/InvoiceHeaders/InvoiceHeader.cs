@@ -45,9 +45,18 @@ public sealed record InvoiceHeader
     public static InvoiceHeader Create(string headerId, string accountId, InvoiceHeaderDetails details) =>
         new(Preconditions.CheckId(headerId), Preconditions.CheckId(accountId), Preconditions.CheckNotNull(details).Checked());
 
-    /// <summary>Rebuilds a header as a storage adapter stored it; no rule is checked.</summary>
-    internal static InvoiceHeader Restore(string headerId, string accountId, InvoiceHeaderDetails details, bool isDefault, long version) =>
-        new(headerId, accountId, details) { IsDefault = isDefault, Version = version };
+    /// <summary>Rebuilds a header from the fields a storage adapter stored (each property of the same name), checked as <see cref="Create"/> checks them.</summary>
+    /// <param name="headerId">The header's id.</param>
+    /// <param name="accountId">The account.</param>
+    /// <param name="details">What the invoice shows, checked as <see cref="Create"/> checks them.</param>
+    /// <param name="isDefault">Whether it is the account's default header.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The header, equal to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">An id is empty or the details are invalid.</exception>
+    /// <exception cref="ArgumentNullException">An id or <paramref name="details"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The version is below 1.</exception>
+    public static InvoiceHeader Restore(string headerId, string accountId, InvoiceHeaderDetails details, bool isDefault, long version) =>
+        Create(headerId, accountId, details) with { IsDefault = isDefault, Version = Preconditions.CheckStoredVersion(version) };
 
     /// <summary>Replaces what the invoice shows.</summary>
     /// <param name="details">The new details.</param>

@@ -1,4 +1,5 @@
 using Billing.Domain.Charging;
+using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
 using Billing.Domain.Subscriptions;
@@ -51,9 +52,9 @@ public sealed record Invoice
 
     /// <summary>
     /// Gets the type of the account invoiced, which the invoice list filters by (seed 001): a Prepay close takes it from the
-    /// account's <see cref="Ledger.PrepaidAccount.Profile"/>; <see cref="Ledger.AccountType.Customer"/> unless set.
+    /// account's <see cref="PrepaidAccount.Profile"/>; <see cref="AccountType.Customer"/> unless set.
     /// </summary>
-    public Ledger.AccountType AccountType { get; init; }
+    public AccountType AccountType { get; init; }
 
     /// <summary>Gets the payment model: Prepaid (seed 001's "Prepay") or Postpaid.</summary>
     public PaymentModel PaymentModel { get; }
@@ -137,16 +138,58 @@ public sealed record Invoice
             IssuedAt = closedAt,
         };
 
-    /// <summary>Rebuilds an invoice as a storage adapter stored it; no rule is checked.</summary>
-    internal static Invoice Restore(
-        string invoiceId, string accountId, string accountName, PaymentModel paymentModel, BillingPeriod period, Currency currency, Instant createdAt,
-        InvoiceStatus status, (string? Number, string? Series, long? Sequence) number, (IReadOnlyList<ChargeLine> Charges, IReadOnlyList<TaxAmount> TaxSummary) charges,
-        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, (Instant? Issued, Instant? Settled, string? VoidReason) dates, long version) =>
-        new(invoiceId, accountId, accountName, paymentModel, period, currency, createdAt)
+    /// <summary>
+    /// Rebuilds an invoice from the fields a storage adapter stored (each property of the same name): the Charges table's
+    /// lines and the tax summary as they were calculated (never recalculated), the Subscriptions and Corrections tables,
+    /// the number once taken. Checked: ids, names and enums; every amount in the invoice's currency; corrections numbered
+    /// 1, 2, …; a number with its series and sequence or none of them, and none on a draft; a void reason only on a void invoice.
+    /// </summary>
+    /// <param name="invoiceId">The invoice's id.</param>
+    /// <param name="accountId">The account invoiced.</param>
+    /// <param name="accountName">The account's name, as the document shows it.</param>
+    /// <param name="accountType">The account's type.</param>
+    /// <param name="paymentModel">The payment model.</param>
+    /// <param name="period">The period covered.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="createdAt">When it was made.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="number">Its number, or null.</param>
+    /// <param name="series">The number's series, or null.</param>
+    /// <param name="sequence">The number's sequence in its series, or null.</param>
+    /// <param name="charges">The Charges table's lines, in order.</param>
+    /// <param name="taxSummary">The tax summary.</param>
+    /// <param name="subscriptions">The Subscriptions table.</param>
+    /// <param name="corrections">The Corrections table, numbered from 1.</param>
+    /// <param name="issuedAt">When it was issued, or null.</param>
+    /// <param name="settledAt">When it was settled, or null.</param>
+    /// <param name="voidReason">Why it was voided, or null.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The invoice, equal in every field to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">A text is empty, the currency or period is default, an amount is in another currency, or the fields do not fit together.</exception>
+    /// <exception cref="ArgumentNullException">An id, the name, a table or a row of one is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum is not defined or the version is below 1.</exception>
+    public static Invoice Restore(
+        string invoiceId, string accountId, string accountName, AccountType accountType, PaymentModel paymentModel, BillingPeriod period, Currency currency,
+        Instant createdAt, InvoiceStatus status, string? number, string? series, long? sequence, IReadOnlyList<ChargeLine> charges, IReadOnlyList<TaxAmount> taxSummary,
+        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant? issuedAt, Instant? settledAt, string? voidReason, long version)
+    {
+        Preconditions.CheckArgument(period.End > period.Start, nameof(period), "The period is default(BillingPeriod), which holds no day.");
+        var invoice = new Invoice(
+            Preconditions.CheckId(invoiceId), Preconditions.CheckId(accountId), Preconditions.CheckId(accountName), Preconditions.CheckDefined(paymentModel), period,
+            Preconditions.CheckInitialized(currency), createdAt);
+        Preconditions.CheckArgument(Preconditions.CheckNotNull(charges).All(c => c is not null && c.Amount.Currency == currency), nameof(charges), $"A charge is null or not in {currency.Code}.");
+        Preconditions.CheckArgument(Preconditions.CheckNotNull(taxSummary).All(t => t is not null && t.Amount.Currency == currency), nameof(taxSummary), $"A tax is null or not in {currency.Code}.");
+        CheckTables(currency, subscriptions, corrections);
+        Preconditions.CheckArgument((number is null) == (series is null) && (number is null) == (sequence is null), nameof(number), "A number comes with its series and sequence, or none of them.");
+        Preconditions.CheckArgument(Preconditions.CheckDefined(status) != InvoiceStatus.Draft || number is null, nameof(number), "A draft has no number.");
+        Preconditions.CheckArgument(voidReason is null || status == InvoiceStatus.Void, nameof(voidReason), "Only a void invoice has a void reason.");
+        return invoice with
         {
-            Status = status, Number = number.Number, Series = number.Series, Sequence = number.Sequence, Charges = charges.Charges, TaxSummary = charges.TaxSummary,
-            Subscriptions = subscriptions, Corrections = corrections, IssuedAt = dates.Issued, SettledAt = dates.Settled, VoidReason = dates.VoidReason, Version = version,
+            AccountType = Preconditions.CheckDefined(accountType), Status = status, Number = number, Series = series, Sequence = sequence, Charges = [.. charges],
+            TaxSummary = [.. taxSummary], Subscriptions = [.. subscriptions], Corrections = [.. corrections], IssuedAt = issuedAt, SettledAt = settledAt, VoidReason = voidReason,
+            Version = Preconditions.CheckStoredVersion(version),
         };
+    }
 
     /// <summary>Starts a postpaid draft: editable, without a number.</summary>
     /// <param name="invoiceId">The invoice's id.</param>
@@ -227,19 +270,25 @@ public sealed record Invoice
         }
     }
 
-    private Invoice Fill(ChargeDocument? charges, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections)
+    // The Subscriptions and Corrections tables: no null row, corrections numbered 1, 2, … in the invoice's currency.
+    private static void CheckTables(Currency currency, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections)
     {
         Preconditions.CheckNotNull(subscriptions);
         Preconditions.CheckNotNull(corrections);
-        Preconditions.CheckArgument(charges is null || charges.Currency == Currency, nameof(charges), $"The charges are in {charges?.Currency.Code}, the invoice in {Currency.Code}.");
         for (var i = 0; i < corrections.Count; i++)
         {
             var correction = Preconditions.CheckNotNull(corrections[i], nameof(corrections));
             Preconditions.CheckArgument(correction.Number == i + 1, nameof(corrections), $"Correction {correction.CorrectionId} is numbered {correction.Number}, not {i + 1}.");
-            Preconditions.CheckArgument(correction.BalanceChanged.Currency == Currency, nameof(corrections), $"Correction {correction.CorrectionId} is in {correction.BalanceChanged.Currency.Code}, the invoice in {Currency.Code}.");
+            Preconditions.CheckArgument(correction.BalanceChanged.Currency == currency, nameof(corrections), $"Correction {correction.CorrectionId} is in {correction.BalanceChanged.Currency.Code}, the invoice in {currency.Code}.");
         }
 
         Preconditions.CheckArgument(subscriptions.All(s => s is not null), nameof(subscriptions), "A subscription row is null.");
+    }
+
+    private Invoice Fill(ChargeDocument? charges, IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections)
+    {
+        Preconditions.CheckArgument(charges is null || charges.Currency == Currency, nameof(charges), $"The charges are in {charges?.Currency.Code}, the invoice in {Currency.Code}.");
+        CheckTables(Currency, subscriptions, corrections);
         return this with
         {
             Charges = charges?.Lines ?? [],

@@ -145,14 +145,46 @@ public sealed record PrepaidAccount
         return (this with { Balance = balance, EntryCount = entry.Sequence, Invoicing = invoicing }, entry);
     }
 
-    /// <summary>Rebuilds a ledger head as a storage adapter stored it; no rule is checked.</summary>
-    internal static PrepaidAccount Restore(
+    /// <summary>
+    /// Rebuilds a ledger head from the fields a storage adapter stored (each property of the same name): what an adapter
+    /// of a host's own (EF Core, Dapper, a document store) calls on every read. The fields are checked as
+    /// <see cref="Open"/> checks them and for consistency with each other; the history that led to them is the store's.
+    /// </summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="profile">Who the account is.</param>
+    /// <param name="currency">The currency of the balance.</param>
+    /// <param name="creditLimit">The credit limit: 0 or more, in minor units of <paramref name="currency"/>.</param>
+    /// <param name="balance">The balance, in <paramref name="currency"/>, with every decimal it was stored with.</param>
+    /// <param name="entryCount">The number of entries written, 0 or more.</param>
+    /// <param name="openedAt">When the ledger was opened.</param>
+    /// <param name="invoicing">The invoicing totals, in <paramref name="currency"/>.</param>
+    /// <param name="closedThrough">The end of the last Prepay period closed, or null.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The ledger head, equal to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">An id is empty, the currency is default, or an amount is in another currency.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="accountId"/> or <paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The credit limit is negative, or the entry count or version is out of range.</exception>
+    /// <exception cref="AmountNotRoundedException">The credit limit has more decimals than the currency's minor units.</exception>
+    public static PrepaidAccount Restore(
         string accountId, AccountProfile profile, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing,
-        Instant? closedThrough, long version) =>
-        new(accountId, profile, currency, creditLimit, openedAt)
+        Instant? closedThrough, long version)
+    {
+        var opened = Open(accountId, currency, openedAt, creditLimit, Preconditions.CheckNotNull(profile));
+        Preconditions.CheckCurrency(balance, currency);
+        foreach (var total in new[] { invoicing.Recharged, invoicing.Refunded, invoicing.Held, invoicing.Invoiced })
         {
-            CreditLimit = creditLimit, Balance = balance, EntryCount = entryCount, Invoicing = invoicing, ClosedThrough = closedThrough, Version = version,
+            Preconditions.CheckCurrency(total, currency, nameof(invoicing));
+        }
+
+        return opened with
+        {
+            Balance = balance,
+            EntryCount = entryCount >= 0 ? entryCount : throw new ArgumentOutOfRangeException(nameof(entryCount), entryCount, "An entry count is 0 or more."),
+            Invoicing = invoicing,
+            ClosedThrough = closedThrough,
+            Version = Preconditions.CheckStoredVersion(version),
         };
+    }
 
     /// <summary>Throws <see cref="CurrencyMismatchException"/> unless <paramref name="amount"/> is in the ledger's currency.</summary>
     internal void CheckCurrency(Money amount)

@@ -361,15 +361,56 @@ public sealed record TopUpOrder
         return true;
     }
 
-    /// <summary>Rebuilds an order as a storage adapter stored it; no rule is checked.</summary>
-    internal static TopUpOrder Restore(
+    /// <summary>
+    /// Rebuilds an order from the fields a storage adapter stored (each property of the same name), with its payments and
+    /// refunds in the order they were received and requested. The creation's fields are checked as <see cref="Create"/>
+    /// checks them; the completion (instant and credit, both or neither, the credit in the order's currency) must be there
+    /// for a status that follows one.
+    /// </summary>
+    /// <param name="orderId">The order's id.</param>
+    /// <param name="accountId">The account topped up.</param>
+    /// <param name="amount">The amount credited; positive, in minor units.</param>
+    /// <param name="paymentAmount">The amount asked for it; positive, in minor units.</param>
+    /// <param name="paymentMethod">The payment method.</param>
+    /// <param name="createdAt">When it was created.</param>
+    /// <param name="status">Its status.</param>
+    /// <param name="paymentReference">The provider's reference of the payment that completed it, or null.</param>
+    /// <param name="completedAt">When it was completed, or null.</param>
+    /// <param name="creditedAmount">What its completion credited, or null.</param>
+    /// <param name="statusReason">Why it is in its status, or null.</param>
+    /// <param name="cancelledBy">Who cancelled it, or null.</param>
+    /// <param name="payments">The payments received, oldest first.</param>
+    /// <param name="refunds">The refunds requested, oldest first.</param>
+    /// <param name="version">The stored version, 1 or more.</param>
+    /// <returns>The order, equal to the one that was saved.</returns>
+    /// <exception cref="ArgumentException">An id or the method is empty, an amount has no currency or the wrong one, or the completion does not fit the status.</exception>
+    /// <exception cref="ArgumentNullException">An id, the method, the payments, the refunds or one of them is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is not positive, the status is not defined, or the version is below 1.</exception>
+    /// <exception cref="AmountNotRoundedException">An amount has more decimals than its currency's minor units.</exception>
+    public static TopUpOrder Restore(
         string orderId, string accountId, Money amount, Money paymentAmount, string paymentMethod, Instant createdAt, TopUpStatus status, string? paymentReference,
-        (Instant? At, Money? Amount) completed, string? statusReason, string? cancelledBy, IReadOnlyList<TopUpPayment> payments, IReadOnlyList<TopUpRefund> refunds, long version) =>
-        new(orderId, accountId, amount, paymentAmount, paymentMethod, createdAt)
+        Instant? completedAt, Money? creditedAmount, string? statusReason, string? cancelledBy, IReadOnlyList<TopUpPayment> payments, IReadOnlyList<TopUpRefund> refunds,
+        long version)
+    {
+        var created = Create(orderId, accountId, amount, paymentAmount, paymentMethod, createdAt);
+        Preconditions.CheckArgument(Preconditions.CheckNotNull(payments).All(p => p is not null), nameof(payments), "An order's payments are not null.");
+        Preconditions.CheckArgument(Preconditions.CheckNotNull(refunds).All(r => r is not null), nameof(refunds), "An order's refunds are not null.");
+        Preconditions.CheckArgument((completedAt is null) == (creditedAmount is null), nameof(completedAt), "An order's completion has its instant and its credit, or neither.");
+        var completes = Preconditions.CheckDefined(status) is TopUpStatus.Completed or TopUpStatus.Refunding or TopUpStatus.PartiallyRefunded or TopUpStatus.Refunded;
+        Preconditions.CheckArgument(!completes || completedAt is not null, nameof(status), $"An order {status} was completed: its completion is stored.");
+        return created with
         {
-            Status = status, PaymentReference = paymentReference, CompletedAt = completed.At, CreditedAmount = completed.Amount, StatusReason = statusReason, CancelledBy = cancelledBy,
-            Payments = [.. payments], Refunds = [.. refunds], Version = version,
+            Status = status,
+            PaymentReference = paymentReference,
+            CompletedAt = completedAt,
+            CreditedAmount = creditedAmount is { } credit ? Preconditions.CheckCurrency(credit, amount.Currency, nameof(creditedAmount)) : null,
+            StatusReason = statusReason,
+            CancelledBy = cancelledBy,
+            Payments = [.. payments],
+            Refunds = [.. refunds],
+            Version = Preconditions.CheckStoredVersion(version),
         };
+    }
 
     private static Money CheckPayable(Money amount, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(amount))] string? paramName = null)
     {

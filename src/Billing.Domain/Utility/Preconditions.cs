@@ -28,6 +28,22 @@ internal static class Preconditions
         return value;
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless a stored aggregate's version is 1 or more: stores advance it from 0 on the first save.</summary>
+    public static long CheckStoredVersion(long version, [CallerArgumentExpression(nameof(version))] string? paramName = null) =>
+        version >= 1 ? version : throw new ArgumentOutOfRangeException(paramName, version, "A stored aggregate was saved at least once: its version is 1 or more.");
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="value"/> is a named value of its enum.</summary>
+    public static TEnum CheckDefined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"It is not a {typeof(TEnum).Name}.");
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="money"/> is in <paramref name="currency"/>.</summary>
+    public static Money CheckCurrency(Money money, Currency currency, [CallerArgumentExpression(nameof(money))] string? paramName = null)
+    {
+        CheckArgument(money.Currency == currency, paramName ?? nameof(money), $"It is in {money.Currency.Code}, not {currency.Code}.");
+        return money;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with <paramref name="message"/> when <paramref name="condition"/> is false.</summary>
     public static void CheckArgument([DoesNotReturnIf(false)] bool condition, string paramName, string message)
     {
