@@ -11,7 +11,8 @@ public static class BillingJson
     /// <summary>
     /// Configures the options for everything a host returns from an API: <see cref="Money"/> and <see cref="Currency"/>
     /// for a registry's currencies (ahead of the ISO 4217 ones the types carry), every status and kind of the library by
-    /// its snake_case name (<c>partially_refunded</c>, <c>non_recurring</c>; integers refused), and NodaTime's types
+    /// its snake_case name (<c>partially_refunded</c>, <c>non_recurring</c>; integers refused), discounts with their kind and
+    /// proration factors as exact fractions (so a charge line's derivation round-trips), and NodaTime's types
     /// (instants, local dates, periods, time zones) with NodaTime.Serialization.SystemTextJson.
     /// </summary>
     /// <param name="options">The options to configure; ASP.NET Core's <c>JsonOptions.SerializerOptions</c>, for example.</param>
@@ -33,6 +34,8 @@ public static class BillingJson
         options.Converters.Add(new MoneyJsonConverter(currencies));
         options.Converters.Add(new CurrencyJsonConverter(currencies));
         options.Converters.Add(new BillingEnumJsonConverterFactory());
+        options.Converters.Add(new DiscountJsonConverter());
+        options.Converters.Add(new ProrationFactorJsonConverter());
         options.ConfigureForNodaTime(zones ?? DateTimeZoneProviders.Tzdb);
         return options;
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Json;
 using Billing.Domain.Periods;
+using Billing.Domain.Pricing;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing;
 using Billing.Domain.Tests.Invoices;
@@ -103,6 +105,84 @@ public sealed class BillingJsonTests
         Assert.Contains("\"kind\":\"consumption_debit\"", result, StringComparison.Ordinal);
         Assert.Contains("\"balance\":{\"amount\":\"7.50\",\"currency\":\"USD\"}", result, StringComparison.Ordinal);
         Assert.Contains("\"status\":\"completed\"", written, StringComparison.Ordinal);
+    }
+
+    /// <summary>Any discount round-trips with its kind, a percentage keeping its scale, a fixed amount its currency.</summary>
+    [Property(MaxTest = Laws.Cases)]
+    public Property Discounts_RoundTrip_WithTheirKind() =>
+        Prop.ForAll(
+            Gen.OneOf(
+                Gen.Choose(0, 100_000).Select(p => Discount.Percent(p / 1000m)),
+                BillingArbitraries.AnyMoney().Generator.Where(m => m.Amount >= 0m).Select(Discount.Fixed)).ToArbitrary(),
+            discount =>
+            {
+                var json = JsonSerializer.Serialize(discount, Options);
+                var read = JsonSerializer.Deserialize<Discount>(json, Options);
+                return read == discount && read!.ToString() == discount.ToString();
+            });
+
+    [Fact]
+    public void ADiscount_IsWrittenWithItsKind()
+    {
+        Assert.Equal("""{"kind":"percent","percent":"12.50"}""", JsonSerializer.Serialize(Discount.Percent(12.50m), Options));
+        Assert.Equal("""{"kind":"fixed","amount":{"amount":"5.00","currency":"USD"}}""", JsonSerializer.Serialize(Discount.Fixed(Dollars(5.00m)), Options));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"kind":"percent"}""")]
+    [InlineData("""{"kind":"percent","percent":12}""")]
+    [InlineData("""{"kind":"percent","percent":"101"}""")]
+    [InlineData("""{"kind":"percent","percent":"1e2"}""")]
+    [InlineData("""{"kind":"percent","percent":"10","amount":"1"}""")]
+    [InlineData("""{"kind":"coupon","percent":"10"}""")]
+    [InlineData("""{"kind":"fixed","amount":{"amount":"-1.00","currency":"USD"}}""")]
+    [InlineData("""{"kind":"fixed","amount":{"amount":"1.00"}}""")]
+    [InlineData("\"10 %\"")]
+    public void ADiscount_RefusesInvalidJson(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Discount>(json, Options));
+
+    /// <summary>Any proration factor round-trips as its exact fraction.</summary>
+    [Property(MaxTest = Laws.Cases)]
+    public Property ProrationFactors_RoundTrip_AsFractions() =>
+        Prop.ForAll(
+            Gen.Choose(1, (int)ProrationFactor.MaxTerm).SelectMany(d => Gen.Choose(0, d).Select(n => new ProrationFactor(n, d))).ToArbitrary(),
+            factor =>
+            {
+                var json = JsonSerializer.Serialize(factor, Options);
+                return JsonSerializer.Deserialize<ProrationFactor>(json, Options) == factor && json == $"\"{factor.Numerator}/{factor.Denominator}\"";
+            });
+
+    [Theory]
+    [InlineData("\"1/0\"")]
+    [InlineData("\"-1/2\"")]
+    [InlineData("\"1/2/3\"")]
+    [InlineData("\"0.5\"")]
+    [InlineData("\" 1/2\"")]
+    [InlineData("0.5")]
+    public void AProrationFactor_RefusesInvalidJson(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ProrationFactor>(json, Options));
+
+    /// <summary>A calculated charge line, prorated and discounted, round-trips with every amount and its whole derivation: what a document store keeps.</summary>
+    [Fact]
+    public void AChargeLine_RoundTrips_WithItsDerivation()
+    {
+        var spec = ChargeSpec.For("Pro plan", 3m, new RecurringFee(Dollars(19.99m))) with
+        {
+            DurationMonths = 1m,
+            Proration = new ProrationFactor(17, 31),
+            Discounts = [Discount.Percent(12.5m), Discount.Fixed(Dollars(1m))],
+            Taxes = [new TaxRate("VAT", 21m)],
+        };
+        var line = new ChargeEngine(ChargePolicy.PerLine).CalculateDocument([spec]).Lines[0];
+
+        var json = JsonSerializer.Serialize(line, Options);
+        var read = JsonSerializer.Deserialize<ChargeLine>(json, Options)!;
+
+        Assert.Equal(JsonSerializer.Serialize(read, Options), json);
+        Assert.Equal((line.Amount, line.Net, line.Discount, line.Taxes), (read.Amount, read.Net, read.Discount, read.Taxes));
+        Assert.Equal(line.Explanation.ToString(), read.Explanation.ToString());
+        Assert.Equal(line.TaxAmounts, read.TaxAmounts);
     }
 
     [Fact]
