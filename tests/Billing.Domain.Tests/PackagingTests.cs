@@ -15,8 +15,8 @@ public partial class PackagingTests
 {
     private static readonly string[] PackageNames =
     [
-        "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Relational", "Billing.Domain.Sqlite", "Billing.Domain.PostgreSql", "Billing.Domain.Hosting",
-        "Billing.Domain.AspNetCore",
+        "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Testing.Xunit", "Billing.Domain.Testing.XunitV3", "Billing.Domain.Relational", "Billing.Domain.Sqlite",
+        "Billing.Domain.PostgreSql", "Billing.Domain.Hosting", "Billing.Domain.AspNetCore",
     ];
 
     public static TheoryData<string> Packages => [.. PackageNames];
