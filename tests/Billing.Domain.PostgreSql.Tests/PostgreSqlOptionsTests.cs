@@ -41,6 +41,25 @@ public sealed class PostgreSqlOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AccountsStoredBeforeProfiles_AreMigrated_ToTheDefaultProfile()
+    {
+        var opened = await new PrepaidAccountService(new PostgreSqlPrepaidStore(_schema.Options), new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0))).OpenAsync("acc-1", Usd);
+        _schema.Scalar($"""
+            DROP INDEX accounts_by_type;
+            DROP INDEX accounts_by_id;
+            ALTER TABLE accounts DROP COLUMN name, DROP COLUMN account_type, DROP COLUMN time_zone;
+            ALTER TABLE invoices DROP COLUMN account_type;
+            DELETE FROM schema_version WHERE version = {PostgreSqlDialect.SchemaVersion};
+            """);
+
+        var migrated = await new PostgreSqlPrepaidStore(_schema.Options).FindAccountAsync("acc-1");
+
+        Assert.Equal(opened, migrated);
+        Assert.Equal(AccountProfile.DefaultFor("acc-1"), migrated!.Profile);
+        Assert.Equal((long)PostgreSqlDialect.SchemaVersion, _schema.Scalar("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
     public async Task ASchemaFromANewerAdapter_IsATypedError_FromMigrateAsyncAndFromTheFirstCall()
     {
         _schema.Scalar($"CREATE TABLE schema_version (version BIGINT NOT NULL); INSERT INTO schema_version VALUES ({PostgreSqlDialect.SchemaVersion + 1});");

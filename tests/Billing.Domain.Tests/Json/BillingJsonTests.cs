@@ -2,6 +2,7 @@ using System.Text.Json;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Json;
+using Billing.Domain.Ledger;
 using Billing.Domain.Periods;
 using Billing.Domain.Pricing;
 using Billing.Domain.Subscriptions;
@@ -183,6 +184,17 @@ public sealed class BillingJsonTests
         Assert.Equal((line.Amount, line.Net, line.Discount, line.Taxes), (read.Amount, read.Net, read.Discount, read.Taxes));
         Assert.Equal(line.Explanation.ToString(), read.Explanation.ToString());
         Assert.Equal(line.TaxAmounts, read.TaxAmounts);
+    }
+
+    [Fact]
+    public void AnAccountProfile_RoundTrips_WithItsTypeAndZoneId()
+    {
+        var profile = new AccountProfile("Acme AI", AccountType.Reseller, DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+
+        var json = JsonSerializer.Serialize(profile, Options);
+
+        Assert.Equal("""{"name":"Acme AI","type":"reseller","zone":"Europe/Paris"}""", json);
+        Assert.Equal(profile, JsonSerializer.Deserialize<AccountProfile>(json, Options));
     }
 
     [Fact]
