@@ -16,7 +16,7 @@ public partial class PackagingTests
     private static readonly string[] PackageNames =
     [
         "Billing.Domain", "Billing.Domain.Testing", "Billing.Domain.Testing.Xunit", "Billing.Domain.Testing.XunitV3", "Billing.Domain.Relational", "Billing.Domain.Sqlite",
-        "Billing.Domain.PostgreSql", "Billing.Domain.Hosting", "Billing.Domain.AspNetCore",
+        "Billing.Domain.PostgreSql", "Billing.Domain.Hosting", "Billing.Domain.AspNetCore", "Billing.Domain.Pdf",
     ];
 
     public static TheoryData<string> Packages => [.. PackageNames];
