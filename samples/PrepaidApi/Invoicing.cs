@@ -56,6 +56,18 @@ internal static class Invoicing
                 ? (IResult)refused.ToHttpResult()
                 : Results.Created($"/accounts/{accountId}/invoice-applications/{request.ApplicationId}", applied.Application);
         });
+        // The finance team's side: approve, then issue (the PDF is rendered once and stored), or reject with a reason.
+        applications.MapPost("/{applicationId}/approve", (string accountId, string applicationId, Decision decision, InvoiceApplicationService service, CancellationToken cancellationToken) =>
+            service.ApproveAsync(accountId, applicationId, decision.By, cancellationToken));
+        applications.MapPost("/{applicationId}/reject", (string accountId, string applicationId, Decision decision, InvoiceApplicationService service, CancellationToken cancellationToken) =>
+            service.RejectAsync(accountId, applicationId, decision.By, decision.Reason ?? throw new ArgumentException("A rejection gives its reason.", nameof(decision)), cancellationToken));
+        applications.MapPost("/{applicationId}/issue", (string accountId, string applicationId, InvoiceApplicationService service, CancellationToken cancellationToken) =>
+            service.IssueAsync(accountId, applicationId, cancellationToken));
+        applications.MapGet("/{applicationId}/document", async (string accountId, string applicationId, InvoiceApplicationService service, CancellationToken cancellationToken) =>
+        {
+            var document = await service.DownloadAsync(accountId, applicationId, cancellationToken);
+            return Results.File(document.Content.ToArray(), document.ContentType, document.FileName);
+        });
         applications.MapGet("/", (string accountId, string? status, string? from, string? to, int? page, int? size, IPrepaidStore store, CancellationToken cancellationToken) =>
             store.QueryApplicationsAsync(
                 new InvoiceApplicationQuery(accountId)
@@ -72,6 +84,9 @@ internal static class Invoicing
 
     /// <summary>An invoice header: what the invoice shows, and whether it becomes the account's default.</summary>
     internal sealed record AddHeader(InvoiceHeaderDetails Details, bool MakeDefault = false);
+
+    /// <summary>A finance decision: who decides, and why when rejecting.</summary>
+    internal sealed record Decision(string By, string? Reason = null);
 
     /// <summary>An invoice application: its id, the amount (at most the invoiceable amount), where the invoice goes, remarks, the header (the default when null).</summary>
     internal sealed record Apply(string ApplicationId, Money Amount, string Email, string? Remarks = null, string? HeaderId = null);

@@ -1,7 +1,9 @@
 using Billing.Domain.AspNetCore;
 using Billing.Domain.Hosting;
+using Billing.Domain.Invoices;
 using Billing.Domain.Json;
 using Billing.Domain.Payments;
+using Billing.Domain.Pdf;
 using Billing.Domain.Sqlite;
 using PrepaidApi;
 
@@ -13,6 +15,7 @@ builder.Services.AddBilling(builder.Configuration.GetSection(BillingOptions.Sect
     .UseSqlite(builder.Configuration.GetConnectionString("Billing") ?? "Data Source=prepaid-api.db");
 builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IPaymentGateway, BankTransferGateway>();
+builder.Services.AddSingleton<IInvoiceRenderer, PdfInvoiceRenderer>();   // issued invoices are PDF, stored at issue
 builder.Services.AddHealthChecks().AddBillingStores();
 builder.Services.AddBillingProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.ConfigureForBilling());

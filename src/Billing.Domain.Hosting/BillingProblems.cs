@@ -46,6 +46,7 @@ public static class BillingProblems
         ["invoice.not_editable"] = (Conflict, "The invoice is no longer a draft"),
         ["invoice.period_not_ended"] = (Conflict, "The billing period has not ended yet"),
         ["application.not_issued"] = (Conflict, "The invoice application is not issued yet"),
+        ["application.document_corrupt"] = (Internal, "The issued document is missing or damaged"),
         [ConsumptionResult.OverCreditLimitCode] = (PaymentRequired, "The balance and credit limit do not cover the call"),
         [TopUpRefundResult.OverCreditLimitCode] = (Conflict, "The refund would take the balance below the credit limit"),
         [TopUpRefundResult.InvoicedCode] = (Conflict, "The recharge is invoiced or held by an invoice application"),

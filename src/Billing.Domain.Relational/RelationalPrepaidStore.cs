@@ -168,6 +168,17 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             AfterStep?.Invoke("application");
         }
 
+        if (saved.Document is { } issuedDocument)
+        {
+            // Inserted, never replaced: a second document for the application is the database's unique violation, a conflict.
+            await session.ExecAsync(
+                cancellationToken,
+                "INSERT INTO issued_documents VALUES (@id, @fileName, @contentType, @content, @sha256)",
+                ("@id", issuedDocument.ApplicationId), ("@fileName", issuedDocument.Document.FileName), ("@contentType", issuedDocument.Document.ContentType),
+                ("@content", issuedDocument.Document.Content.ToArray()), ("@sha256", issuedDocument.Sha256)).ConfigureAwait(false);
+            AfterStep?.Invoke("document");
+        }
+
         if (saved.Subscription is { } savedSubscription)
         {
             await WriteSubscriptionAsync(session, savedSubscription, cancellationToken).ConfigureAwait(false);
@@ -313,6 +324,16 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         ArgumentNullException.ThrowIfNull(query);
         return query.Apply(await AllAsync("SELECT * FROM corrections WHERE account_id = @id", ReadCorrection, cancellationToken, ("@id", query.AccountId)).ConfigureAwait(false));
     }
+
+    /// <inheritdoc/>
+    public Task<IssuedDocument?> FindDocumentAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        FirstAsync(
+            "SELECT * FROM issued_documents WHERE application_id = @id",
+            r => new IssuedDocument(
+                Required(r, "application_id"),
+                new Invoices.RenderedDocument(Required(r, "file_name"), Required(r, "content_type"), (byte[])r.GetValue(r.GetOrdinal("content")))),
+            cancellationToken,
+            ("@id", applicationId));
 
     /// <inheritdoc/>
     public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) =>
@@ -530,7 +551,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             DELETE FROM applications WHERE application_id = @id;
             INSERT INTO applications VALUES (@id, @account, @headerId, @headerType, @title, @taxId, @address, @phone, @bank, @bankAccount, @isDefault,
                 @headerVersion, @amount, @currency, @email, @remarks, @appliedAt, @resubmissionOf, @status, @approvedBy, @approvedAt, @rejectedBy, @rejectedAt,
-                @rejectionReason, @resubmittedAs, @number, @series, @sequence, @issuedAt, @version)
+                @rejectionReason, @resubmittedAs, @number, @series, @sequence, @issuedAt, @version, @officialNumber, @documentSha256)
             """,
             ("@id", a.ApplicationId), ("@account", a.AccountId), ("@headerId", h.HeaderId), ("@headerType", h.Details.Type.ToString()), ("@title", h.Details.Title),
             ("@taxId", h.Details.TaxId), ("@address", h.Details.Address), ("@phone", h.Details.Phone), ("@bank", h.Details.Bank), ("@bankAccount", h.Details.BankAccount),
@@ -538,7 +559,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             ("@remarks", a.Remarks), ("@appliedAt", Time(a.AppliedAt)), ("@resubmissionOf", a.ResubmissionOf), ("@status", a.Status.ToString()),
             ("@approvedBy", a.ApprovedBy), ("@approvedAt", Time(a.ApprovedAt)), ("@rejectedBy", a.RejectedBy), ("@rejectedAt", Time(a.RejectedAt)),
             ("@rejectionReason", a.RejectionReason), ("@resubmittedAs", a.ResubmittedAs), ("@number", a.Number), ("@series", a.Series), ("@sequence", a.Sequence),
-            ("@issuedAt", Time(a.IssuedAt)), ("@version", a.Version)).ConfigureAwait(false);
+            ("@issuedAt", Time(a.IssuedAt)), ("@version", a.Version), ("@officialNumber", a.OfficialNumber), ("@documentSha256", a.DocumentSha256)).ConfigureAwait(false);
     }
 
     private PrepaidAccount ReadAccount(DbDataReader r)
@@ -626,7 +647,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             Text(r, "rejected_by"), OptionalInstant(r, "rejected_at"), Text(r, "rejection_reason"),
             Text(r, "resubmitted_as"),
             Text(r, "number"), Text(r, "series"), OptionalLong(r, "sequence"), OptionalInstant(r, "issued_at"),
-            Long(r, "version"));
+            Text(r, "official_number"), Text(r, "document_sha256"), Long(r, "version"));
     }
 
     private async Task<List<Subscription>> SubscriptionsAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters)

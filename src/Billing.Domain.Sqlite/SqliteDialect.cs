@@ -122,12 +122,19 @@ internal sealed class SqliteDialect : SqlDialect
         CREATE INDEX accounts_by_type ON accounts (account_type, account_id);
         ALTER TABLE invoices ADD COLUMN account_type TEXT NOT NULL DEFAULT 'Customer';
         """,
+        """
+        ALTER TABLE applications ADD COLUMN official_number TEXT;
+        ALTER TABLE applications ADD COLUMN document_sha256 TEXT;
+        CREATE TABLE issued_documents (
+            application_id TEXT PRIMARY KEY, file_name TEXT NOT NULL, content_type TEXT NOT NULL, content BLOB NOT NULL, sha256 TEXT NOT NULL);
+        """,
     ];
 
     private static readonly string[] SchemaTables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
         "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges", "billing_runs",
+        "issued_documents",
     ];
 
     private readonly string _connectionString;

@@ -189,6 +189,41 @@ public abstract class PrepaidStoreContract
         Assert.Equal(1, await H.Store.LastApplicationSequenceAsync("FP"));
     }
 
+    /// <summary>
+    /// The document an application is issued with round-trips byte for byte (every byte value), with its name, type and
+    /// hash; a second document for the application is refused with nothing written, the first kept.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task IssuedDocuments_RoundTripByteForByte_AndAreNeverReplaced()
+    {
+        await H.FundAsync("acc", 100m);
+        await H.Headers.AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+        await H.Applications.ApplyAsync("app-1", "acc", M(40m), "a@acme.example");
+        await H.Applications.ApproveAsync("acc", "app-1", "fin");
+        var file = new RenderedDocument("fapiao-1.pdf", "application/pdf", Enumerable.Range(0, 512).Select(i => (byte)(i % 256)).ToArray());
+        var issued = await H.Applications.IssueAsync("acc", "app-1", new OfficialInvoice("OFFICIAL-1", file));
+
+        var stored = await H.Store.FindDocumentAsync("app-1");
+
+        Assert.Equal(new IssuedDocument("app-1", file), stored);
+        Assert.True(file.Content.Span.SequenceEqual(stored!.Document.Content.Span));
+        Assert.Equal((issued.DocumentSha256, "OFFICIAL-1"), (stored.Sha256, (await H.Store.FindApplicationAsync("app-1"))!.OfficialNumber));
+        Assert.Null(await H.Store.FindDocumentAsync("app-2"));
+
+        var forged = new IssuedDocument("app-1", new RenderedDocument("forged.pdf", "application/pdf", new byte[] { 1, 2, 3 }));
+        var rehashed = InvoiceApplication.Restore(
+            issued.ApplicationId, issued.AccountId, issued.Header, issued.Amount, issued.Email, issued.Remarks, issued.AppliedAt, issued.ResubmissionOf, issued.Status,
+            issued.ApprovedBy, issued.ApprovedAt, issued.RejectedBy, issued.RejectedAt, issued.RejectionReason, issued.ResubmittedAs, issued.Number, issued.Series,
+            issued.Sequence, issued.IssuedAt, issued.OfficialNumber, forged.Sha256, issued.Version);
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(account, applications: [rehashed], document: forged)));
+
+        Assert.Equal(new IssuedDocument("app-1", file), await H.Store.FindDocumentAsync("app-1"));
+        Assert.Equal(issued, await H.Store.FindApplicationAsync("app-1"));
+        Assert.Equal(account, await H.Store.FindAccountAsync("acc"));
+    }
+
     /// <summary>A change with one stale version is refused whole: nothing of it is written.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -24,6 +24,7 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
     private const string Corrections = "corrections";
     private const string Applications = "applications";
     private const string ApplicationSeries = "application-series";
+    private const string IssuedDocuments = "issued-documents";
     private const string Subscriptions = "subscriptions";
     private const string Charges = "charges";
     private const string BillingRuns = "billing-runs";
@@ -129,6 +130,9 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
         return database.RunAsync(session => query.Apply(session.All<ApplicationDocument>(Applications).Select(d => d.Restore())), cancellationToken);
     }
 
+    public Task<IssuedDocument?> FindDocumentAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(session => session.Find<IssuedDocumentDocument>(IssuedDocuments, applicationId)?.Restore(), cancellationToken);
+
     public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>
         database.RunAsync(session => session.Find<SequenceDocument>(ApplicationSeries, series)?.Last ?? 0, cancellationToken);
 
@@ -180,6 +184,11 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
             {
                 throw new ConcurrencyConflictException("number series", application.Series!, (application.Sequence ?? 0) - 1, last);
             }
+        }
+
+        if (change.Document is { } document && session.Find<IssuedDocumentDocument>(IssuedDocuments, document.ApplicationId) is not null)
+        {
+            throw new ConcurrencyConflictException("issued document", document.ApplicationId, 0, null);
         }
 
         if (change.Subscription is { } subscription)
@@ -241,6 +250,11 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
             }
 
             session.Put(Applications, application.ApplicationId, ApplicationDocument.Of(application));
+        }
+
+        if (saved.Document is { } savedDocument)
+        {
+            session.Put(IssuedDocuments, savedDocument.ApplicationId, IssuedDocumentDocument.Of(savedDocument));
         }
 
         if (saved.Subscription is { } savedSubscription)

@@ -59,16 +59,16 @@ internal sealed record HeaderDocument(string HeaderId, string AccountId, Invoice
 internal sealed record ApplicationDocument(
     string ApplicationId, string AccountId, HeaderDocument Header, Money Amount, string Email, string? Remarks, Instant AppliedAt, string? ResubmissionOf,
     InvoiceApplicationStatus Status, string? ApprovedBy, Instant? ApprovedAt, string? RejectedBy, Instant? RejectedAt, string? RejectionReason, string? ResubmittedAs,
-    string? Number, string? Series, long? Sequence, Instant? IssuedAt, long Version)
+    string? Number, string? Series, long? Sequence, Instant? IssuedAt, string? OfficialNumber, string? DocumentSha256, long Version)
 {
     public static ApplicationDocument Of(InvoiceApplication a) =>
         new(a.ApplicationId, a.AccountId, HeaderDocument.Of(a.Header), a.Amount, a.Email, a.Remarks, a.AppliedAt, a.ResubmissionOf, a.Status, a.ApprovedBy, a.ApprovedAt,
-            a.RejectedBy, a.RejectedAt, a.RejectionReason, a.ResubmittedAs, a.Number, a.Series, a.Sequence, a.IssuedAt, a.Version);
+            a.RejectedBy, a.RejectedAt, a.RejectionReason, a.ResubmittedAs, a.Number, a.Series, a.Sequence, a.IssuedAt, a.OfficialNumber, a.DocumentSha256, a.Version);
 
     public InvoiceApplication Restore() =>
         InvoiceApplication.Restore(
             ApplicationId, AccountId, Header.Restore(), Amount, Email, Remarks, AppliedAt, ResubmissionOf, Status, ApprovedBy, ApprovedAt, RejectedBy, RejectedAt, RejectionReason,
-            ResubmittedAs, Number, Series, Sequence, IssuedAt, Version);
+            ResubmittedAs, Number, Series, Sequence, IssuedAt, OfficialNumber, DocumentSha256, Version);
 }
 
 internal sealed record SubscriptionDocument(
@@ -107,4 +107,11 @@ internal sealed record InvoiceDocument(
         Invoice.Restore(
             InvoiceId, AccountId, AccountName, AccountType, PaymentModel, Period, Currency, CreatedAt, Status, Number, Series, Sequence, Charges, TaxSummary, Subscriptions,
             Corrections, IssuedAt, SettledAt, VoidReason, Version);
+}
+
+internal sealed record IssuedDocumentDocument(string ApplicationId, string FileName, string ContentType, byte[] Content)
+{
+    public static IssuedDocumentDocument Of(IssuedDocument d) => new(d.ApplicationId, d.Document.FileName, d.Document.ContentType, d.Document.Content.ToArray());
+
+    public IssuedDocument Restore() => new(ApplicationId, new RenderedDocument(FileName, ContentType, Content));
 }

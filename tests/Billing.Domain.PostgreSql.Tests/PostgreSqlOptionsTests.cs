@@ -49,7 +49,9 @@ public sealed class PostgreSqlOptionsTests : IDisposable
             DROP INDEX accounts_by_id;
             ALTER TABLE accounts DROP COLUMN name, DROP COLUMN account_type, DROP COLUMN time_zone;
             ALTER TABLE invoices DROP COLUMN account_type;
-            DELETE FROM schema_version WHERE version = {PostgreSqlDialect.SchemaVersion};
+            DROP TABLE issued_documents;
+            ALTER TABLE applications DROP COLUMN official_number, DROP COLUMN document_sha256;
+            DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion - 1};
             """);
 
         var migrated = await new PostgreSqlPrepaidStore(_schema.Options).FindAccountAsync("acc-1");

@@ -1,9 +1,15 @@
 using Billing.Domain.Corrections;
+using Billing.Domain.InvoiceApplications;
+using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Numbering;
 using Billing.Domain.Testing;
+using Billing.Domain.Testing.InMemory;
+using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
@@ -40,7 +46,10 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             ALTER TABLE accounts DROP COLUMN account_type;
             ALTER TABLE accounts DROP COLUMN time_zone;
             ALTER TABLE invoices DROP COLUMN account_type;
-            DELETE FROM schema_version WHERE version = {SqliteDialect.SchemaVersion};
+            DROP TABLE issued_documents;
+            ALTER TABLE applications DROP COLUMN official_number;
+            ALTER TABLE applications DROP COLUMN document_sha256;
+            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 1};
             SELECT 1;
             """);
 
@@ -49,6 +58,30 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         Assert.Equal(opened, migrated);
         Assert.Equal(AccountProfile.DefaultFor("acc-1"), migrated!.Profile);
         Assert.Equal((long)SqliteDialect.SchemaVersion, Scalar("SELECT MAX(version) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task AnIssuedDocumentDamagedInTheFile_IsNotServed()
+    {
+        var store = new SqlitePrepaidStore(_database.Path);
+        var clock = new FakeClock(Start) { AutoAdvance = Duration.FromMinutes(1) };
+        var headers = new InMemoryInvoiceHeaderStore();
+        var topUps = new TopUpService(store, new InMemoryPaymentGateway(clock), clock);
+        var applications = new InvoiceApplicationService(store, headers, new NumberSeries("FP", "FP-{seq:0000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), clock);
+        await new PrepaidAccountService(store, clock).OpenAsync("acc", Usd);
+        await topUps.CreateAsync("ord-1", "acc", new Money(100m, Usd), new Money(100m, Usd), "card");
+        await topUps.ConfirmAsync(new PaymentConfirmation("ord-1", "pay-1", new Money(100m, Usd), Start));
+        await new InvoiceHeaderService(headers).AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+        await applications.ApplyAsync("app-1", "acc", new Money(40m, Usd), "a@b.example");
+        await applications.ApproveAsync("acc", "app-1", "fin");
+        await applications.IssueAsync("acc", "app-1");
+        var served = await applications.DownloadAsync("acc", "app-1");
+        Scalar("UPDATE issued_documents SET content = X'00' WHERE application_id = 'app-1';");
+
+        var refused = await Assert.ThrowsAsync<IssuedDocumentCorruptException>(() => applications.DownloadAsync("acc", "app-1"));
+
+        Assert.Equal("application.document_corrupt", refused.Code);
+        Assert.StartsWith("Invoice FP-0001", System.Text.Encoding.UTF8.GetString(served.Content.Span), StringComparison.Ordinal);
     }
 
     [Fact]

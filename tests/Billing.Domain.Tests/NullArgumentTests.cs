@@ -61,6 +61,7 @@ public class NullArgumentTests
         [typeof(ChargeSpec)] = ChargeSpec.For("x", 1m, new PerUnitPrice(new Money(1m, Usd))),
         [typeof(TopUpPayment)] = new TopUpPayment("p", new Money(1m, Usd), At, At, TopUpPaymentOutcome.Credited),
         [typeof(NumberSeries)] = Series,
+        [typeof(RenderedDocument)] = new RenderedDocument("x.pdf", "application/pdf", new byte[] { 1 }),
         [typeof(AccountScope)] = AccountScope.AllAccounts,
         [typeof(Func<Invoice, NumberSeries>)] = new Func<Invoice, NumberSeries>(_ => Series),
         [typeof(IClock)] = new FakeClock(At),

@@ -28,6 +28,7 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvoiceApplication> _applications = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _applicationSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssuedDocument> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionCharge> _charges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, SubscriptionCharge>> _chargesOfAccount = new(StringComparer.Ordinal);
@@ -110,6 +111,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             }
         }
 
+        if (change.Document is { } document && _documents.ContainsKey(document.ApplicationId))
+        {
+            throw new ConcurrencyConflictException("issued document", document.ApplicationId, 0, null);
+        }
+
         if (change.Subscription is { } subscription)
         {
             Expect("subscription", subscription.Id, subscription.Version, _subscriptions.GetValueOrDefault(subscription.Id)?.Version);
@@ -190,6 +196,11 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             }
 
             Put(_applications, application.ApplicationId, application, undo);
+        }
+
+        if (saved.Document is { } savedDocument)
+        {
+            Put(_documents, savedDocument.ApplicationId, savedDocument, undo);
         }
 
         if (saved.Subscription is { } savedSubscription)
@@ -323,6 +334,10 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
         ArgumentNullException.ThrowIfNull(query);
         return Read(() => query.Apply(_applications.Values));
     }
+
+    /// <inheritdoc/>
+    public Task<IssuedDocument?> FindDocumentAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        Read(() => _documents.GetValueOrDefault(applicationId));
 
     /// <inheritdoc/>
     public Task<long> LastApplicationSequenceAsync(string series, CancellationToken cancellationToken = default) =>

@@ -17,6 +17,12 @@ public interface IInvoiceApplicationStore
     /// <returns>The page.</returns>
     Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds the document an application was issued with.</summary>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The document as stored at issue, or null.</returns>
+    Task<IssuedDocument?> FindDocumentAsync(string applicationId, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the last sequence taken from an application number series.</summary>
     /// <param name="series">The series' name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

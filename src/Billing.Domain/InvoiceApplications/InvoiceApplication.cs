@@ -83,6 +83,12 @@ public sealed record InvoiceApplication
     /// <summary>Gets the issue date, once issued.</summary>
     public Instant? IssuedAt { get; private init; }
 
+    /// <summary>Gets the number a tax authority's system gave the invoice, when it was issued with an official one (<see cref="OfficialInvoice"/>).</summary>
+    public string? OfficialNumber { get; private init; }
+
+    /// <summary>Gets the SHA-256 of the document it was issued with (<see cref="IssuedDocument.Sha256"/>), once issued.</summary>
+    public string? DocumentSha256 { get; private init; }
+
     /// <summary>Gets the stored version: 0 until first saved; stores check and advance it on every write.</summary>
     public long Version { get; init; }
 
@@ -118,6 +124,8 @@ public sealed record InvoiceApplication
     /// <param name="series">The number's series, or null.</param>
     /// <param name="sequence">The number's sequence in its series, or null.</param>
     /// <param name="issuedAt">When it was issued, or null.</param>
+    /// <param name="officialNumber">The official number it was issued with, or null.</param>
+    /// <param name="documentSha256">The SHA-256 of the document it was issued with (64 lower-case hex digits), or null for one issued before documents were stored.</param>
     /// <param name="version">The stored version, 1 or more.</param>
     /// <returns>The application, equal to the one that was saved.</returns>
     /// <exception cref="ArgumentException">A text is empty, the header is another account's, the amount has no currency, or the fields do not fit the status.</exception>
@@ -127,7 +135,7 @@ public sealed record InvoiceApplication
     public static InvoiceApplication Restore(
         string applicationId, string accountId, InvoiceHeader header, Money amount, string email, string? remarks, Instant appliedAt, string? resubmissionOf,
         InvoiceApplicationStatus status, string? approvedBy, Instant? approvedAt, string? rejectedBy, Instant? rejectedAt, string? rejectionReason, string? resubmittedAs,
-        string? number, string? series, long? sequence, Instant? issuedAt, long version)
+        string? number, string? series, long? sequence, Instant? issuedAt, string? officialNumber, string? documentSha256, long version)
     {
         var submitted = Submit(applicationId, accountId, Preconditions.CheckNotNull(header), Preconditions.CheckAmount(amount), Preconditions.CheckText(email), remarks, appliedAt, resubmissionOf);
         Preconditions.CheckArgument(header.AccountId == accountId, nameof(header), $"The header is account {header.AccountId}'s, the application account {accountId}'s.");
@@ -142,10 +150,14 @@ public sealed record InvoiceApplication
         Preconditions.CheckArgument(
             rejected == (rejectedBy is not null) && rejected == (rejectedAt is not null) && rejected == (rejectionReason is not null),
             nameof(rejectedBy), $"An application {status} has {(rejected ? "" : "no ")}rejection (by, at, reason).");
+        Preconditions.CheckArgument(issued || (officialNumber is null && documentSha256 is null), nameof(documentSha256), "Only an issued application has an official number or a document.");
+        Preconditions.CheckArgument(
+            documentSha256 is null || (documentSha256.Length == 64 && documentSha256.All(char.IsAsciiHexDigitLower)), nameof(documentSha256), "A document's SHA-256 is 64 lower-case hex digits.");
         return submitted with
         {
             Status = status, ApprovedBy = approvedBy, ApprovedAt = approvedAt, RejectedBy = rejectedBy, RejectedAt = rejectedAt, RejectionReason = rejectionReason,
-            ResubmittedAs = resubmittedAs, Number = number, Series = series, Sequence = sequence, IssuedAt = issuedAt, Version = Preconditions.CheckStoredVersion(version),
+            ResubmittedAs = resubmittedAs, Number = number, Series = series, Sequence = sequence, IssuedAt = issuedAt,
+            OfficialNumber = officialNumber is null ? null : Preconditions.CheckId(officialNumber), DocumentSha256 = documentSha256, Version = Preconditions.CheckStoredVersion(version),
         };
     }
 
@@ -168,6 +180,10 @@ public sealed record InvoiceApplication
     /// <summary>Issues an approved application with its number.</summary>
     internal InvoiceApplication Issue(NumberSeries series, long sequence, Instant at, DateTimeZone zone) =>
         Move(InvoiceApplicationTrigger.Issue) with { Number = series.NumberFor(sequence, at.InZone(zone).Date), Series = series.Name, Sequence = sequence, IssuedAt = at };
+
+    /// <summary>Attaches the document it is issued with, and the official number when a tax authority's system gave one.</summary>
+    internal InvoiceApplication WithDocument(IssuedDocument document, string? officialNumber) =>
+        this with { DocumentSha256 = document.Sha256, OfficialNumber = officialNumber };
 
     /// <summary>Links a rejected application to the application that resubmits it.</summary>
     internal InvoiceApplication LinkResubmission(string applicationId) => this with { ResubmittedAs = applicationId };

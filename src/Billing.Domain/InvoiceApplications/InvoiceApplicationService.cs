@@ -161,7 +161,11 @@ public sealed class InvoiceApplicationService
             applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
     }
 
-    /// <summary>Issues an approved application: it takes the next number of the series, and its amount moves from held to invoiced, in one commit. Issuing it again returns it.</summary>
+    /// <summary>
+    /// Issues an approved application: it takes the next number of the series, its document is rendered once and stored
+    /// with its hash (<see cref="IssuedDocument"/>), and its amount moves from held to invoiced, all in one commit.
+    /// Issuing it again returns it as it was issued.
+    /// </summary>
     /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -169,20 +173,28 @@ public sealed class InvoiceApplicationService
     /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="Lifecycles.TransitionRefusedException">It is pending or rejected.</exception>
     public Task<InvoiceApplication> IssueAsync(string accountId, string applicationId, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync("invoice_application.issue", async () =>
-        {
-            var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
-            if (application.Status == InvoiceApplicationStatus.Issued)
-            {
-                return application;
-            }
+        IssueWithAsync(accountId, applicationId, null, cancellationToken);
 
-            var last = await _commands.Store.LastApplicationSequenceAsync(_series.Name, cancellationToken).ConfigureAwait(false);
-            var issued = application.Issue(_series, last + 1, _commands.Now, _zone);
-            var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
-            var saved = await _commands.CommitAsync(new PrepaidChange(account.MarkInvoiced(application.Amount), applications: [issued]), cancellationToken).ConfigureAwait(false);
-            return saved.Applications[0];
-        }, cancellationToken);
+    /// <summary>
+    /// Issues an approved application with the invoice a tax authority's system issued for it: as <see cref="IssueAsync(string, string, CancellationToken)"/>,
+    /// but the document stored, and downloaded, is the official file, and the application keeps the official number
+    /// beside its own (<see cref="InvoiceApplication.OfficialNumber"/>). Issuing it again returns it as it was issued.
+    /// </summary>
+    /// <param name="accountId">The account the application belongs to.</param>
+    /// <param name="applicationId">The application.</param>
+    /// <param name="official">The official number and file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The issued application.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="official"/> is null.</exception>
+    /// <exception cref="ArgumentException">The official file is empty.</exception>
+    /// <exception cref="NotFoundException">No such application in the account.</exception>
+    /// <exception cref="Lifecycles.TransitionRefusedException">It is pending or rejected.</exception>
+    public Task<InvoiceApplication> IssueAsync(string accountId, string applicationId, OfficialInvoice official, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(official);
+        _ = new IssuedDocument(applicationId, official.Document);   // an empty file is refused before anything is read
+        return IssueWithAsync(accountId, applicationId, official, cancellationToken);
+    }
 
     /// <summary>Lists an account's applications as rows of seed 002's invoice list: filtered by status and application date, newest first, paged.</summary>
     /// <param name="query">The query.</param>
@@ -194,20 +206,58 @@ public sealed class InvoiceApplicationService
         return new Page<InvoiceApplicationRow>([.. page.Items.Select(InvoiceApplicationRow.Of)], page.Request, page.TotalCount);
     }
 
-    /// <summary>Downloads an issued application's invoice document, through the renderer port.</summary>
+    /// <summary>
+    /// Downloads an issued application's invoice document: the bytes stored when it was issued, checked against the hash
+    /// the application keeps, never rendered again. An application issued before documents were stored (no hash) is
+    /// rendered through the renderer port.
+    /// </summary>
     /// <param name="accountId">The account the application belongs to.</param>
     /// <param name="applicationId">The application.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The document.</returns>
     /// <exception cref="NotFoundException">No such application in the account.</exception>
     /// <exception cref="ApplicationNotIssuedException">It is not issued.</exception>
+    /// <exception cref="IssuedDocumentCorruptException">The stored document is missing, or its bytes are not those it was issued with.</exception>
     public async Task<RenderedDocument> DownloadAsync(string accountId, string applicationId, CancellationToken cancellationToken = default)
     {
         var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
-        return application.Status == InvoiceApplicationStatus.Issued
-            ? await _renderer.RenderAsync(application, cancellationToken).ConfigureAwait(false)
-            : throw new ApplicationNotIssuedException(applicationId, application.Status);
+        if (application.Status != InvoiceApplicationStatus.Issued)
+        {
+            throw new ApplicationNotIssuedException(applicationId, application.Status);
+        }
+
+        if (application.DocumentSha256 is not { } hash)
+        {
+            return await _renderer.RenderAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await _commands.Store.FindDocumentAsync(applicationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new IssuedDocumentCorruptException(applicationId, "the store holds no document for it.");
+        return IssuedDocument.HashOf(stored.Document.Content.Span) == hash && stored.Sha256 == hash
+            ? stored.Document
+            : throw new IssuedDocumentCorruptException(applicationId, $"its bytes hash to {IssuedDocument.HashOf(stored.Document.Content.Span)}, not {hash}.");
     }
+
+    // Issues with the next number, rendering the document (or taking the official one) inside the attempt: a retry renders the number it takes.
+    private Task<InvoiceApplication> IssueWithAsync(string accountId, string applicationId, OfficialInvoice? official, CancellationToken cancellationToken) =>
+        _commands.RunAsync("invoice_application.issue", async () =>
+        {
+            var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
+            if (application.Status == InvoiceApplicationStatus.Issued)
+            {
+                return application;
+            }
+
+            var last = await _commands.Store.LastApplicationSequenceAsync(_series.Name, cancellationToken).ConfigureAwait(false);
+            var numbered = application.Issue(_series, last + 1, _commands.Now, _zone);
+            var file = official?.Document ?? await _renderer.RenderAsync(numbered, cancellationToken).ConfigureAwait(false);
+            var document = new IssuedDocument(applicationId, file);
+            var issued = numbered.WithDocument(document, official?.Number);
+            var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(
+                new PrepaidChange(account.MarkInvoiced(application.Amount), applications: [issued], document: document), cancellationToken).ConfigureAwait(false);
+            return saved.Applications[0];
+        }, cancellationToken);
 
     // Runs an apply or a resubmit, and counts and logs its refusal.
     private async Task<ApplyResult> RunApplyAsync(string command, Func<Task<ApplyResult>> attempt, CancellationToken cancellationToken)

@@ -32,11 +32,12 @@ public sealed record PrepaidChange
     /// <param name="subscription">The subscription to write, or null.</param>
     /// <param name="charges">The subscription charges to write (made or closed).</param>
     /// <param name="billingRunAt">The instant a billing run bills up to, to record as the last run's; the store refuses one before the last.</param>
-    /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, or they are for different accounts.</exception>
+    /// <param name="document">The document an application of the change is issued with, or null; stored once, never replaced.</param>
+    /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, they are for different accounts, or a document comes without its application.</exception>
     public PrepaidChange(
         PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
         IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null, IReadOnlyList<SubscriptionCharge>? charges = null,
-        Instant? billingRunAt = null)
+        Instant? billingRunAt = null, IssuedDocument? document = null)
     {
         charges ??= [];
         if (charges.Count > 0)   // most changes (every call's debit) carry none: no checks, no copies
@@ -62,6 +63,10 @@ public sealed record PrepaidChange
             consumption is null || (entry is not null && consumption.AccountId == entry.AccountId && entry.Kind == LedgerEntryKind.ConsumptionDebit),
             nameof(consumption),
             "A consumption record is written with its ledger debit.");
+        Preconditions.CheckArgument(
+            document is null || applications.Any(a => a.ApplicationId == document.ApplicationId && a.DocumentSha256 == document.Sha256),
+            nameof(document),
+            "A document is written with the application it is issued with, which carries its hash.");
         Account = account;
         Entry = entry;
         Order = order;
@@ -71,6 +76,7 @@ public sealed record PrepaidChange
         Subscription = subscription;
         Charges = charges.Count == 0 ? [] : [.. charges];
         BillingRunAt = billingRunAt;
+        Document = document;
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -100,6 +106,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the instant a billing run bills up to, recorded as the last run's; a store refuses an instant before the one it holds with <see cref="Storage.ConcurrencyConflictException"/>.</summary>
     public Instant? BillingRunAt { get; }
 
+    /// <summary>Gets the document an application of the change is issued with; a store refuses a second document for one application with <see cref="Storage.ConcurrencyConflictException"/>.</summary>
+    public IssuedDocument? Document { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -111,5 +120,6 @@ public sealed record PrepaidChange
         [.. Applications.Select(a => a with { Version = a.Version + 1 })],
         Subscription?.Saved(),
         [.. Charges.Select(c => c with { Version = c.Version + 1 })],
-        BillingRunAt);
+        BillingRunAt,
+        Document);
 }

@@ -82,6 +82,17 @@ public sealed class PrepaidApiTests : IDisposable
         Assert.EndsWith("errors.md#application.amount_over_invoiceable", (string)problem["type"]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
         Assert.Equal(["app-2"], Ids(pending, "applicationId"));
+        Assert.Equal(HttpStatusCode.Conflict, (await _client.GetAsync("/accounts/acc-42/invoice-applications/app-2/document")).StatusCode);   // not issued yet
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("/accounts/acc-42/invoice-applications/app-2/approve", new { by = "fin-1" })).StatusCode);
+        var issued = await (await PostAsync("/accounts/acc-42/invoice-applications/app-2/issue", new { })).Content.ReadFromJsonAsync<JsonObject>();
+        var pdf = await _client.GetAsync("/accounts/acc-42/invoice-applications/app-2/document");
+        var downloadedAgain = await _client.GetByteArrayAsync("/accounts/acc-42/invoice-applications/app-2/document");
+        Assert.Equal(("issued", "FP-2026-00001"), ((string)issued!["status"]!, (string)issued["number"]!));
+        Assert.Equal(("application/pdf", "FP-2026-00001.pdf"), (pdf.Content.Headers.ContentType?.MediaType, pdf.Content.Headers.ContentDisposition?.FileName));
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Equal(bytes, downloadedAgain);
+        Assert.Equal((string)issued["documentSha256"]!, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
 
         _clock.Advance(Duration.FromDays(25));   // April 4th
         var closed = await (await PostAsync("/billing-periods/2026-03/close", new { })).Content.ReadFromJsonAsync<JsonArray>();

@@ -73,6 +73,8 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
 
     public Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) => inner.LastBillingRunAsync(cancellationToken);
 
+    public Task<IssuedDocument?> FindDocumentAsync(string applicationId, CancellationToken cancellationToken = default) => inner.FindDocumentAsync(applicationId, cancellationToken);
+
     public Task<InvoiceApplication?> FindApplicationAsync(string applicationId, CancellationToken cancellationToken = default) => inner.FindApplicationAsync(applicationId, cancellationToken);
 
     public Task<Page<InvoiceApplication>> QueryApplicationsAsync(InvoiceApplicationQuery query, CancellationToken cancellationToken = default) => inner.QueryApplicationsAsync(query, cancellationToken);

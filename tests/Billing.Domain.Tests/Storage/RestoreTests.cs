@@ -34,7 +34,7 @@ public sealed class RestoreTests
     public static InvoiceApplication RestoreOf(InvoiceApplication a) =>
         InvoiceApplication.Restore(
             a.ApplicationId, a.AccountId, a.Header, a.Amount, a.Email, a.Remarks, a.AppliedAt, a.ResubmissionOf, a.Status, a.ApprovedBy, a.ApprovedAt, a.RejectedBy,
-            a.RejectedAt, a.RejectionReason, a.ResubmittedAs, a.Number, a.Series, a.Sequence, a.IssuedAt, a.Version);
+            a.RejectedAt, a.RejectionReason, a.ResubmittedAs, a.Number, a.Series, a.Sequence, a.IssuedAt, a.OfficialNumber, a.DocumentSha256, a.Version);
 
     public static Invoice RestoreOf(Invoice i) =>
         Invoice.Restore(
@@ -195,7 +195,7 @@ public sealed class RestoreTests
             InvoiceApplicationStatus status, string? approvedBy = null, string? rejectedBy = null, string? reason = null, string? number = null, InvoiceHeader? with = null) =>
             InvoiceApplication.Restore(
                 "a", "acc", with ?? header, Dollars(5m), "a@b.co", null, Start, null, status, approvedBy, approvedBy is null ? null : Start, rejectedBy,
-                rejectedBy is null ? null : Start, reason, null, number, number is null ? null : "FP", number is null ? null : 1, number is null ? null : Start, 1);
+                rejectedBy is null ? null : Start, reason, null, number, number is null ? null : "FP", number is null ? null : 1, number is null ? null : Start, null, null, 1);
 
         Assert.Throws<ArgumentException>("approvedBy", () => Of(InvoiceApplicationStatus.Approved));
         Assert.Throws<ArgumentException>("approvedBy", () => Of(InvoiceApplicationStatus.Pending, approvedBy: "bob"));
@@ -204,7 +204,7 @@ public sealed class RestoreTests
         Assert.Throws<ArgumentException>("rejectedBy", () => Of(InvoiceApplicationStatus.Rejected, rejectedBy: "bob"));
         Assert.Throws<ArgumentException>("header", () => Of(InvoiceApplicationStatus.Pending, with: InvoiceHeader.Create("h", "other", ApplicationHarness.Person)));
         Assert.Throws<ArgumentNullException>("header", () => InvoiceApplication.Restore(
-            "a", "acc", null!, Dollars(5m), "a@b.co", null, Start, null, InvoiceApplicationStatus.Pending, null, null, null, null, null, null, null, null, null, null, 1));
+            "a", "acc", null!, Dollars(5m), "a@b.co", null, Start, null, InvoiceApplicationStatus.Pending, null, null, null, null, null, null, null, null, null, null, null, null, 1));
         Assert.Equal(InvoiceApplicationStatus.Issued, Of(InvoiceApplicationStatus.Issued, approvedBy: "bob", number: "FP-1").Status);
     }
 
