@@ -1,3 +1,4 @@
+using Billing.Domain.Events;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
 using Billing.Domain.Prepaid;
@@ -39,6 +40,23 @@ public sealed class BillingBuilder
         Services.Replace(ServiceDescriptor.Singleton(prepaid));
         Services.Replace(ServiceDescriptor.Singleton(invoices));
         Services.Replace(ServiceDescriptor.Singleton(headers));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <see cref="BillingEventDispatcher"/> in the background while the host runs: it delivers every due event to
+    /// the <see cref="IBillingEventConsumer"/>s registered in the container, then waits <paramref name="every"/> and
+    /// looks again. A round that fails (the store unreachable) is logged and the next one tries again.
+    /// </summary>
+    /// <param name="every">How long to wait between rounds; 5 seconds when null.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="every"/> is not positive.</exception>
+    public BillingBuilder DispatchEvents(TimeSpan? every = null)
+    {
+        var interval = every ?? TimeSpan.FromSeconds(5);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero, nameof(every));
+        Services.AddHostedService(provider => new EventDispatchService(
+            provider.GetRequiredService<BillingEventDispatcher>(), interval, provider.GetService<Microsoft.Extensions.Logging.ILogger<EventDispatchService>>()));
         return this;
     }
 }

@@ -1,4 +1,5 @@
 using Billing.Domain.Consumption;
+using Billing.Domain.Events;
 using Billing.Domain.Corrections;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
@@ -91,6 +92,8 @@ public static class BillingServiceCollectionExtensions
         AddService(services, (_, s) => new UsageRater(
             s.Options.Prices ?? throw new InvalidOperationException("The usage rater needs a price book: set BillingOptions.Prices in AddBilling's configure.")));
         AddService(services, (p, _) => new Reconciler(p.GetRequiredService<IPrepaidStore>(), p.GetRequiredService<UsageRater>()));
+        AddService(services, (p, s) => new BillingEventDispatcher(
+            p.GetRequiredService<IPrepaidStore>(), p.GetServices<IBillingEventConsumer>(), s.Clock, EventDeliveryPolicy.Default, s.Logger<BillingEventDispatcher>()));
         AddService(services, (p, _) => new InvoiceReconciler(p.GetRequiredService<IPrepaidStore>(), p.GetRequiredService<IInvoiceStore>()));
         return new BillingBuilder(services);
     }

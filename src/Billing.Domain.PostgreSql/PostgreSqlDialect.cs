@@ -102,13 +102,19 @@ internal sealed class PostgreSqlDialect : SqlDialect
         CREATE TABLE issued_documents (
             application_id TEXT PRIMARY KEY, file_name TEXT NOT NULL, content_type TEXT NOT NULL, content BYTEA NOT NULL, sha256 TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE outbox (
+            sequence BIGSERIAL PRIMARY KEY, account_id TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
+            attempts BIGINT NOT NULL, retry_at BIGINT, parked BIGINT NOT NULL, last_error TEXT, delivered_at BIGINT);
+        CREATE INDEX outbox_undelivered ON outbox (account_id, sequence) WHERE delivered_at IS NULL AND parked = 0;
+        """,
     ];
 
     private static readonly string[] SchemaTables =
     [
         "accounts", "ledger_entries", "orders", "consumption", "corrections", "applications", "application_series", "invoices", "invoice_series",
         "invoice_headers", "order_payments", "order_refunds", "subscriptions", "subscription_history", "subscription_charges", "billing_runs",
-        "issued_documents",
+        "issued_documents", "outbox",
     ];
 
     private const string UniqueViolation = "23505";

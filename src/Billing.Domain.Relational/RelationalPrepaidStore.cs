@@ -2,6 +2,8 @@ using System.Text.Json;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
+using Billing.Domain.Json;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Ledger;
@@ -30,12 +32,14 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
 {
     private readonly CurrencyRegistry _currencies;
     private readonly JsonSerializerOptions _json;
+    private readonly JsonSerializerOptions _events;
 
     internal RelationalPrepaidStore(SqlDialect dialect, CurrencyRegistry currencies)
         : base(dialect)
     {
         _currencies = currencies;
         _json = RelationalJson.OptionsFor(currencies);
+        _events = new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForBilling(currencies);
     }
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
@@ -199,6 +203,26 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             AfterStep?.Invoke("charge");
         }
 
+        if (saved.Events.Count > 0)
+        {
+            // Each account's event-writing commits take its row first, so that its events are numbered in commit order.
+            foreach (var accountId in saved.Events.Select(e => e.AccountId).Distinct(StringComparer.Ordinal))
+            {
+                await session.ScalarAsync($"SELECT version FROM accounts WHERE account_id = @id{Database.Dialect.LockRow}", cancellationToken, ("@id", accountId)).ConfigureAwait(false);
+            }
+
+            foreach (var billingEvent in saved.Events)
+            {
+                await session.ExecAsync(
+                    cancellationToken,
+                    "INSERT INTO outbox (account_id, event_id, type, payload, attempts, parked) VALUES (@account, @eventId, @type, @payload, 0, 0)",
+                    ("@account", billingEvent.AccountId), ("@eventId", billingEvent.EventId), ("@type", billingEvent.Type),
+                    ("@payload", JsonSerializer.Serialize(billingEvent, _events))).ConfigureAwait(false);
+            }
+
+            AfterStep?.Invoke("events");
+        }
+
         if (saved.BillingRunAt is { } savedRunAt)
         {
             await session.ExecAsync(
@@ -209,6 +233,51 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
 
         return saved;
     }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OutboxEntry>> NextAsync(Instant now, int maxAccounts, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAccounts, 1);
+        return await AllAsync(
+            """
+            SELECT o.* FROM outbox o
+            WHERE o.sequence IN (SELECT MIN(sequence) FROM outbox WHERE delivered_at IS NULL AND parked = 0 GROUP BY account_id)
+              AND (o.retry_at IS NULL OR o.retry_at <= @now)
+            ORDER BY o.sequence LIMIT @max
+            """,
+            ReadOutbox, cancellationToken, ("@now", Time(now)), ("@max", maxAccounts)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task MarkDeliveredAsync(long sequence, Instant at, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(sequence, "UPDATE outbox SET delivered_at = @at WHERE sequence = @sequence", cancellationToken, ("@at", Time(at)));
+
+    /// <inheritdoc/>
+    public Task MarkFailedAsync(long sequence, string failure, Instant? retryAt, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(
+            sequence,
+            "UPDATE outbox SET attempts = attempts + 1, last_error = @failure, retry_at = @retryAt, parked = @parked WHERE sequence = @sequence",
+            cancellationToken,
+            ("@failure", failure), ("@retryAt", Time(retryAt)), ("@parked", retryAt is null ? 1 : 0));
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OutboxEntry>> ParkedAsync(CancellationToken cancellationToken = default) =>
+        await AllAsync("SELECT * FROM outbox WHERE parked = 1 ORDER BY sequence", ReadOutbox, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public Task RequeueAsync(long sequence, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(sequence, "UPDATE outbox SET parked = 0, retry_at = NULL WHERE sequence = @sequence", cancellationToken);
+
+    private Task<int> UpdateOutboxAsync(long sequence, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        Database.WriteAsync(
+            async session => await session.ExecAsync(cancellationToken, sql, [("@sequence", sequence), .. parameters]).ConfigureAwait(false) == 1
+                ? 1
+                : throw new NotFoundException("outbox event", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            cancellationToken);
+
+    private OutboxEntry ReadOutbox(DbDataReader r) =>
+        new(Long(r, "sequence"), JsonSerializer.Deserialize<BillingEvent>(Required(r, "payload"), _events) ?? throw new InvalidOperationException("An outbox payload holds null."),
+            (int)Long(r, "attempts"), OptionalInstant(r, "retry_at"), Long(r, "parked") == 1, Text(r, "last_error"));
 
     /// <inheritdoc/>
     public Task<PrepaidAccount?> FindAccountAsync(string accountId, CancellationToken cancellationToken = default) =>

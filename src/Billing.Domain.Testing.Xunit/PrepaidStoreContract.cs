@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
@@ -222,6 +223,53 @@ public abstract class PrepaidStoreContract
         Assert.Equal(new IssuedDocument("app-1", file), await H.Store.FindDocumentAsync("app-1"));
         Assert.Equal(issued, await H.Store.FindApplicationAsync("app-1"));
         Assert.Equal(account, await H.Store.FindAccountAsync("acc"));
+    }
+
+    /// <summary>
+    /// Events are written with the change that caused them and never without it; the outbox gives each account's oldest
+    /// undelivered event, oldest account first, round-trips every field of the event, keeps a failed one's attempts,
+    /// error and retry time (holding the account's later events until then), lets a parked one's later events pass, and
+    /// requeues a parked one.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Events_AreWrittenWithTheirChange_AndComeOutInOrderPerAccount()
+    {
+        await H.FundAsync("acc-1", 10m);
+        await H.FundAsync("acc-2", 20m);
+        await H.Corrections.RequestAsync("c1", "acc-1", M(-2.50m), "Fee", "alice");
+        await H.Corrections.ApproveAsync("acc-1", "c1", "bob");
+        var stale = (await H.Store.FindAccountAsync("acc-1"))! with { Version = 1 };
+        var refused = new CorrectionApproved("c-stale", "acc-1", M(1m), "bob", Start);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(stale, events: [refused])));
+        var now = Start + Duration.FromDays(1);
+
+        var first = await H.Store.NextAsync(now, 10);
+        Assert.Equal(["top_up.completed/ord-acc-1", "top_up.completed/ord-acc-2"], first.Select(e => e.Event.EventId));
+        Assert.Equal((first[0].Sequence < first[1].Sequence, 0, false, null, null), (true, first[0].Attempts, first[0].Parked, first[0].RetryAt, first[0].LastError));
+        var completed = Assert.IsType<TopUpCompleted>(first[0].Event);
+        Assert.Equal(("ord-acc-1", "acc-1", M(10m), M(10m)), (completed.OrderId, completed.AccountId, completed.Credited, completed.Balance));
+        Assert.Single(await H.Store.NextAsync(now, 1));
+
+        await H.Store.MarkFailedAsync(first[0].Sequence, "consumer down", now + Duration.FromMinutes(5));
+        await H.Store.MarkDeliveredAsync(first[1].Sequence, now);
+        Assert.Empty(await H.Store.NextAsync(now, 10));   // acc-1 waits for its retry; acc-2 has nothing left
+        var retried = Assert.Single(await H.Store.NextAsync(now + Duration.FromMinutes(5), 10));
+        Assert.Equal((first[0].Sequence, 1, "consumer down", now + Duration.FromMinutes(5)), (retried.Sequence, retried.Attempts, retried.LastError, retried.RetryAt));
+
+        await H.Store.MarkFailedAsync(first[0].Sequence, "still down", null);
+        var next = Assert.Single(await H.Store.NextAsync(now, 10));   // parked: acc-1's later event passes
+        Assert.Equal("correction.approved/c1", next.Event.EventId);
+        Assert.Equal(new CorrectionApproved("c1", "acc-1", M(-2.50m), "bob", next.Event.OccurredAt), next.Event);
+        var parked = Assert.Single(await H.Store.ParkedAsync());
+        Assert.Equal((first[0].Sequence, 2, true, "still down"), (parked.Sequence, parked.Attempts, parked.Parked, parked.LastError));
+
+        await H.Store.MarkDeliveredAsync(next.Sequence, now);
+        await H.Store.RequeueAsync(parked.Sequence);
+        Assert.Equal([first[0].Sequence], (await H.Store.NextAsync(now, 10)).Select(e => e.Sequence));
+        Assert.Empty(await H.Store.ParkedAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => H.Store.MarkDeliveredAsync(999_999, now));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => H.Store.NextAsync(now, 0));
     }
 
     /// <summary>A change with one stale version is refused whole: nothing of it is written.</summary>

@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
@@ -25,6 +26,8 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
     private const string Applications = "applications";
     private const string ApplicationSeries = "application-series";
     private const string IssuedDocuments = "issued-documents";
+    private const string Outbox = "outbox";
+    private const string OutboxSequence = "outbox-sequence";
     private const string Subscriptions = "subscriptions";
     private const string Charges = "charges";
     private const string BillingRuns = "billing-runs";
@@ -267,6 +270,13 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
             session.Put(Charges, charge.ChargeId, ChargeDocument.Of(charge));
         }
 
+        foreach (var billingEvent in saved.Events)
+        {
+            var last = session.Find<SequenceDocument>(OutboxSequence, "last")?.Last ?? 0;
+            session.Put(OutboxSequence, "last", new SequenceDocument(last + 1));
+            session.Put(Outbox, OutboxKey(last + 1), new OutboxDocument(last + 1, billingEvent, 0, null, false, null, null));
+        }
+
         if (saved.BillingRunAt is { } at)
         {
             session.Put(BillingRuns, "last", new RunDocument(at));
@@ -274,6 +284,46 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
 
         return saved;
     }
+
+    public Task<IReadOnlyList<OutboxEntry>> NextAsync(Instant now, int maxAccounts, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAccounts, 1);
+        return database.RunAsync<IReadOnlyList<OutboxEntry>>(
+            session =>
+            [
+                .. OutboxOf(session).Where(o => o.DeliveredAt is null && !o.Parked).GroupBy(o => o.Event.AccountId, StringComparer.Ordinal).Select(g => g.First())
+                    .Where(o => o.RetryAt is null || o.RetryAt <= now).Take(maxAccounts).Select(o => o.Entry),
+            ],
+            cancellationToken);
+    }
+
+    public Task MarkDeliveredAsync(long sequence, Instant at, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(sequence, o => o with { DeliveredAt = at }, cancellationToken);
+
+    public Task MarkFailedAsync(long sequence, string failure, Instant? retryAt, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(sequence, o => o with { Attempts = o.Attempts + 1, LastError = failure, RetryAt = retryAt, Parked = retryAt is null }, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> ParkedAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<OutboxEntry>>(session => [.. OutboxOf(session).Where(o => o.Parked).Select(o => o.Entry)], cancellationToken);
+
+    public Task RequeueAsync(long sequence, CancellationToken cancellationToken = default) =>
+        UpdateOutboxAsync(sequence, o => o with { Parked = false, RetryAt = null }, cancellationToken);
+
+    private Task<OutboxDocument> UpdateOutboxAsync(long sequence, Func<OutboxDocument, OutboxDocument> update, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            session =>
+            {
+                var updated = update(session.Find<OutboxDocument>(Outbox, OutboxKey(sequence))
+                    ?? throw new NotFoundException("outbox event", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                session.Put(Outbox, OutboxKey(sequence), updated);
+                return updated;
+            },
+            cancellationToken);
+
+    private static IEnumerable<OutboxDocument> OutboxOf(DocumentDatabase.Session session) =>
+        session.All<OutboxDocument>(Outbox).OrderBy(o => o.Sequence);
+
+    private static string OutboxKey(long sequence) => sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<LedgerEntry> EntriesOf(DocumentDatabase.Session session, string accountId) =>
         session.All<LedgerEntry>(Entries).Where(e => e.AccountId == accountId).OrderBy(e => e.Sequence);
@@ -290,6 +340,12 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
     private static string Key(string first, string second) => $"{first.Length}:{first}{second}";
 
     private sealed record SequenceDocument(long Last);
+
+    // An event in the outbox and how its delivery went.
+    private sealed record OutboxDocument(long Sequence, BillingEvent Event, int Attempts, Instant? RetryAt, bool Parked, string? LastError, Instant? DeliveredAt)
+    {
+        public OutboxEntry Entry => new(Sequence, Event, Attempts, RetryAt, Parked, LastError);
+    }
 
     private sealed record RunDocument(Instant At);
 }

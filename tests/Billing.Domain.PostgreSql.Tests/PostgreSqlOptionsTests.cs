@@ -51,7 +51,8 @@ public sealed class PostgreSqlOptionsTests : IDisposable
             ALTER TABLE invoices DROP COLUMN account_type;
             DROP TABLE issued_documents;
             ALTER TABLE applications DROP COLUMN official_number, DROP COLUMN document_sha256;
-            DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion - 1};
+            DROP TABLE outbox;
+            DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion - 2};
             """);
 
         var migrated = await new PostgreSqlPrepaidStore(_schema.Options).FindAccountAsync("acc-1");

@@ -49,7 +49,8 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             DROP TABLE issued_documents;
             ALTER TABLE applications DROP COLUMN official_number;
             ALTER TABLE applications DROP COLUMN document_sha256;
-            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 1};
+            DROP TABLE outbox;
+            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 2};
             SELECT 1;
             """);
 

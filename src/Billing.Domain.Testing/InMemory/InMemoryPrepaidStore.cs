@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
@@ -33,6 +34,7 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     private readonly Dictionary<string, SubscriptionCharge> _charges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, SubscriptionCharge>> _chargesOfAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, SubscriptionCharge>> _chargesOfSubscription = new(StringComparer.Ordinal);
+    private readonly List<Outboxed> _outbox = [];
     private Instant? _lastBillingRun;
 
     /// <summary>Gets how long a call waits for the store's lock before <see cref="StorageBusyException"/>; 5 seconds by default.</summary>
@@ -215,6 +217,12 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
             Put(Index(_chargesOfSubscription, charge.SubscriptionId), charge.ChargeId, charge, undo);
         }
 
+        foreach (var billingEvent in saved.Events)
+        {
+            _outbox.Add(new Outboxed(_outbox.Count + 1, billingEvent));
+            undo?.Add(() => _outbox.RemoveAt(_outbox.Count - 1));
+        }
+
         if (saved.BillingRunAt is not null)
         {
             var before = _lastBillingRun;
@@ -384,6 +392,46 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     /// <inheritdoc/>
     public Task<Instant?> LastBillingRunAsync(CancellationToken cancellationToken = default) => Read(() => _lastBillingRun);
 
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<OutboxEntry>> NextAsync(Instant now, int maxAccounts, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAccounts, 1);
+        return Read<IReadOnlyList<OutboxEntry>>(() =>
+        [
+            .. _outbox.Where(o => o.DeliveredAt is null && !o.Parked).GroupBy(o => o.Event.AccountId, StringComparer.Ordinal).Select(g => g.First())
+                .Where(o => o.RetryAt is null || o.RetryAt <= now).Take(maxAccounts).Select(o => o.Entry),
+        ]);
+    }
+
+    /// <inheritdoc/>
+    public Task MarkDeliveredAsync(long sequence, Instant at, CancellationToken cancellationToken = default) =>
+        Read(() => Find(sequence).DeliveredAt = at);
+
+    /// <inheritdoc/>
+    public Task MarkFailedAsync(long sequence, string failure, Instant? retryAt, CancellationToken cancellationToken = default) =>
+        Read(() =>
+        {
+            var outboxed = Find(sequence);
+            (outboxed.Attempts, outboxed.LastError, outboxed.RetryAt, outboxed.Parked) = (outboxed.Attempts + 1, failure, retryAt, retryAt is null);
+            return outboxed;
+        });
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<OutboxEntry>> ParkedAsync(CancellationToken cancellationToken = default) =>
+        Read<IReadOnlyList<OutboxEntry>>(() => [.. _outbox.Where(o => o.Parked).Select(o => o.Entry)]);
+
+    /// <inheritdoc/>
+    public Task RequeueAsync(long sequence, CancellationToken cancellationToken = default) =>
+        Read(() =>
+        {
+            var outboxed = Find(sequence);
+            (outboxed.Parked, outboxed.RetryAt) = (false, null);
+            return outboxed;
+        });
+
+    private Outboxed Find(long sequence) =>
+        sequence >= 1 && sequence <= _outbox.Count ? _outbox[(int)sequence - 1] : throw new NotFoundException("outbox event", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private static void Expect(string aggregate, string id, long expected, long? stored)
     {
         if (expected != (stored ?? 0))
@@ -432,6 +480,24 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
                 gate.Release();
             }
         }
+    }
+
+    // An event in the outbox and how its delivery went.
+    private sealed class Outboxed(long sequence, BillingEvent billingEvent)
+    {
+        public BillingEvent Event { get; } = billingEvent;
+
+        public int Attempts { get; set; }
+
+        public Instant? RetryAt { get; set; }
+
+        public bool Parked { get; set; }
+
+        public string? LastError { get; set; }
+
+        public Instant? DeliveredAt { get; set; }
+
+        public OutboxEntry Entry => new(sequence, Event, Attempts, RetryAt, Parked, LastError);
     }
 
     private sealed class Ledger(PrepaidAccount head)

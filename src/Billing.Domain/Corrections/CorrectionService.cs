@@ -5,6 +5,8 @@ using Billing.Domain.Utility;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
+using Billing.Domain.Events;
+
 namespace Billing.Domain.Corrections;
 
 /// <summary>Requests, approves and rejects corrections; an approval writes the correction and its ledger entry together.</summary>
@@ -85,7 +87,9 @@ public sealed class CorrectionService
             var direction = correction.Amount.Amount > 0m ? "▲" : "▼";
             var (moved, entry) = account.Post(
                 LedgerEntryKind.Correction, correction.Amount, KeyFor(correctionId), approved.DecidedAt!.Value, correctionId, $"{direction} {correction.Description}");
-            var saved = await _commands.CommitAsync(new PrepaidChange(moved, entry, correction: approved), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(
+                new PrepaidChange(moved, entry, correction: approved, events: [new CorrectionApproved(correctionId, approved.AccountId, approved.Amount, approved.DecidedBy!, now)]),
+                cancellationToken).ConfigureAwait(false);
             return new CorrectionDecision(saved.Correction!, entry, Replayed: false);
         }, cancellationToken);
     }

@@ -32,4 +32,12 @@ internal static partial class BillingLog
     [LoggerMessage(EventId = 1302, EventName = "CloseCompleted", Level = LogLevel.Information,
         Message = "Prepay close of {Accounts} accounts ({Failed} failed) took {Seconds} s")]
     public static partial void CloseCompleted(ILogger logger, int accounts, int failed, double seconds);
+
+    [LoggerMessage(EventId = 1401, EventName = "EventDeliveryFailed", Level = LogLevel.Warning,
+        Message = "Delivering {EventType} {EventId} failed (attempt {Attempt}); trying again at {RetryAt}")]
+    public static partial void EventDeliveryFailed(ILogger logger, string eventType, string eventId, int attempt, NodaTime.Instant retryAt, Exception failure);
+
+    [LoggerMessage(EventId = 1402, EventName = "EventParked", Level = LogLevel.Error,
+        Message = "Delivering {EventType} {EventId} failed {Attempts} times: parked until an operator requeues it")]
+    public static partial void EventParked(ILogger logger, string eventType, string eventId, int attempts, Exception failure);
 }

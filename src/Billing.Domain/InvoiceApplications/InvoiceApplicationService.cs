@@ -1,4 +1,5 @@
 using Billing.Domain.InvoiceHeaders;
+using Billing.Domain.Events;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
@@ -139,7 +140,8 @@ public sealed class InvoiceApplicationService
         return Move(
             "invoice_application.approve",
             accountId,
-            applicationId, a => a.Status is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued, (account, application) => (account, application.Approve(by, _commands.Now)), cancellationToken);
+            applicationId, a => a.Status is InvoiceApplicationStatus.Approved or InvoiceApplicationStatus.Issued, (account, application) => (account, application.Approve(by, _commands.Now)),
+            a => new ApplicationApproved(a.ApplicationId, a.AccountId, a.Amount, a.ApprovedAt!.Value), cancellationToken);
     }
 
     /// <summary>Rejects a pending or approved application with a reason, releasing its hold; rejecting it again returns it.</summary>
@@ -158,7 +160,8 @@ public sealed class InvoiceApplicationService
         return Move(
             "invoice_application.reject",
             accountId,
-            applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)), cancellationToken);
+            applicationId, a => a.Status == InvoiceApplicationStatus.Rejected, (account, application) => (account.Release(application.Amount), application.Reject(by, reason, _commands.Now)),
+            a => new ApplicationRejected(a.ApplicationId, a.AccountId, a.RejectionReason!, a.RejectedAt!.Value), cancellationToken);
     }
 
     /// <summary>
@@ -255,7 +258,10 @@ public sealed class InvoiceApplicationService
             var issued = numbered.WithDocument(document, official?.Number);
             var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
             var saved = await _commands.CommitAsync(
-                new PrepaidChange(account.MarkInvoiced(application.Amount), applications: [issued], document: document), cancellationToken).ConfigureAwait(false);
+                new PrepaidChange(
+                    account.MarkInvoiced(application.Amount), applications: [issued], document: document,
+                    events: [new ApplicationIssued(applicationId, issued.AccountId, issued.Number!, issued.Amount, issued.Email, issued.IssuedAt!.Value)]),
+                cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
         }, cancellationToken);
 
@@ -310,7 +316,7 @@ public sealed class InvoiceApplicationService
 
     private Task<InvoiceApplication> Move(
         string command, string accountId, string applicationId, Func<InvoiceApplication, bool> done, Func<PrepaidAccount, InvoiceApplication, (PrepaidAccount, InvoiceApplication)> move,
-        CancellationToken cancellationToken) =>
+        Func<InvoiceApplication, BillingEvent> happened, CancellationToken cancellationToken) =>
         _commands.RunAsync(command, async () =>
         {
             var application = await RequireAsync(accountId, applicationId, cancellationToken).ConfigureAwait(false);
@@ -321,7 +327,7 @@ public sealed class InvoiceApplicationService
 
             var account = await _commands.Store.RequireAccountAsync(application.AccountId, cancellationToken).ConfigureAwait(false);
             var (moved, next) = move(account, application);
-            var saved = await _commands.CommitAsync(new PrepaidChange(moved, applications: [next]), cancellationToken).ConfigureAwait(false);
+            var saved = await _commands.CommitAsync(new PrepaidChange(moved, applications: [next], events: [happened(next)]), cancellationToken).ConfigureAwait(false);
             return saved.Applications[0];
         }, cancellationToken);
 

@@ -9,9 +9,9 @@ namespace Billing.Domain.Prepaid;
 
 /// <summary>
 /// The storage port of the account side: reads of orders, ledgers, consumption, corrections, invoice
-/// applications and subscriptions, and one atomic write. Billing.Domain.Testing has an in-memory adapter; hosts may implement it on their own database.
+/// applications and subscriptions, the outbox of the events the changes caused, and one atomic write. Billing.Domain.Testing has an in-memory adapter; hosts may implement it on their own database.
 /// </summary>
-public interface IPrepaidStore : ITopUpOrderStore, ILedgerStore, IConsumptionStore, ICorrectionStore, IInvoiceApplicationStore, ISubscriptionStore
+public interface IPrepaidStore : ITopUpOrderStore, ILedgerStore, IConsumptionStore, ICorrectionStore, IInvoiceApplicationStore, ISubscriptionStore, Events.IOutboxStore
 {
     /// <summary>Writes a change atomically: all of it, or nothing.</summary>
     /// <param name="change">The change.</param>

@@ -33,11 +33,12 @@ public sealed record PrepaidChange
     /// <param name="charges">The subscription charges to write (made or closed).</param>
     /// <param name="billingRunAt">The instant a billing run bills up to, to record as the last run's; the store refuses one before the last.</param>
     /// <param name="document">The document an application of the change is issued with, or null; stored once, never replaced.</param>
+    /// <param name="events">The events the change causes, written to the outbox in the same commit (<see cref="Events.IOutboxStore"/>).</param>
     /// <exception cref="ArgumentException">The change is empty, an entry comes without its head, a consumption without its debit, they are for different accounts, or a document comes without its application.</exception>
     public PrepaidChange(
         PrepaidAccount? account = null, LedgerEntry? entry = null, TopUpOrder? order = null, Correction? correction = null, ConsumptionRecord? consumption = null,
         IReadOnlyList<InvoiceApplication>? applications = null, Subscription? subscription = null, IReadOnlyList<SubscriptionCharge>? charges = null,
-        Instant? billingRunAt = null, IssuedDocument? document = null)
+        Instant? billingRunAt = null, IssuedDocument? document = null, IReadOnlyList<Events.BillingEvent>? events = null)
     {
         charges ??= [];
         if (charges.Count > 0)   // most changes (every call's debit) carry none: no checks, no copies
@@ -67,6 +68,8 @@ public sealed record PrepaidChange
             document is null || applications.Any(a => a.ApplicationId == document.ApplicationId && a.DocumentSha256 == document.Sha256),
             nameof(document),
             "A document is written with the application it is issued with, which carries its hash.");
+        events ??= [];
+        Preconditions.CheckArgument(events.All(e => e is not null), nameof(events), "A change's events are not null.");
         Account = account;
         Entry = entry;
         Order = order;
@@ -77,6 +80,7 @@ public sealed record PrepaidChange
         Charges = charges.Count == 0 ? [] : [.. charges];
         BillingRunAt = billingRunAt;
         Document = document;
+        Events = events.Count == 0 ? [] : [.. events];
     }
 
     /// <summary>Gets the ledger head to write.</summary>
@@ -109,6 +113,9 @@ public sealed record PrepaidChange
     /// <summary>Gets the document an application of the change is issued with; a store refuses a second document for one application with <see cref="Storage.ConcurrencyConflictException"/>.</summary>
     public IssuedDocument? Document { get; }
 
+    /// <summary>Gets the events the change causes: the store writes them to its outbox in the same commit, numbered in order.</summary>
+    public IReadOnlyList<Events.BillingEvent> Events { get; }
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(
@@ -121,5 +128,6 @@ public sealed record PrepaidChange
         Subscription?.Saved(),
         [.. Charges.Select(c => c with { Version = c.Version + 1 })],
         BillingRunAt,
-        Document);
+        Document,
+        Events);
 }

@@ -1,4 +1,5 @@
 using Billing.Domain.Diagnostics;
+using Billing.Domain.Events;
 using Billing.Domain.Ledger;
 using Billing.Domain.Payments;
 using Billing.Domain.Prepaid;
@@ -146,20 +147,23 @@ public sealed class TopUpService
             var now = _commands.Now;
             if (order.Status is not (TopUpStatus.Pending or TopUpStatus.Processing or TopUpStatus.Failed))
             {
-                var kept = (await _commands.CommitAsync(new PrepaidChange(order: order.RecordUnexpected(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                var unexpected = new PaymentUnexpected(order.OrderId, order.AccountId, confirmation.PaymentReference, confirmation.AmountPaid, now);
+                var kept = (await _commands.CommitAsync(new PrepaidChange(order: order.RecordUnexpected(confirmation, now), events: [unexpected]), cancellationToken).ConfigureAwait(false)).Order!;
                 return new TopUpConfirmation(kept, kept.Payments[^1], null, Replayed: false);
             }
 
             if (!order.IsPaidBy(confirmation))
             {
-                var flagged = (await _commands.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+                var abnormal = new TopUpAbnormal(order.OrderId, order.AccountId, confirmation.PaymentReference, confirmation.AmountPaid, order.PaymentAmount, now);
+                var flagged = (await _commands.CommitAsync(new PrepaidChange(order: order.FlagAbnormal(confirmation, now), events: [abnormal]), cancellationToken).ConfigureAwait(false)).Order!;
                 return new TopUpConfirmation(flagged, flagged.Payments[^1], null, Replayed: false);
             }
 
             var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
             var (credited, entry) = account.Post(
                 LedgerEntryKind.TopUpCredit, order.Amount, CreditKeyFor(order.OrderId), now, order.OrderId, $"Top-up {order.OrderId} ({order.PaymentMethod} {confirmation.PaymentReference})");
-            var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now)), cancellationToken).ConfigureAwait(false)).Order!;
+            var completed = new TopUpCompleted(order.OrderId, order.AccountId, order.Amount, credited.Balance, now);
+            var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now), events: [completed]), cancellationToken).ConfigureAwait(false)).Order!;
             return new TopUpConfirmation(saved, saved.Payments[^1], entry, Replayed: false);
         }, cancellationToken).ConfigureAwait(false));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
+using Billing.Domain.Events;
 using Billing.Domain.Json;
 using Billing.Domain.Ledger;
 using Billing.Domain.Periods;
@@ -195,6 +196,41 @@ public sealed class BillingJsonTests
 
         Assert.Equal("""{"name":"Acme AI","type":"reseller","zone":"Europe/Paris"}""", json);
         Assert.Equal(profile, JsonSerializer.Deserialize<AccountProfile>(json, Options));
+    }
+
+    public static TheoryData<BillingEvent> EveryEvent() =>
+    [
+        new TopUpCompleted("ord-1", "acc", Dollars(10.00m), Dollars(12.50m), Start),
+        new TopUpAbnormal("ord-1", "acc", "pay-1", Dollars(1.00m), Dollars(10.00m), Start),
+        new PaymentUnexpected("ord-1", "acc", "pay-2", Dollars(10.00m), Start),
+        new CallRecorded("req-1", "acc", "gpt-x", Dollars(0.0012345m), Dollars(9.9987655m), Start),
+        new CorrectionApproved("c1", "acc", Dollars(-2.50m), "bob", Start),
+        new ApplicationApproved("app-1", "acc", Dollars(40.00m), Start),
+        new ApplicationIssued("app-1", "acc", "FP-2026-00001", Dollars(40.00m), "finance@acme.example", Start),
+        new ApplicationRejected("app-2", "acc", "wrong header", Start),
+    ];
+
+    /// <summary>Every event round-trips as its base type with its type name first, amounts with their scale; the list above names every event type the library has.</summary>
+    [Theory]
+    [MemberData(nameof(EveryEvent))]
+    public void AnEvent_RoundTrips_WithItsTypeName(BillingEvent billingEvent)
+    {
+        var json = JsonSerializer.Serialize(billingEvent, Options);
+
+        Assert.StartsWith($$"""{"type":"{{billingEvent.Type}}",""", json, StringComparison.Ordinal);
+        Assert.Equal(billingEvent, JsonSerializer.Deserialize<BillingEvent>(json, Options));
+        Assert.Contains(billingEvent.GetType(), typeof(BillingEvent).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().Select(a => a.DerivedType));
+    }
+
+    [Fact]
+    public void EveryEventType_IsInTheRoundTripList_AndReadsBack()
+    {
+        var listed = ((IEnumerable<object[]>)EveryEvent()).Select(row => row[0].GetType()).ToHashSet();
+        var declared = typeof(Money).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(BillingEvent))).ToHashSet();
+
+        Assert.Equal(declared.OrderBy(t => t.Name), listed.OrderBy(t => t.Name));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BillingEvent>("""{"type":"no.such_event","accountId":"acc"}""", Options));
     }
 
     [Fact]

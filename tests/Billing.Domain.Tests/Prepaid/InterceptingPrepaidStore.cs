@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
@@ -92,4 +93,14 @@ internal sealed class InterceptingPrepaidStore(IPrepaidStore inner) : IPrepaidSt
     public Task<TopUpOrder?> FindOrderAsync(string orderId, CancellationToken cancellationToken = default) => inner.FindOrderAsync(orderId, cancellationToken);
 
     public Task<Page<TopUpOrder>> QueryOrdersAsync(TopUpOrderQuery query, CancellationToken cancellationToken = default) => inner.QueryOrdersAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> NextAsync(Instant now, int maxAccounts, CancellationToken cancellationToken = default) => inner.NextAsync(now, maxAccounts, cancellationToken);
+
+    public Task MarkDeliveredAsync(long sequence, Instant at, CancellationToken cancellationToken = default) => inner.MarkDeliveredAsync(sequence, at, cancellationToken);
+
+    public Task MarkFailedAsync(long sequence, string failure, Instant? retryAt, CancellationToken cancellationToken = default) => inner.MarkFailedAsync(sequence, failure, retryAt, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> ParkedAsync(CancellationToken cancellationToken = default) => inner.ParkedAsync(cancellationToken);
+
+    public Task RequeueAsync(long sequence, CancellationToken cancellationToken = default) => inner.RequeueAsync(sequence, cancellationToken);
 }
