@@ -12,7 +12,10 @@ using PrepaidApi;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBilling(builder.Configuration.GetSection(BillingOptions.SectionName), options => options.Prices = PriceList.Current)
-    .UseSqlite(builder.Configuration.GetConnectionString("Billing") ?? "Data Source=prepaid-api.db");
+    .UseSqlite(builder.Configuration.GetConnectionString("Billing") ?? "Data Source=prepaid-api.db")
+    .SendIssuedInvoices<FolderInvoiceDelivery>()   // seed 002: issued invoices are sent; here, to a folder
+    .DispatchEvents(TimeSpan.FromSeconds(1));
+builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.SectionName));
 builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IPaymentGateway, BankTransferGateway>();
 builder.Services.AddSingleton<IInvoiceRenderer, PdfInvoiceRenderer>();   // issued invoices are PDF, stored at issue

@@ -44,6 +44,21 @@ public sealed class BillingBuilder
     }
 
     /// <summary>
+    /// Sends each issued invoice through the host's <typeparamref name="TDelivery"/> (seed 002's "sent to the provided
+    /// email"): registers it and <see cref="IssuedInvoiceSender"/> as an event consumer. Events are delivered by
+    /// <see cref="DispatchEvents"/>.
+    /// </summary>
+    /// <typeparam name="TDelivery">The host's delivery, made from the container once.</typeparam>
+    /// <returns>This builder.</returns>
+    public BillingBuilder SendIssuedInvoices<TDelivery>()
+        where TDelivery : class, IInvoiceDelivery
+    {
+        Services.TryAddSingleton<IInvoiceDelivery, TDelivery>();
+        Services.AddSingleton<IBillingEventConsumer>(provider => new IssuedInvoiceSender(provider.GetRequiredService<IPrepaidStore>(), provider.GetRequiredService<IInvoiceDelivery>()));
+        return this;
+    }
+
+    /// <summary>
     /// Runs <see cref="BillingEventDispatcher"/> in the background while the host runs: it delivers every due event to
     /// the <see cref="IBillingEventConsumer"/>s registered in the container, then waits <paramref name="every"/> and
     /// looks again. A round that fails (the store unreachable) is logged and the next one tries again.

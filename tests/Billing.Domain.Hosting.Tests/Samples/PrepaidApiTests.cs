@@ -21,6 +21,7 @@ public sealed class PrepaidApiTests : IDisposable
 {
     private const string Secret = "test-webhook-secret";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"prepaid-api-{Guid.NewGuid():N}.db");
+    private readonly string _mail = Path.Combine(Path.GetTempPath(), $"prepaid-api-mail-{Guid.NewGuid():N}");
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 10, 9, 0));
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;
@@ -37,6 +38,10 @@ public sealed class PrepaidApiTests : IDisposable
         _factory.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_file);
+        if (Directory.Exists(_mail))
+        {
+            Directory.Delete(_mail, recursive: true);
+        }
     }
 
     [Fact]
@@ -93,6 +98,9 @@ public sealed class PrepaidApiTests : IDisposable
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
         Assert.Equal(bytes, downloadedAgain);
         Assert.Equal((string)issued["documentSha256"]!, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+        var mailed = Path.Combine(_mail, "finance@acme.example", "FP-2026-00001.pdf");   // seed 002: sent to the provided email
+        await WaitForAsync(() => File.Exists(mailed));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(mailed));
 
         _clock.Advance(Duration.FromDays(25));   // April 4th
         var closed = await (await PostAsync("/billing-periods/2026-03/close", new { })).Content.ReadFromJsonAsync<JsonArray>();
@@ -152,6 +160,7 @@ public sealed class PrepaidApiTests : IDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Billing", $"Data Source={_file}");
             builder.UseSetting("Payments:WebhookSecret", secret);
+            builder.UseSetting("Mail:Folder", _mail);
             builder.ConfigureTestServices(services => services.AddSingleton<IClock>(_clock));
         });
 
@@ -162,6 +171,16 @@ public sealed class PrepaidApiTests : IDisposable
 
     private static string TransferBody(string transferId, string reference, decimal amount) =>
         JsonSerializer.Serialize(new { transferId, reference, amount = Usd(amount), receivedAt = "2026-03-10T10:00:00Z" });
+
+    // The dispatcher delivers in the background, a round a second: waits for what it does, failing after 30 s.
+    private static async Task WaitForAsync(Func<bool> done)
+    {
+        for (var waited = TimeSpan.Zero; !done(); waited += TimeSpan.FromMilliseconds(100))
+        {
+            Assert.True(waited < TimeSpan.FromSeconds(30), "the event dispatcher did not deliver within 30 s");
+            await Task.Delay(100);
+        }
+    }
 
     private static decimal Amount(JsonNode? money) => decimal.Parse((string)money!["amount"]!, System.Globalization.CultureInfo.InvariantCulture);
 
