@@ -69,6 +69,8 @@ public class NullArgumentTests
         [typeof(Billing.Domain.Storage.ConflictRetryPolicy)] = Billing.Domain.Storage.ConflictRetryPolicy.Default,
         [typeof(IPrepaidStore)] = new InMemoryPrepaidStore(),
         [typeof(Billing.Domain.Events.IOutboxStore)] = new InMemoryPrepaidStore(),
+        [typeof(Billing.Domain.InvoiceApplications.IInvoiceApplicationStore)] = new InMemoryPrepaidStore(),
+        [typeof(Billing.Domain.Events.IInvoiceDelivery)] = new Billing.Domain.Testing.Events.InMemoryInvoiceDelivery(),
         [typeof(Billing.Domain.Events.EventDeliveryPolicy)] = Billing.Domain.Events.EventDeliveryPolicy.Default,
         [typeof(Billing.Domain.Events.BillingEvent)] = new Billing.Domain.Events.ApplicationApproved("app-1", "acc", new Money(1m, Usd), At),
         [typeof(IConsumptionStore)] = new InMemoryPrepaidStore(),

@@ -23,6 +23,9 @@ namespace Billing.Domain.Events;
 [JsonDerivedType(typeof(ApplicationApproved), ApplicationApproved.TypeName)]
 [JsonDerivedType(typeof(ApplicationIssued), ApplicationIssued.TypeName)]
 [JsonDerivedType(typeof(ApplicationRejected), ApplicationRejected.TypeName)]
+[JsonDerivedType(typeof(SubscriptionStatusChanged), SubscriptionStatusChanged.TypeName)]
+[JsonDerivedType(typeof(GracePeriodStarted), GracePeriodStarted.TypeName)]
+[JsonDerivedType(typeof(ChargeMade), ChargeMade.TypeName)]
 public abstract record BillingEvent
 {
     /// <summary>Initializes the event.</summary>
@@ -228,6 +231,79 @@ public sealed record ApplicationRejected(string ApplicationId, string AccountId,
 
     /// <summary>The type's name.</summary>
     public const string TypeName = "application.rejected";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>A subscription's status changed (seed 001's statuses), by one accepted transition of its lifecycle.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="AccountId">The account.</param>
+/// <param name="Position">The transition's place in the subscription's history, from 1.</param>
+/// <param name="From">The status before.</param>
+/// <param name="To">The status after.</param>
+/// <param name="Trigger">What moved it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record SubscriptionStatusChanged(
+    string SubscriptionId, string AccountId, int Position, Subscriptions.SubscriptionStatus From, Subscriptions.SubscriptionStatus To,
+    Subscriptions.SubscriptionTrigger Trigger, Instant OccurredAt)
+    : BillingEvent($"{TypeName}/{SubscriptionId}/{Position}", AccountId, OccurredAt)
+{
+    /// <summary>Gets the subscription.</summary>
+    public string SubscriptionId { get; } = Preconditions.CheckId(SubscriptionId);
+
+    /// <summary>Gets the status before.</summary>
+    public Subscriptions.SubscriptionStatus From { get; } = Preconditions.CheckNotNull(From);
+
+    /// <summary>Gets the status after.</summary>
+    public Subscriptions.SubscriptionStatus To { get; } = Preconditions.CheckNotNull(To);
+
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "subscription.status_changed";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>A subscription entered its grace period: its renewal was not paid, and it will be stopped when the period ends (seed 001: Graced).</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="AccountId">The account.</param>
+/// <param name="Position">The transition's place in the subscription's history.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record GracePeriodStarted(string SubscriptionId, string AccountId, int Position, Instant OccurredAt)
+    : BillingEvent($"{TypeName}/{SubscriptionId}/{Position}", AccountId, OccurredAt)
+{
+    /// <summary>Gets the subscription.</summary>
+    public string SubscriptionId { get; } = Preconditions.CheckId(SubscriptionId);
+
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "subscription.grace_started";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>The billing run made a subscription charge (of a period, or a credit), to be paid from the balance.</summary>
+/// <param name="ChargeId">The charge.</param>
+/// <param name="SubscriptionId">Its subscription.</param>
+/// <param name="AccountId">The account.</param>
+/// <param name="Amount">What it charges, taxes included (negative for a credit).</param>
+/// <param name="Period">The period it covers.</param>
+/// <param name="OccurredAt">When it was made.</param>
+public sealed record ChargeMade(string ChargeId, string SubscriptionId, string AccountId, Money Amount, Periods.BillingPeriod Period, Instant OccurredAt)
+    : BillingEvent($"{TypeName}/{ChargeId}", AccountId, OccurredAt)
+{
+    /// <summary>Gets the charge.</summary>
+    public string ChargeId { get; } = Preconditions.CheckId(ChargeId);
+
+    /// <summary>Gets its subscription.</summary>
+    public string SubscriptionId { get; } = Preconditions.CheckId(SubscriptionId);
+
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "charge.made";
 
     /// <inheritdoc/>
     [JsonIgnore]

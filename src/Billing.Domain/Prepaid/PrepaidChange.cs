@@ -116,6 +116,10 @@ public sealed record PrepaidChange
     /// <summary>Gets the events the change causes: the store writes them to its outbox in the same commit, numbered in order.</summary>
     public IReadOnlyList<Events.BillingEvent> Events { get; }
 
+    /// <summary>Returns the change with more events (what a service derives from it before committing).</summary>
+    internal PrepaidChange WithEvents(IReadOnlyList<Events.BillingEvent> more) =>
+        more.Count == 0 ? this : new(Account, Entry, Order, Correction, Consumption, Applications, Subscription, Charges, BillingRunAt, Document, [.. Events, .. more]);
+
     /// <summary>Returns the change as stored: every aggregate's version advanced by one.</summary>
     /// <returns>The saved change.</returns>
     public PrepaidChange Saved() => new(

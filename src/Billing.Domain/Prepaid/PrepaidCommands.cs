@@ -31,24 +31,58 @@ internal sealed class PrepaidCommands
     public Task<T> RunAsync<T>(string command, Func<Task<T>> attempt, CancellationToken cancellationToken) =>
         Runner.RunAsync(command, attempt, cancellationToken);
 
-    /// <summary>Commits a change and counts the balance movement it made.</summary>
+    /// <summary>Commits a change, with the events of its subscription's new transitions and its new charges, and counts the balance movement it made.</summary>
     public async Task<PrepaidChange> CommitAsync(PrepaidChange change, CancellationToken cancellationToken)
     {
-        var saved = await Store.CommitAsync(change, cancellationToken).ConfigureAwait(false);
+        var saved = await Store.CommitAsync(await WithSubscriptionEventsAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         Count(saved.Entry);
         return saved;
     }
 
-    /// <summary>Commits changes as one and counts the balance movements they made.</summary>
+    /// <summary>Commits changes as one, each with its subscription events, and counts the balance movements they made.</summary>
     public async Task<IReadOnlyList<PrepaidChange>> CommitManyAsync(IReadOnlyList<PrepaidChange> changes, CancellationToken cancellationToken)
     {
-        var saved = await Store.CommitManyAsync(changes, cancellationToken).ConfigureAwait(false);
+        var withEvents = new List<PrepaidChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            withEvents.Add(await WithSubscriptionEventsAsync(change, cancellationToken).ConfigureAwait(false));
+        }
+
+        var saved = await Store.CommitManyAsync(withEvents, cancellationToken).ConfigureAwait(false);
         foreach (var change in saved)
         {
             Count(change.Entry);
         }
 
         return saved;
+    }
+
+    // The events a change's subscription and charges cause: a transition for each history entry the store does not hold
+    // yet (read at the version the change was read at: a newer one fails the commit's version check), the grace period
+    // when one of them enters Graced, and each new charge.
+    private async Task<PrepaidChange> WithSubscriptionEventsAsync(PrepaidChange change, CancellationToken cancellationToken)
+    {
+        var events = new List<Events.BillingEvent>();
+        if (change.Subscription is { } subscription)
+        {
+            var stored = subscription.Version == 0 ? 0 : (await Store.FindSubscriptionAsync(subscription.Id, cancellationToken).ConfigureAwait(false))?.History.Count ?? 0;
+            for (var i = stored; i < subscription.History.Count; i++)
+            {
+                var step = subscription.History[i];
+                events.Add(new Events.SubscriptionStatusChanged(subscription.Id, subscription.AccountId, i + 1, step.From, step.To, step.Trigger, step.At));
+                if (step.To == Subscriptions.SubscriptionStatus.Graced && step.From != Subscriptions.SubscriptionStatus.Graced)
+                {
+                    events.Add(new Events.GracePeriodStarted(subscription.Id, subscription.AccountId, i + 1, step.At));
+                }
+            }
+        }
+
+        foreach (var charge in change.Charges.Where(c => c.Version == 0))
+        {
+            events.Add(new Events.ChargeMade(charge.ChargeId, charge.SubscriptionId, charge.AccountId, charge.Line.Amount, charge.Period, charge.MadeAt));
+        }
+
+        return change.WithEvents(events);
     }
 
     private static void Count(Ledger.LedgerEntry? entry)

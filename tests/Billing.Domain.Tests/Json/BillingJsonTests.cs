@@ -208,6 +208,9 @@ public sealed class BillingJsonTests
         new ApplicationApproved("app-1", "acc", Dollars(40.00m), Start),
         new ApplicationIssued("app-1", "acc", "FP-2026-00001", Dollars(40.00m), "finance@acme.example", Start),
         new ApplicationRejected("app-2", "acc", "wrong header", Start),
+        new SubscriptionStatusChanged("sub-1", "acc", 3, SubscriptionStatus.Active, SubscriptionStatus.WaitingForManualApprove, SubscriptionTrigger.RequestStop, Start),
+        new GracePeriodStarted("sub-1", "acc", 4, Start),
+        new ChargeMade("sub-1/2026-03-10/Fee", "sub-1", "acc", Dollars(24.20m), BillingPeriod.OfMonth(new YearMonth(2026, 3)), Start),
     ];
 
     /// <summary>Every event round-trips as its base type with its type name first, amounts with their scale; the list above names every event type the library has.</summary>
