@@ -35,6 +35,13 @@ public sealed class ConsumptionService
     /// </summary>
     public bool CallEvents { get; init; }
 
+    /// <summary>
+    /// Gets the balance below which a call writes a <see cref="Events.BalanceBelowThreshold"/> event: the call that takes
+    /// an account's balance from at or above it to below it, once per crossing (a top-up above it arms it again). Null
+    /// (the default) writes none; an account in another currency is not compared.
+    /// </summary>
+    public Money? LowBalanceThreshold { get; init; }
+
     /// <summary>The idempotency key of a call's debit.</summary>
     /// <param name="requestId">The request id.</param>
     /// <returns>The key.</returns>
@@ -198,9 +205,18 @@ public sealed class ConsumptionService
         var (debited, entry) = account.Post(
             LedgerEntryKind.ConsumptionDebit, -consumption.Cost, KeyFor(consumption.RequestId), now, consumption.RequestId,
             $"{consumption.Usage.Model} call {consumption.RequestId} ({consumption.Usage.TokenName})");
-        return new PrepaidChange(
-            debited, entry, consumption: consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) },
-            events: CallEvents ? [new Events.CallRecorded(consumption.RequestId, account.AccountId, consumption.Usage.Model, consumption.Cost, debited.Balance, consumption.OccurredAt)] : null);
+        List<Events.BillingEvent>? events = null;   // none on the hot path unless asked for
+        if (CallEvents)
+        {
+            (events ??= []).Add(new Events.CallRecorded(consumption.RequestId, account.AccountId, consumption.Usage.Model, consumption.Cost, debited.Balance, consumption.OccurredAt));
+        }
+
+        if (LowBalanceThreshold is { } threshold && threshold.Currency == account.Currency && account.Balance >= threshold && debited.Balance < threshold)
+        {
+            (events ??= []).Add(new Events.BalanceBelowThreshold(account.AccountId, consumption.RequestId, threshold, debited.Balance, consumption.OccurredAt));
+        }
+
+        return new PrepaidChange(debited, entry, consumption: consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) }, events: events);
     }
 
     private static bool Same(ConsumptionRecord recorded, ConsumptionRecord call) => recorded with { BookedAt = null } == call with { BookedAt = null };

@@ -26,6 +26,7 @@ namespace Billing.Domain.Events;
 [JsonDerivedType(typeof(SubscriptionStatusChanged), SubscriptionStatusChanged.TypeName)]
 [JsonDerivedType(typeof(GracePeriodStarted), GracePeriodStarted.TypeName)]
 [JsonDerivedType(typeof(ChargeMade), ChargeMade.TypeName)]
+[JsonDerivedType(typeof(BalanceBelowThreshold), BalanceBelowThreshold.TypeName)]
 public abstract record BillingEvent
 {
     /// <summary>Initializes the event.</summary>
@@ -304,6 +305,26 @@ public sealed record ChargeMade(string ChargeId, string SubscriptionId, string A
 
     /// <summary>The type's name.</summary>
     public const string TypeName = "charge.made";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>A call took the balance below the consumption service's threshold (<see cref="Consumption.ConsumptionService.LowBalanceThreshold"/>): time to top up.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="RequestId">The call that crossed it.</param>
+/// <param name="Threshold">The threshold.</param>
+/// <param name="Balance">The balance after the call.</param>
+/// <param name="OccurredAt">When the call was made.</param>
+public sealed record BalanceBelowThreshold(string AccountId, string RequestId, Money Threshold, Money Balance, Instant OccurredAt)
+    : BillingEvent($"{TypeName}/{AccountId}/{RequestId}", AccountId, OccurredAt)
+{
+    /// <summary>Gets the call that crossed it.</summary>
+    public string RequestId { get; } = Preconditions.CheckId(RequestId);
+
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "balance.below_threshold";
 
     /// <inheritdoc/>
     [JsonIgnore]

@@ -131,6 +131,26 @@ public sealed class BillingEventDispatcherTests
     }
 
     [Fact]
+    public async Task ACallThatCrossesTheLowBalanceThreshold_WritesOneEvent_ATopUpArmsItAgain()
+    {
+        await _h.Prepaid.FundAsync("acc", 10m, "ord-1");
+        var calls = new Billing.Domain.Consumption.ConsumptionService(_h.Prepaid.Store, _h.Prepaid.Clock) { LowBalanceThreshold = Dollars(5m) };
+        await calls.RecordAsync(Call("acc", "req-1", 4m));   // 6.00: above
+        await calls.RecordAsync(Call("acc", "req-2", 2m));   // 4.00: crosses
+        await calls.RecordAsync(Call("acc", "req-3", 1m));   // 3.00: still below, no second event
+        await _h.Prepaid.FundAsync("acc", 10m, "ord-2");     // 13.00: above again
+        await calls.RecordAsync(Call("acc", "req-4", 9m));   // 4.00: crosses again
+        await new Billing.Domain.Consumption.ConsumptionService(_h.Prepaid.Store, _h.Prepaid.Clock) { LowBalanceThreshold = new Money(5m, Eur) }
+            .RecordAsync(Call("acc", "req-5", 1m));          // another currency: not compared
+
+        await Dispatcher(_consumer).DispatchAsync();
+
+        var crossings = _consumer.Delivered.OfType<BalanceBelowThreshold>().ToList();
+        Assert.Equal(["req-2", "req-4"], crossings.Select(c => c.RequestId));
+        Assert.Equal((Dollars(5m), Dollars(4m)), (crossings[0].Threshold, crossings[0].Balance));
+    }
+
+    [Fact]
     public async Task AReplayedCommand_WritesNoSecondEvent()
     {
         var funded = await _h.Prepaid.FundAsync("acc", 10m, "ord-1");

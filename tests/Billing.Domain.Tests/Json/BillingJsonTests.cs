@@ -211,6 +211,7 @@ public sealed class BillingJsonTests
         new SubscriptionStatusChanged("sub-1", "acc", 3, SubscriptionStatus.Active, SubscriptionStatus.WaitingForManualApprove, SubscriptionTrigger.RequestStop, Start),
         new GracePeriodStarted("sub-1", "acc", 4, Start),
         new ChargeMade("sub-1/2026-03-10/Fee", "sub-1", "acc", Dollars(24.20m), BillingPeriod.OfMonth(new YearMonth(2026, 3)), Start),
+        new BalanceBelowThreshold("acc", "req-2", Dollars(5.00m), Dollars(4.00m), Start),
     ];
 
     /// <summary>Every event round-trips as its base type with its type name first, amounts with their scale; the list above names every event type the library has.</summary>
