@@ -41,6 +41,9 @@ public sealed class BillingOptions
     /// <value><see cref="Storage.ConflictRetryPolicy.Default"/>'s values by default.</value>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Gets or sets how billing events are delivered and which optional ones are written.</summary>
+    public EventOptions Events { get; set; } = new();
+
     /// <summary>Gets or sets how the charge engine rounds taxes: per line, or once per document as EN 16931 asks.</summary>
     /// <value><see cref="Charging.TaxRounding.PerDocument"/> by default.</value>
     public TaxRounding TaxRounding { get; set; } = TaxRounding.PerDocument;

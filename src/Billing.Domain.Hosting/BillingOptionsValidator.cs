@@ -31,6 +31,11 @@ internal sealed class BillingOptionsValidator(string section) : IValidateOptions
             yield return failure;
         }
 
+        if (EventFailure(options.Events) is { } eventFailure)
+        {
+            yield return eventFailure;
+        }
+
         if (!Enum.IsDefined(options.TaxRounding))
         {
             yield return $"{section}:TaxRounding: {options.TaxRounding} is not PerLine or PerDocument.";
@@ -39,6 +44,25 @@ internal sealed class BillingOptionsValidator(string section) : IValidateOptions
         if (options.Currencies is null || options.Plans is null)
         {
             yield return $"{section}: Currencies and Plans need a value (CurrencyRegistry.Iso4217, PlanCatalog.Empty).";
+        }
+    }
+
+    private string? EventFailure(EventOptions? events)
+    {
+        if (events is null)
+        {
+            return $"{section}:Events: the event settings need a value.";
+        }
+
+        try
+        {
+            _ = new Events.EventDeliveryPolicy(events.MaxAttempts, Duration.FromTimeSpan(events.FirstDelay), Duration.FromTimeSpan(events.MaxDelay));
+            return null;
+        }
+        catch (ArgumentOutOfRangeException invalid)
+        {
+            var setting = invalid.ParamName switch { "maxAttempts" => "MaxAttempts", "firstDelay" => "FirstDelay", _ => "MaxDelay" };
+            return $"{section}:Events:{setting}: {invalid.ActualValue} is out of range: {invalid.Message.Split(" (Parameter", 2)[0]}";
         }
     }
 

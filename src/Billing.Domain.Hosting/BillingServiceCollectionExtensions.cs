@@ -75,7 +75,7 @@ public static class BillingServiceCollectionExtensions
 
         AddService(services, (p, s) => new PrepaidAccountService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<PrepaidAccountService>()));
         AddService(services, (p, s) => new TopUpService(p.GetRequiredService<IPrepaidStore>(), Gateway(p), s.Clock, s.Retry, s.Logger<TopUpService>()));
-        AddService(services, (p, s) => new ConsumptionService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<ConsumptionService>()));
+        AddService(services, (p, s) => new ConsumptionService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<ConsumptionService>()) { CallEvents = s.Options.Events.CallEvents });
         services.TryAddSingleton(provider => new ConsumptionBatcher(provider.GetRequiredService<ConsumptionService>()));
         AddService(services, (p, s) => new CorrectionService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<CorrectionService>()));
         AddService(services, (p, s) => new SubscriptionService(p.GetRequiredService<IPrepaidStore>(), s.Options.Plans, s.Zone, s.Clock, s.Retry, s.Logger<SubscriptionService>()));
@@ -93,7 +93,7 @@ public static class BillingServiceCollectionExtensions
             s.Options.Prices ?? throw new InvalidOperationException("The usage rater needs a price book: set BillingOptions.Prices in AddBilling's configure.")));
         AddService(services, (p, _) => new Reconciler(p.GetRequiredService<IPrepaidStore>(), p.GetRequiredService<UsageRater>()));
         AddService(services, (p, s) => new BillingEventDispatcher(
-            p.GetRequiredService<IPrepaidStore>(), p.GetServices<IBillingEventConsumer>(), s.Clock, EventDeliveryPolicy.Default, s.Logger<BillingEventDispatcher>()));
+            p.GetRequiredService<IPrepaidStore>(), p.GetServices<IBillingEventConsumer>(), s.Clock, s.EventDelivery, s.Logger<BillingEventDispatcher>()));
         AddService(services, (p, _) => new InvoiceReconciler(p.GetRequiredService<IPrepaidStore>(), p.GetRequiredService<IInvoiceStore>()));
         return new BillingBuilder(services);
     }

@@ -21,6 +21,7 @@ internal sealed class BillingSettings
         Numbering = InvoiceNumbering.OneSeries(new NumberSeries(Options.InvoiceSeries.Name, Options.InvoiceSeries.Format), Zone);
         ApplicationSeries = new NumberSeries(Options.ApplicationSeries.Name, Options.ApplicationSeries.Format);
         Retry = new ConflictRetryPolicy(Options.Retry.MaxAttempts, Options.Retry.BaseDelay, Options.Retry.MaxDelay);
+        EventDelivery = new Events.EventDeliveryPolicy(Options.Events.MaxAttempts, Duration.FromTimeSpan(Options.Events.FirstDelay), Duration.FromTimeSpan(Options.Events.MaxDelay));
         Engine = new ChargeEngine(new ChargePolicy(RoundingPolicy.Commercial, Options.TaxRounding));
         Clock = services.GetService<IClock>() ?? SystemClock.Instance;   // the host's edge: the core itself never reads the system clock
         _loggers = services.GetService<ILoggerFactory>();
@@ -35,6 +36,8 @@ internal sealed class BillingSettings
     public NumberSeries ApplicationSeries { get; }
 
     public ConflictRetryPolicy Retry { get; }
+
+    public Events.EventDeliveryPolicy EventDelivery { get; }
 
     public ChargeEngine Engine { get; }
 

@@ -78,7 +78,9 @@ public sealed class AddBillingTests
             ("Billing:InvoiceSeries:Format", "T{yy}-{seq:0000}"),
             ("Billing:Retry:MaxAttempts", "3"),
             ("Billing:Retry:BaseDelay", "00:00:00.010"),
-            ("Billing:TaxRounding", "PerLine"));
+            ("Billing:TaxRounding", "PerLine"),
+            ("Billing:Events:MaxAttempts", "2"),
+            ("Billing:Events:CallEvents", "true"));
         await host.StartAsync();
         var options = host.Services.GetRequiredService<IOptions<BillingOptions>>().Value;
         var services = host.Services;
@@ -90,6 +92,8 @@ public sealed class AddBillingTests
         Assert.Equal(("Asia/Tokyo", 3, TimeSpan.FromMilliseconds(10)), (options.TimeZone, options.Retry.MaxAttempts, options.Retry.BaseDelay));
         Assert.Equal("T26-0001", closed.Invoice!.Number);
         Assert.Equal(Charging.TaxRounding.PerLine, services.GetRequiredService<Charging.ChargeEngine>().Policy.TaxRounding);
+        Assert.True(services.GetRequiredService<Consumption.ConsumptionService>().CallEvents);
+        Assert.Equal(2, options.Events.MaxAttempts);
     }
 
     [Theory]
@@ -101,6 +105,9 @@ public sealed class AddBillingTests
     [InlineData("Billing:Retry:MaxAttempts", "1001", "Billing:Retry:MaxAttempts")]
     [InlineData("Billing:Retry:BaseDelay", "00:00:01", "Billing:Retry:BaseDelay")]
     [InlineData("Billing:Retry:MaxDelay", "00:02:00", "Billing:Retry:MaxDelay")]
+    [InlineData("Billing:Events:MaxAttempts", "0", "Billing:Events:MaxAttempts")]
+    [InlineData("Billing:Events:FirstDelay", "00:00:00", "Billing:Events:FirstDelay")]
+    [InlineData("Billing:Events:MaxDelay", "00:00:00.5", "Billing:Events:MaxDelay")]
     public async Task ABadSetting_FailsTheHostsStart_NamingTheSetting(string key, string value, string named)
     {
         using var host = Hosts.InMemory((key, value));
