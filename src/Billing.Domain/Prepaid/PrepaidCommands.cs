@@ -60,8 +60,13 @@ internal sealed class PrepaidCommands
     // The events a change's subscription and charges cause: a transition for each history entry the store does not hold
     // yet (read at the version the change was read at: a newer one fails the commit's version check), the grace period
     // when one of them enters Graced, and each new charge.
-    private async Task<PrepaidChange> WithSubscriptionEventsAsync(PrepaidChange change, CancellationToken cancellationToken)
+    private async ValueTask<PrepaidChange> WithSubscriptionEventsAsync(PrepaidChange change, CancellationToken cancellationToken)
     {
+        if (change.Subscription is null && change.Charges.Count == 0)
+        {
+            return change;   // every call's debit: nothing to derive, nothing allocated
+        }
+
         var events = new List<Events.BillingEvent>();
         if (change.Subscription is { } subscription)
         {
