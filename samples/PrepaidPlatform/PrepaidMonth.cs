@@ -9,6 +9,7 @@ using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
+using Billing.Domain.Pdf;
 using Billing.Domain.Periods;
 using Billing.Domain.Plans;
 using Billing.Domain.Pricing;
@@ -62,13 +63,14 @@ public static class PrepaidMonth
         var consumption = new ConsumptionService(store, clock);
         var corrections = new CorrectionService(store, clock);
         var renderer = new PlainTextInvoiceRenderer();
+        var pdf = new PdfInvoiceRenderer();
         var step = 0;
         void Progress(string what) => output.WriteLine($"[{++step}/{Steps}] {what}");
 
         output.WriteLine($"Billing month of March 2026 on {database}");
         Progress("Top-ups");
-        await accounts.OpenAsync("acc-42", Usd);
-        await accounts.OpenAsync("acc-77", Usd);
+        await accounts.OpenAsync("acc-42", new AccountProfile("Acme AI", AccountType.Reseller, DateTimeZone.Utc), Usd);
+        await accounts.OpenAsync("acc-77", new AccountProfile("Li's studio", AccountType.Customer, DateTimeZone.Utc), Usd);
         gateway.Script("ord-1001", PaymentScript.CallBackTwice());
         gateway.Script("ord-1002", PaymentScript.Decline("card declined"));
         gateway.Script("ord-1003", PaymentScript.Pay(M(10.30m)));
@@ -89,9 +91,7 @@ public static class PrepaidMonth
         output.WriteLine($"  carol accepts ord-1003's {accepted.Payment.Amount}: {accepted.Order.Status}, credited {accepted.Credit!.Amount}");
 
         Progress("Calls rated and paid from the balance");
-        var rater = new UsageRater(
-            TokenPriceBook.Empty(Usd).With(new TokenPrice("gpt-x", "gpt-x/2026-01", M(2.50m), M(10m), M(1.25m), Instant.FromUtc(2026, 1, 1, 0, 0))),
-            RoundingPolicy.Commercial.WithScale(6));
+        var rater = new UsageRater(Prices, RoundingPolicy.Commercial.WithScale(6));
         UsageRecord[] calls =
         [
             new("req-1", "acc-42", "prod-key", "gpt-x", 1_200_000, 350_000, Instant.FromUtc(2026, 3, 3, 9, 15)),
@@ -198,7 +198,7 @@ public static class PrepaidMonth
         clock.Reset(Instant.FromUtc(2026, 4, 1, 9, 0));
         var invoicing = new PrepayInvoicing(
             invoiceStore, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
-        var periods = new[] { new PrepayPeriod("acc-42", "Acme AI", March, Utc, Usd), new PrepayPeriod("acc-77", "Li's studio", March, Utc, Usd) };
+        var periods = new[] { PrepayPeriod.Of(await accounts.GetAsync("acc-42"), March), PrepayPeriod.Of(await accounts.GetAsync("acc-77"), March) };
         foreach (var closed in await invoicing.CloseAllAsync(periods))
         {
             output.WriteLine($"  {closed.AccountId}: {closed.Outcome} {closed.Invoice?.Number}");
@@ -206,12 +206,13 @@ public static class PrepaidMonth
             {
                 output.Write(Indent(renderer.Render(invoice)));
                 await WriteAsync(documents, await renderer.RenderAsync(invoice));
+                await WriteAsync(documents, await pdf.RenderAsync(invoice));
             }
         }
 
         Progress("Invoice applications over the recharges");
         var headers = new InvoiceHeaderService(headerStore);
-        var applications = new InvoiceApplicationService(store, headerStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, renderer, clock);
+        var applications = new InvoiceApplicationService(store, headerStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, pdf, clock);
         if ((await headers.ListAsync("acc-42")).Count == 0)
         {
             output.WriteLine($"  apply without a header: {(await applications.ApplyAsync("app-0", "acc-42", M(40m), "finance@acme.example")).Refusal?.Rule}");
@@ -235,7 +236,8 @@ public static class PrepaidMonth
         await WriteAsync(documents, await applications.DownloadAsync("acc-42", "app-1"));
 
         Progress("Reconciliation of March");
-        var usageLogs = calls.Append(new UsageRecord("req-5", "acc-42", "prod-key", "gpt-x", 10_000, 2_000, Instant.FromUtc(2026, 3, 20, 10, 0)));
+        var usageLogs = calls.Append(new UsageRecord("req-5", "acc-42", "prod-key", "gpt-x", 10_000, 2_000, Instant.FromUtc(2026, 3, 20, 10, 0))).ToList();
+        await UsageLogs.WriteAsync(dataDirectory, usageLogs);
         var report = await new Reconciler(store, rater).ReconcileAsync("acc-42", new InstantRange(Utc.StartOf(March.Start), Utc.StartOf(March.End)), Utc, usageLogs);
         foreach (var day in report.Days)
         {
@@ -254,6 +256,10 @@ public static class PrepaidMonth
 
         Money M(decimal amount) => new(amount, Usd);
     }
+
+    /// <summary>Gets the platform's price book: one model, gpt-x, per million tokens since January 2026.</summary>
+    public static TokenPriceBook Prices { get; } =
+        TokenPriceBook.Empty(Usd).With(new TokenPrice("gpt-x", "gpt-x/2026-01", new Money(2.50m, Usd), new Money(10m, Usd), new Money(1.25m, Usd), Instant.FromUtc(2026, 1, 1, 0, 0)));
 
     private static string Time(Instant instant) => instant.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

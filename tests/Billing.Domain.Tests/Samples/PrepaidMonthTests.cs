@@ -53,8 +53,9 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("  Missing req-5: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  Duplicate req-2: ", StringComparison.Ordinal));
         Assert.Equal(
-            ["FP-2026-00001.txt", "INV-202604-000001.txt", "INV-202604-000002.txt", "reconciliation-2026-03.csv"],
+            ["FP-2026-00001.pdf", "INV-202604-000001.pdf", "INV-202604-000001.txt", "INV-202604-000002.pdf", "INV-202604-000002.txt", "reconciliation-2026-03.csv"],
             Directory.GetFiles(Path.Combine(_folder, "documents")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["req-1", "req-2", "req-2", "req-3", "req-4", "req-5"], (await UsageLogs.ReadAsync(_folder)).Select(l => l.RequestId));   // the gateway's log, for the console
     }
 
     [Fact]
