@@ -120,7 +120,7 @@ public class PrepayInvoiceBenchmarks
     public Money WholeInvoice()
     {
         var invoicing = new PrepayInvoicing(
-            new InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{seq:000000}")), _clock);
+            new InMemoryInvoiceStore(_store), _store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{seq:000000}")), _clock);
         return invoicing.CloseAsync(_period).GetAwaiter().GetResult().Invoice!.Total;
     }
 }

@@ -161,6 +161,12 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// </summary>
     public override string MigrationLockSql => "SET LOCAL lock_timeout = '60s'; SELECT pg_advisory_xact_lock(hashtext('billing-domain:' || current_schema()));";
 
+    /// <summary>
+    /// Gets a transaction-scoped advisory lock per account, in the two-key space (which the migration lock's one key
+    /// never meets): the prepaid and invoice stores both take it before writing an account's events.
+    /// </summary>
+    public override string LockOutboxSql => "SELECT pg_advisory_xact_lock(1651076195, hashtext(@account))";
+
     /// <summary>Gets <c>FOR UPDATE</c>: the checked row stays locked until the commit ends, so another writer waits (up to the busy timeout) and then sees the new version.</summary>
     public override string LockRow => " FOR UPDATE";
 

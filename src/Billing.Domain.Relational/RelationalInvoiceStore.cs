@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Billing.Domain.Charging;
+using Billing.Domain.Events;
 using Billing.Domain.Invoices;
 using Billing.Domain.Periods;
 using Billing.Domain.Storage;
@@ -21,25 +22,28 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
 {
     private readonly CurrencyRegistry _currencies;
     private readonly JsonSerializerOptions _json;
+    private readonly JsonSerializerOptions _events;
 
     internal RelationalInvoiceStore(SqlDialect dialect, CurrencyRegistry currencies)
         : base(dialect)
     {
         _currencies = currencies;
         _json = RelationalJson.OptionsFor(currencies);
+        _events = RelationalJson.EventsFor(currencies);
     }
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
     internal Action<string>? AfterStep { get; set; }
 
     /// <inheritdoc/>
-    public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
+    public async Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return await Database.WriteAsync(session => WriteAsync(session, invoice, takesNumber, cancellationToken), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(events);
+        return await Database.WriteAsync(session => WriteAsync(session, invoice, takesNumber, events, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Invoice> WriteAsync(SqlSession session, Invoice invoice, bool takesNumber, CancellationToken cancellationToken)
+    private async Task<Invoice> WriteAsync(SqlSession session, Invoice invoice, bool takesNumber, IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken)
     {
         await session.ExpectVersionAsync("invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
 
@@ -66,6 +70,12 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
             ("@settled", Time(saved.SettledAt)), ("@voidReason", saved.VoidReason), ("@version", saved.Version),
             ("@accountType", saved.AccountType.ToString())).ConfigureAwait(false);
         AfterStep?.Invoke("invoice");
+
+        if (events.Count > 0)
+        {
+            await session.AppendEventsAsync(events, _events, cancellationToken).ConfigureAwait(false);
+            AfterStep?.Invoke("events");
+        }
 
         return saved;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Billing.Domain.Charging;
+using Billing.Domain.Json;
 using Billing.Domain.Periods;
 using Billing.Domain.Subscriptions;
 using NodaTime;
@@ -13,6 +14,9 @@ namespace Billing.Domain.Relational;
 internal static class RelationalJson
 {
     /// <summary>Options whose amounts may be in any currency of <paramref name="currencies"/>.</summary>
+    /// <summary>The options of the outbox's payloads: events as the public JSON writes them (<c>BillingJson</c>), with the store's currencies.</summary>
+    public static JsonSerializerOptions EventsFor(CurrencyRegistry currencies) => new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForBilling(currencies);
+
     public static JsonSerializerOptions OptionsFor(CurrencyRegistry currencies) => new()
     {
         Converters = { new MoneyConverter(currencies), new DiscountConverter(), new ProrationConverter(), new InstantConverter(), new StatusConverter() },

@@ -39,7 +39,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     {
         _currencies = currencies;
         _json = RelationalJson.OptionsFor(currencies);
-        _events = new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForBilling(currencies);
+        _events = RelationalJson.EventsFor(currencies);
     }
 
     /// <summary>Gets or sets a hook run inside every commit after each write step (its name given), for tests that fail a commit midway.</summary>
@@ -205,21 +205,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
 
         if (saved.Events.Count > 0)
         {
-            // Each account's event-writing commits take its row first, so that its events are numbered in commit order.
-            foreach (var accountId in saved.Events.Select(e => e.AccountId).Distinct(StringComparer.Ordinal))
-            {
-                await session.ScalarAsync($"SELECT version FROM accounts WHERE account_id = @id{Database.Dialect.LockRow}", cancellationToken, ("@id", accountId)).ConfigureAwait(false);
-            }
-
-            foreach (var billingEvent in saved.Events)
-            {
-                await session.ExecAsync(
-                    cancellationToken,
-                    "INSERT INTO outbox (account_id, event_id, type, payload, attempts, parked) VALUES (@account, @eventId, @type, @payload, 0, 0)",
-                    ("@account", billingEvent.AccountId), ("@eventId", billingEvent.EventId), ("@type", billingEvent.Type),
-                    ("@payload", JsonSerializer.Serialize(billingEvent, _events))).ConfigureAwait(false);
-            }
-
+            await session.AppendEventsAsync(saved.Events, _events, cancellationToken).ConfigureAwait(false);
             AfterStep?.Invoke("events");
         }
 

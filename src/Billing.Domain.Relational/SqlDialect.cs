@@ -19,6 +19,13 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
     /// <summary>Gets the clause that locks a row a commit reads to check (its version, a series' last number) until the commit ends; empty where the engine serialises writers itself.</summary>
     public abstract string LockRow { get; }
 
+    /// <summary>
+    /// Gets the statement that a commit writing an account's events (parameter <c>@account</c>) runs first, holding a
+    /// lock until the commit ends, so that the account's events are numbered in commit order whichever store writes
+    /// them; empty where the engine serialises writers itself.
+    /// </summary>
+    public abstract string LockOutboxSql { get; }
+
     /// <summary>Gets the collation that orders text by code point, as the stores' ordinal order (<c>StringComparer.Ordinal</c>) does for ids.</summary>
     public abstract string OrdinalCollation { get; }
 

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Text.Json;
+using Billing.Domain.Events;
 using Billing.Domain.Storage;
 
 namespace Billing.Domain.Relational;
@@ -126,6 +128,36 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         }
     }
 #pragma warning restore CA1068
+
+    /// <summary>
+    /// Writes events to the outbox in this commit, each account's after its outbox lock (taken in ordinal order of
+    /// the accounts, so that two commits never wait on each other), so that every store numbers an account's events in
+    /// commit order.
+    /// </summary>
+    public async Task AppendEventsAsync(IReadOnlyList<BillingEvent> events, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        if (dialect.LockOutboxSql.Length > 0)
+        {
+            foreach (var accountId in events.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                await ScalarAsync(dialect.LockOutboxSql, cancellationToken, ("@account", accountId)).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var billingEvent in events)
+        {
+            await ExecAsync(
+                cancellationToken,
+                "INSERT INTO outbox (account_id, event_id, type, payload, attempts, parked) VALUES (@account, @eventId, @type, @payload, 0, 0)",
+                ("@account", billingEvent.AccountId), ("@eventId", billingEvent.EventId), ("@type", billingEvent.Type),
+                ("@payload", JsonSerializer.Serialize(billingEvent, json))).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Runs a query and returns its first column of its first row, null when it has none.</summary>
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

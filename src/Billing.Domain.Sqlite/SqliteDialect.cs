@@ -174,6 +174,9 @@ internal sealed class SqliteDialect : SqlDialect
     /// <inheritdoc/>
     public override string BeforeMigrationSql => "PRAGMA journal_mode = WAL;";
 
+    /// <summary>Gets no statement: SQLite has one writer at a time, so events are numbered in commit order.</summary>
+    public override string LockOutboxSql => string.Empty;
+
     /// <summary>Gets no lock clause: SQLite has one writer at a time, and a transaction that read a row another writer changed since cannot commit.</summary>
     public override string LockRow => string.Empty;
 

@@ -1,4 +1,5 @@
 using Billing.Domain.Charging;
+using Billing.Domain.Events;
 using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
@@ -14,15 +15,16 @@ using Xunit;
 namespace Billing.Domain.Testing.Contracts;
 
 /// <summary>
-/// The contract every <see cref="IInvoiceStore"/> adapter must pass: inherit it and return a fresh, empty store
-/// from <see cref="CreateStore"/>. It closes Prepay periods and runs postpaid invoices through the library's
-/// services against the store.
+/// The contract every <see cref="IInvoiceStore"/> adapter must pass: inherit it, return a fresh, empty store from
+/// <see cref="CreateStore"/> and the outbox its events go to from <see cref="CreateOutbox"/>. It closes Prepay periods
+/// and runs postpaid invoices through the library's services against the store.
 /// </summary>
 /// <remarks>
 /// It checks that every field of an invoice round-trips (its three tables, each charge's taxes and derivation,
 /// the number), that stale versions, a second Prepay invoice for one period and a number out of sequence are
 /// refused with nothing written, that numbers stay gapless and unique under concurrent closes, that queries and
-/// totals filter as <see cref="InvoiceQuery"/> says, and that accounts are isolated.
+/// totals filter as <see cref="InvoiceQuery"/> says, that accounts are isolated, and that a close's
+/// <see cref="InvoiceClosed"/> is written with the invoice, once, and never by a refused commit.
 /// </remarks>
 public abstract class InvoiceStoreContract
 {
@@ -31,6 +33,7 @@ public abstract class InvoiceStoreContract
     private static readonly NumberSeries Series = new("INV", "INV-{yyyy}{MM}-{seq:000000}");
 
     private readonly Lazy<IInvoiceStore> _store;
+    private readonly Lazy<IOutboxStore> _outbox;
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 4, 2, 0, 0)) { AutoAdvance = Duration.FromMinutes(1) };
     private readonly InMemoryPrepaidStore _prepaid = new();
 
@@ -38,9 +41,12 @@ public abstract class InvoiceStoreContract
     protected InvoiceStoreContract()
     {
         _store = new Lazy<IInvoiceStore>(CreateStore);
+        _outbox = new Lazy<IOutboxStore>(() => { _ = _store.Value; return CreateOutbox(); });
     }
 
     private IInvoiceStore Store => _store.Value;
+
+    private IOutboxStore Outbox => _outbox.Value;
 
     private PrepayInvoicing Prepay => new(Store, _prepaid, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(Series), _clock, ContractRetry.Racing);
 
@@ -88,12 +94,12 @@ public abstract class InvoiceStoreContract
     {
         var draft = await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
         await Postpaid.EditAsync("acc", "inv-1", [Fee("Pro", 10m, 0m)], [], []);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false, []));
         Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
 
         var made = (await CloseAsync("acc", 1m)).Invoice!;
         var second = Invoice.ClosePrepay("other-id", "acc", "Acme", March, Usd, null, [], [], _clock.GetCurrentInstant());
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(second, takesNumber: false));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(second, takesNumber: false, []));
         Assert.Null(await Store.FindInvoiceAsync("other-id"));
         AssertSame(made, (await Store.FindPrepayInvoiceAsync("acc", March))!);
 
@@ -103,7 +109,7 @@ public abstract class InvoiceStoreContract
             racing.InvoiceId, racing.AccountId, racing.AccountName, racing.AccountType, racing.PaymentModel, racing.Period, racing.Currency, racing.CreatedAt, racing.Status,
             Series.NumberFor(1, new LocalDate(2026, 4, 2)), Series.Name, 1, racing.Charges, racing.TaxSummary, racing.Subscriptions, racing.Corrections, racing.IssuedAt,
             racing.SettledAt, racing.VoidReason, racing.Version);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(outOfSequence, takesNumber: true));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(outOfSequence, takesNumber: true, []));
         Assert.Equal(InvoiceStatus.Draft, (await Store.FindInvoiceAsync("inv-2"))!.Status);
         Assert.Equal(1, await Store.LastSequenceAsync("INV"));
     }
@@ -165,9 +171,45 @@ public abstract class InvoiceStoreContract
         Assert.Null(await Store.FindPrepayInvoiceAsync("acc-c", March));
     }
 
+    /// <summary>A Prepay close writes its invoice.closed in the invoice's commit; closing again writes no second one.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task PrepayClose_WritesInvoiceClosed_WithTheInvoice_Once()
+    {
+        var made = (await CloseAsync("acc", 19.99m)).Invoice!;
+        var again = await CloseAsync("acc");
+
+        var events = (await Outbox.NextAsync(_clock.GetCurrentInstant(), 10)).Select(e => e.Event).OfType<InvoiceClosed>().ToList();
+
+        Assert.Equal(PrepayCloseOutcome.AlreadyMade, again.Outcome);
+        var closed = Assert.Single(events);
+        Assert.Equal(
+            ($"invoice.closed/{made.InvoiceId}", made.InvoiceId, "acc", made.Number, made.Total, March, made.IssuedAt ?? made.CreatedAt),
+            (closed.EventId, closed.InvoiceId, closed.AccountId, closed.Number, closed.Total, closed.Period, closed.OccurredAt));
+    }
+
+    /// <summary>A commit the store refuses (a stale version) writes none of its events.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task RefusedCommit_WritesNoEvent()
+    {
+        var made = (await CloseAsync("acc", 19.99m)).Invoice!;
+        await Outbox.MarkDeliveredAsync((await Outbox.NextAsync(_clock.GetCurrentInstant(), 10)).Single().Sequence, _clock.GetCurrentInstant());
+        var stale = made with { Version = made.Version - 1 };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Store.CommitAsync(stale, takesNumber: false, [new InvoiceClosed(made.InvoiceId, "acc", made.Number!, made.Total, March, made.IssuedAt ?? made.CreatedAt)]));
+
+        Assert.Empty(await Outbox.NextAsync(_clock.GetCurrentInstant(), 10));
+    }
+
     /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
     /// <returns>The store.</returns>
     protected abstract IInvoiceStore CreateStore();
+
+    /// <summary>Returns the outbox the store's commits write their events to: its database's (read through the adapter's prepaid store), or the in-memory prepaid store it was made with.</summary>
+    /// <returns>The outbox.</returns>
+    protected abstract IOutboxStore CreateOutbox();
 
     private static ChargeSpec Fee(string name, decimal amount, decimal vat) =>
         ChargeSpec.For(name, 1m, new RecurringFee(new Money(amount, Usd))) with { DurationMonths = 1m, Taxes = vat == 0m ? [] : [new TaxRate("VAT", vat)], Discounts = [Discount.Percent(10m)] };

@@ -11,9 +11,10 @@ internal sealed class DocumentInvoiceStore(DocumentDatabase database) : IInvoice
     private const string Invoices = "invoices";
     private const string Series = "invoice-series";
 
-    public Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default)
+    public Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, IReadOnlyList<Events.BillingEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(events);
         return database.RunAsync(
             session =>
             {
@@ -47,6 +48,7 @@ internal sealed class DocumentInvoiceStore(DocumentDatabase database) : IInvoice
                     session.Put(Series, series, new SequenceDocument(invoice.Sequence!.Value));
                 }
 
+                DocumentPrepaidStore.AppendEvents(session, events);
                 var saved = invoice with { Version = invoice.Version + 1 };
                 session.Put(Invoices, saved.InvoiceId, InvoiceDocument.Of(saved));
                 return saved;

@@ -270,12 +270,7 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
             session.Put(Charges, charge.ChargeId, ChargeDocument.Of(charge));
         }
 
-        foreach (var billingEvent in saved.Events)
-        {
-            var last = session.Find<SequenceDocument>(OutboxSequence, "last")?.Last ?? 0;
-            session.Put(OutboxSequence, "last", new SequenceDocument(last + 1));
-            session.Put(Outbox, OutboxKey(last + 1), new OutboxDocument(last + 1, billingEvent, 0, null, false, null, null));
-        }
+        AppendEvents(session, saved.Events);
 
         if (saved.BillingRunAt is { } at)
         {
@@ -319,6 +314,17 @@ internal sealed class DocumentPrepaidStore(DocumentDatabase database) : IPrepaid
                 return updated;
             },
             cancellationToken);
+
+    /// <summary>Appends events to the database's outbox in the session's commit; the invoice store's commits use it too.</summary>
+    internal static void AppendEvents(DocumentDatabase.Session session, IEnumerable<BillingEvent> events)
+    {
+        foreach (var billingEvent in events)
+        {
+            var last = session.Find<SequenceDocument>(OutboxSequence, "last")?.Last ?? 0;
+            session.Put(OutboxSequence, "last", new SequenceDocument(last + 1));
+            session.Put(Outbox, OutboxKey(last + 1), new OutboxDocument(last + 1, billingEvent, 0, null, false, null, null));
+        }
+    }
 
     private static IEnumerable<OutboxDocument> OutboxOf(DocumentDatabase.Session session) =>
         session.All<OutboxDocument>(Outbox).OrderBy(o => o.Sequence);

@@ -35,6 +35,8 @@ public sealed class DocumentInvoiceStoreContractTests : InvoiceStoreContract, ID
     public void Dispose() => _database.Dispose();
 
     protected override IInvoiceStore CreateStore() => new DocumentInvoiceStore(_database);
+
+    protected override Billing.Domain.Events.IOutboxStore CreateOutbox() => new DocumentPrepaidStore(_database);
 }
 
 public sealed class DocumentInvoiceHeaderStoreContractTests : InvoiceHeaderStoreContract, IDisposable

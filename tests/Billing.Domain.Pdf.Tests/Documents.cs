@@ -28,6 +28,7 @@ internal sealed class Documents
     {
         Clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0)) { AutoAdvance = Duration.FromMinutes(1) };
         var retry = ConflictRetryPolicy.Immediate(100);
+        Invoices = new InMemoryInvoiceStore(Store);
         Accounts = new PrepaidAccountService(Store, Clock, retry);
         TopUps = new TopUpService(Store, new InMemoryPaymentGateway(Clock), Clock, retry);
         Corrections = new CorrectionService(Store, Clock, retry);
@@ -41,7 +42,7 @@ internal sealed class Documents
 
     public InMemoryPrepaidStore Store { get; } = new();
 
-    public InMemoryInvoiceStore Invoices { get; } = new();
+    public InMemoryInvoiceStore Invoices { get; }
 
     public InMemoryInvoiceHeaderStore HeaderStore { get; } = new();
 

@@ -57,6 +57,8 @@ public sealed class PostgreSqlInvoiceStoreContractTests : InvoiceStoreContract, 
     public void Dispose() => _schema.Dispose();
 
     protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new PostgreSqlInvoiceStore(_schema.Options);
+
+    protected override Billing.Domain.Events.IOutboxStore CreateOutbox() => new PostgreSqlPrepaidStore(_schema.Options);
 }
 
 /// <summary>The PostgreSQL invoice header store passes the contract every adapter must pass, against a real server.</summary>

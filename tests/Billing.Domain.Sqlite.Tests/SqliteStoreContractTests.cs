@@ -50,6 +50,8 @@ public sealed class SqliteInvoiceStoreContractTests : InvoiceStoreContract, IDis
     public void Dispose() => _database.Dispose();
 
     protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new SqliteInvoiceStore(_database.Path);
+
+    protected override Billing.Domain.Events.IOutboxStore CreateOutbox() => new SqlitePrepaidStore(_database.Path);
 }
 
 /// <summary>The SQLite invoice header store passes the contract every adapter must pass, against a real SQLite file.</summary>

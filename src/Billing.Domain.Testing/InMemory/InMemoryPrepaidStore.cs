@@ -441,6 +441,24 @@ public sealed class InMemoryPrepaidStore : IPrepaidStore
     }
 
     // Runs under the store's lock, waiting for it at most the busy timeout; exceptions come back as a faulted task.
+    /// <summary>Appends events to the outbox under the store's lock, for an invoice store that shares it (<see cref="InMemoryInvoiceStore(InMemoryPrepaidStore)"/>).</summary>
+    /// <exception cref="StorageBusyException">The lock was not free within <see cref="BusyTimeout"/>; nothing was appended.</exception>
+    internal void AppendEvents(IReadOnlyList<BillingEvent> events)
+    {
+        Enter();
+        try
+        {
+            foreach (var billingEvent in events)
+            {
+                _outbox.Add(new Outboxed(_outbox.Count + 1, billingEvent));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private Task<T> Read<T>(Func<T> read)
     {
         try

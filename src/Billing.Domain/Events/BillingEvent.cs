@@ -27,6 +27,7 @@ namespace Billing.Domain.Events;
 [JsonDerivedType(typeof(GracePeriodStarted), GracePeriodStarted.TypeName)]
 [JsonDerivedType(typeof(ChargeMade), ChargeMade.TypeName)]
 [JsonDerivedType(typeof(BalanceBelowThreshold), BalanceBelowThreshold.TypeName)]
+[JsonDerivedType(typeof(InvoiceClosed), InvoiceClosed.TypeName)]
 public abstract record BillingEvent
 {
     /// <summary>Initializes the event.</summary>
@@ -329,4 +330,40 @@ public sealed record BalanceBelowThreshold(string AccountId, string RequestId, M
     /// <inheritdoc/>
     [JsonIgnore]
     public override string Type => TypeName;
+}
+
+/// <summary>
+/// An invoice was closed: a Prepay invoice made at its period's end (seed 001: created after the end of the billing
+/// period and closed right away), committed with the invoice in the invoice store.
+/// </summary>
+/// <param name="InvoiceId">The invoice.</param>
+/// <param name="AccountId">The account.</param>
+/// <param name="Number">Its number.</param>
+/// <param name="Total">Its total, charges less corrections.</param>
+/// <param name="Period">The billing period it covers.</param>
+/// <param name="OccurredAt">When it was closed.</param>
+public sealed record InvoiceClosed(string InvoiceId, string AccountId, string Number, Money Total, Periods.BillingPeriod Period, Instant OccurredAt)
+    : BillingEvent($"{TypeName}/{InvoiceId}", AccountId, OccurredAt)
+{
+    /// <summary>Gets the invoice.</summary>
+    public string InvoiceId { get; } = Preconditions.CheckId(InvoiceId);
+
+    /// <summary>Gets its number.</summary>
+    public string Number { get; } = Preconditions.CheckId(Number);
+
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "invoice.closed";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+
+    /// <summary>The event of a commit that closes an invoice: none unless <paramref name="after"/> is Closed and the invoice was not before.</summary>
+    /// <param name="before">The invoice's status before the commit; null when it is new.</param>
+    /// <param name="after">The invoice the commit writes.</param>
+    /// <returns>The event, or none.</returns>
+    internal static IReadOnlyList<BillingEvent> Of(Invoices.InvoiceStatus? before, Invoices.Invoice after) =>
+        after.Status == Invoices.InvoiceStatus.Closed && before != Invoices.InvoiceStatus.Closed
+            ? [new InvoiceClosed(after.InvoiceId, after.AccountId, after.Number ?? throw new InvalidOperationException($"Invoice {after.InvoiceId} is closed without a number."), after.Total, after.Period, after.IssuedAt ?? after.CreatedAt)]
+            : [];
 }

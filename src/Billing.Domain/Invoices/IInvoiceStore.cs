@@ -44,11 +44,14 @@ public interface IInvoiceStore
     /// Writes an invoice atomically. When <paramref name="takesNumber"/> is true the invoice carries the next number
     /// of its series: the store refuses the commit unless the series' last sequence is the invoice's sequence − 1,
     /// then advances it. It also refuses a second Prepay invoice for one account and period, and a number taken twice.
+    /// The events are written in the same commit, to the outbox the dispatcher reads (the database's, shared with the
+    /// prepaid store; in memory, the prepaid store's the invoice store was given), or not at all.
     /// </summary>
     /// <param name="invoice">The invoice, with the <c>Version</c> it was read at (0 for a new one).</param>
     /// <param name="takesNumber">True when this write gives the invoice its number.</param>
+    /// <param name="events">The events of the change (<see cref="Events.InvoiceClosed"/>); often none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The invoice as stored, its version advanced.</returns>
     /// <exception cref="ConcurrencyConflictException">A version or the series' counter is stale, or a unique key is taken; nothing was written.</exception>
-    Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, CancellationToken cancellationToken = default);
+    Task<Invoice> CommitAsync(Invoice invoice, bool takesNumber, IReadOnlyList<Events.BillingEvent> events, CancellationToken cancellationToken = default);
 }

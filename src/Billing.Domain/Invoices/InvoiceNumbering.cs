@@ -33,11 +33,11 @@ public sealed class InvoiceNumbering
     }
 
     /// <summary>Gives an issued invoice the next number of its series and commits both in one step.</summary>
-    internal async Task<Invoice> CommitNumberedAsync(IInvoiceStore store, Invoice issued, CancellationToken cancellationToken)
+    internal async Task<Invoice> CommitNumberedAsync(IInvoiceStore store, Invoice issued, InvoiceStatus? before, CancellationToken cancellationToken)
     {
         var series = _seriesFor(issued) ?? throw new InvalidOperationException($"The numbering picked no series for invoice {issued.InvoiceId}.");
         var last = await store.LastSequenceAsync(series.Name, cancellationToken).ConfigureAwait(false);
         var numbered = issued.WithNumber(series, last + 1, issued.IssuedAt!.Value.InZone(Zone).Date);
-        return await store.CommitAsync(numbered, takesNumber: true, cancellationToken).ConfigureAwait(false);
+        return await store.CommitAsync(numbered, takesNumber: true, Events.InvoiceClosed.Of(before, numbered), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Billing.Domain.Charging;
+using Billing.Domain.Events;
 using Billing.Domain.Periods;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
@@ -75,7 +76,7 @@ public sealed class PostpaidInvoicing
             await LinkChargesAsync(draft, cancellationToken).ConfigureAwait(false);
             var (lines, rows) = await LinkedAsync(draft, cancellationToken).ConfigureAwait(false);
             var filled = lines.Count == 0 ? draft : draft.Edit(ChargeDocument.Of(currency, lines), rows, []);
-            return await _invoices.CommitAsync(filled, takesNumber: false, cancellationToken).ConfigureAwait(false);
+            return await _invoices.CommitAsync(filled, takesNumber: false, InvoiceClosed.Of(null, filled), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -136,7 +137,7 @@ public sealed class PostpaidInvoicing
             var invoice = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
             return invoice.Status != InvoiceStatus.Draft && invoice.Number is not null
                 ? invoice
-                : await _numbering.CommitNumberedAsync(_invoices, invoice.Finalize(_clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+                : await _numbering.CommitNumberedAsync(_invoices, invoice.Finalize(_clock.GetCurrentInstant()), invoice.Status, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Records the payment of an open or uncollectible invoice; recording it again returns it.</summary>
@@ -186,7 +187,7 @@ public sealed class PostpaidInvoicing
         {
             var invoice = await FindAsync(accountId, invoiceId, cancellationToken).ConfigureAwait(false);
             var changed = change(invoice);
-            return changed == invoice ? invoice : await _invoices.CommitAsync(changed, takesNumber: false, cancellationToken).ConfigureAwait(false);
+            return changed == invoice ? invoice : await _invoices.CommitAsync(changed, takesNumber: false, InvoiceClosed.Of(invoice.Status, changed), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     // Closes the account's open postpaid charges from days before the draft's period end onto the draft, in one commit.

@@ -120,7 +120,7 @@ public sealed class PrepayInvoicing
                 return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.AlreadyMade, raced);
             }
 
-            var saved = await _numbering.CommitNumberedAsync(_invoices, invoice, cancellationToken).ConfigureAwait(false);
+            var saved = await _numbering.CommitNumberedAsync(_invoices, invoice, before: null, cancellationToken).ConfigureAwait(false);
             return new PrepayCloseResult(account.AccountId, PrepayCloseOutcome.Made, saved);
         }, cancellationToken).ConfigureAwait(false);
     }

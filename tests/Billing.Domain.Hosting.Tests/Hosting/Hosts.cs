@@ -1,5 +1,6 @@
 using Billing.Domain.Hosting;
 using Billing.Domain.Payments;
+using Billing.Domain.Prepaid;
 using Billing.Domain.Testing.InMemory;
 using Billing.Domain.Testing.Payments;
 using Microsoft.Extensions.Configuration;
@@ -39,5 +40,5 @@ internal static class Hosts
 
     /// <summary>Chooses the in-memory stores, as a host with an adapter of its own calls <see cref="BillingBuilder.UseStores"/>.</summary>
     public static BillingBuilder UseInMemoryStores(this BillingBuilder billing) =>
-        billing.UseStores(_ => new InMemoryPrepaidStore(), _ => new InMemoryInvoiceStore(), _ => new InMemoryInvoiceHeaderStore());
+        billing.UseStores(_ => new InMemoryPrepaidStore(), p => new InMemoryInvoiceStore((InMemoryPrepaidStore)p.GetRequiredService<IPrepaidStore>()), _ => new InMemoryInvoiceHeaderStore());
 }

@@ -162,6 +162,38 @@ public sealed class BillingEventDispatcherTests
     }
 
     [Fact]
+    public async Task AClosedPrepayInvoice_IsDelivered_InOrderAfterTheAccountsEarlierEvents_Once()
+    {
+        var h = new Billing.Domain.Tests.Invoices.InvoiceHarness();
+        await h.Prepaid.FundAsync("acc", 100m, "ord-1");
+        await h.ChargedAsync("acc", "sub-1", 10m);
+        h.AfterMarch();
+        var closed = (await h.Prepay.CloseAsync(Billing.Domain.Tests.Invoices.InvoiceHarness.PeriodOf("acc"))).Invoice!;
+        await h.Prepay.CloseAsync(Billing.Domain.Tests.Invoices.InvoiceHarness.PeriodOf("acc"));   // already made: no second event
+
+        await new BillingEventDispatcher(h.Prepaid.Store, [_consumer], h.Prepaid.Clock, Policy).DispatchAsync();
+
+        var ofAcc = _consumer.Of("acc").ToList();
+        Assert.Equal("top_up.completed/ord-1", ofAcc[0]);
+        Assert.Equal($"invoice.closed/{closed.InvoiceId}", ofAcc[^1]);
+        var delivered = Assert.Single(_consumer.Delivered.OfType<InvoiceClosed>());
+        Assert.Equal((closed.Number, closed.Total, closed.Period), (delivered.Number, delivered.Total, delivered.Period));
+    }
+
+    [Fact]
+    public async Task AnInMemoryInvoiceStore_WithoutAnOutbox_RefusesACommitWithEvents_AndWritesNothing()
+    {
+        var store = new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore();
+        var draft = Billing.Domain.Invoices.Invoice.Draft("inv-1", "acc", "Acme", Billing.Domain.Periods.BillingPeriod.OfMonth(new YearMonth(2026, 3)), Usd, Start);
+        var closed = new InvoiceClosed("inv-1", "acc", "INV-1", Dollars(1m), draft.Period, Start);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitAsync(draft, takesNumber: false, [closed]));
+
+        Assert.Contains("new InMemoryInvoiceStore(prepaidStore)", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindInvoiceAsync("inv-1"));
+    }
+
+    [Fact]
     public void ThePolicy_DoublesItsDelay_UpToItsLongest_AndRefusesBadValues()
     {
         Assert.Equal(

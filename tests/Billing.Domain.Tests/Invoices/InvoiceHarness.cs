@@ -21,6 +21,7 @@ internal sealed class InvoiceHarness
 
     public InvoiceHarness()
     {
+        Invoices = new InMemoryInvoiceStore(Prepaid.Store);   // invoice.closed goes to the prepaid store's outbox
         var engine = new ChargeEngine(ChargePolicy.PerLine);
         Prepay = new PrepayInvoicing(Invoices, Prepaid.Store, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, retry: ConflictRetryPolicy.Immediate(1_000));
         Postpaid = new PostpaidInvoicing(Invoices, engine, InvoiceNumbering.OneSeries(Series), Prepaid.Clock, retry: ConflictRetryPolicy.Immediate(1_000));
@@ -28,7 +29,7 @@ internal sealed class InvoiceHarness
 
     public PrepaidHarness Prepaid { get; } = new();
 
-    public InMemoryInvoiceStore Invoices { get; } = new();
+    public InMemoryInvoiceStore Invoices { get; }
 
     public PrepayInvoicing Prepay { get; }
 

@@ -61,7 +61,7 @@ public partial class BillingRunTests
     }
 
     private Billing.Domain.Invoices.PrepayInvoicing Invoicing => new(
-        new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(), _store, new ChargeEngine(ChargePolicy.PerLine),
+        new Billing.Domain.Testing.InMemory.InMemoryInvoiceStore(_h.Store), _store, new ChargeEngine(ChargePolicy.PerLine),
         Numbering, _h.Clock);
 
     private static Billing.Domain.Invoices.InvoiceNumbering Numbering =>
@@ -427,7 +427,7 @@ public partial class BillingRunTests
         await Assert.ThrowsAsync<IOException>(() => Run.RunAsync(On(4, 10)));   // a crash in the middle (the hook runs once)
         await Run.RunAsync(On(4, 10));
         _h.Clock.Reset(On(4, 2));
-        var invoices = new InMemoryInvoiceStore();
+        var invoices = new InMemoryInvoiceStore(_h.Store);
 
         var march = (await new Billing.Domain.Invoices.PrepayInvoicing(invoices, _store, new ChargeEngine(ChargePolicy.PerLine), Numbering, _h.Clock).CloseAsync(Month(3))).Invoice!;
 

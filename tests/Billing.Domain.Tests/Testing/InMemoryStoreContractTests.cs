@@ -24,7 +24,11 @@ public class InMemoryPrepaidStoreContractTests : PrepaidStoreContract
 /// <summary>The in-memory invoice store passes the contract every adapter must pass.</summary>
 public class InMemoryInvoiceStoreContractTests : InvoiceStoreContract
 {
-    protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new InMemoryInvoiceStore();
+    private readonly InMemoryPrepaidStore _outbox = new();
+
+    protected override Billing.Domain.Invoices.IInvoiceStore CreateStore() => new InMemoryInvoiceStore(_outbox);
+
+    protected override Billing.Domain.Events.IOutboxStore CreateOutbox() => _outbox;
 }
 
 /// <summary>The in-memory invoice header store passes the contract every adapter must pass.</summary>
