@@ -5,8 +5,8 @@ namespace Billing.Domain.Pdf;
 
 /// <summary>
 /// The fonts that ship inside the package, embedded in the documents: DejaVu Sans (Latin, Greek, Cyrillic, ▲ ▼, the
-/// currency signs) and Droid Sans Fallback (Chinese and Japanese; Korean Hangul is not covered). Each character is drawn with the first of them
-/// that has its glyph, so an invoice header in its own script prints as written. PDFsharp finds them through a font
+/// currency signs), Droid Sans Fallback (Chinese and Japanese) and NanumGothic (Korean Hangul). Each character is drawn
+/// with the first of them that has its glyph, so an invoice header in its own script prints as written. PDFsharp finds them through a font
 /// resolver registered once per process, as PDFsharp asks; a host's own resolver keeps its place and ours answers as
 /// the fallback.
 /// </summary>
@@ -18,11 +18,16 @@ internal static class BillingFonts
     /// <summary>The family of characters DejaVu Sans lacks.</summary>
     public const string Fallback = "Billing.Domain Sans Fallback";
 
+    /// <summary>The family of characters both lack: Korean Hangul.</summary>
+    public const string Hangul = "Billing.Domain Sans Hangul";
+
     private static readonly Lazy<byte[]> Regular = new(() => Load("DejaVuSans.ttf"));
     private static readonly Lazy<byte[]> Bold = new(() => Load("DejaVuSans-Bold.ttf"));
     private static readonly Lazy<byte[]> Cjk = new(() => Load("DroidSansFallbackFull.ttf"));
     private static readonly Lazy<FontCoverage> SansCoverage = new(() => FontCoverage.Read(Regular.Value));
     private static readonly Lazy<FontCoverage> FallbackCoverage = new(() => FontCoverage.Read(Cjk.Value));
+    private static readonly Lazy<byte[]> Korean = new(() => Load("NanumGothic.ttf"));
+    private static readonly Lazy<FontCoverage> HangulCoverage = new(() => FontCoverage.Read(Korean.Value));
     private static readonly object Gate = new();
     private static bool _registered;
 
@@ -56,14 +61,14 @@ internal static class BillingFonts
         }
     }
 
-    /// <summary>Splits a text into runs, each in the family that has its glyphs (DejaVu Sans unless only the fallback has one).</summary>
+    /// <summary>Splits a text into runs, each in the first family that has its glyphs (DejaVu Sans when none has one).</summary>
     public static IEnumerable<(string Family, string Text)> Runs(string text)
     {
         var run = new StringBuilder();
         string? family = null;
         foreach (var rune in text.EnumerateRunes())
         {
-            var wanted = SansCoverage.Value.Covers(rune.Value) || !FallbackCoverage.Value.Covers(rune.Value) ? Sans : Fallback;
+            var wanted = FamilyOf(rune.Value);
             if (family is not null && wanted != family)
             {
                 yield return (family, run.ToString());
@@ -81,7 +86,14 @@ internal static class BillingFonts
     }
 
     /// <summary>Returns whether one of the shipped fonts has a glyph for every character of a text.</summary>
-    public static bool Covers(string text) => text.EnumerateRunes().All(r => SansCoverage.Value.Covers(r.Value) || FallbackCoverage.Value.Covers(r.Value));
+    public static bool Covers(string text) =>
+        text.EnumerateRunes().All(r => SansCoverage.Value.Covers(r.Value) || FallbackCoverage.Value.Covers(r.Value) || HangulCoverage.Value.Covers(r.Value));
+
+    private static string FamilyOf(int codePoint) =>
+        SansCoverage.Value.Covers(codePoint) ? Sans
+        : FallbackCoverage.Value.Covers(codePoint) ? Fallback
+        : HangulCoverage.Value.Covers(codePoint) ? Hangul
+        : Sans;
 
     private static byte[] Load(string file)
     {
@@ -98,6 +110,7 @@ internal static class BillingFonts
         {
             Sans => new FontResolverInfo(isBold ? "BillingDomain-DejaVuSans-Bold" : "BillingDomain-DejaVuSans", false, isItalic),
             Fallback => new FontResolverInfo("BillingDomain-DroidSansFallback", isBold, isItalic),
+            Hangul => new FontResolverInfo("BillingDomain-NanumGothic", isBold, isItalic),
             _ => null,
         };
 
@@ -106,6 +119,7 @@ internal static class BillingFonts
             "BillingDomain-DejaVuSans" => Regular.Value,
             "BillingDomain-DejaVuSans-Bold" => Bold.Value,
             "BillingDomain-DroidSansFallback" => Cjk.Value,
+            "BillingDomain-NanumGothic" => Korean.Value,
             _ => null,
         };
     }

@@ -182,15 +182,20 @@ internal sealed class PdfCanvas : IDisposable
     private double Measure(string text, double size, bool bold) =>
         BillingFonts.Runs(text).Sum(run => _graphics!.MeasureString(run.Text, Font(run.Family, size, bold)).Width);
 
+    // Each run in the font that has its glyphs, all on the main font's baseline: a run in a font with a taller ascent is
+    // set that much higher up from the top, so that a header mixing scripts reads as one line.
     private void Draw(string text, double x, double y, double size, bool bold)
     {
+        var baseline = Ascent(Font(BillingFonts.Sans, size, bold));
         foreach (var (family, run) in BillingFonts.Runs(text))
         {
             var font = Font(family, size, bold);
-            _graphics!.DrawString(run, font, XBrushes.Black, new XPoint(x, y), XStringFormats.TopLeft);
+            _graphics!.DrawString(run, font, XBrushes.Black, new XPoint(x, y + baseline - Ascent(font)), XStringFormats.TopLeft);
             x += _graphics.MeasureString(run, font).Width;
         }
     }
+
+    private static double Ascent(XFont font) => font.Size * font.Metrics.Ascent / font.Metrics.UnitsPerEm;
 
     private XFont Font(string family, double size, bool bold)
     {

@@ -14,8 +14,8 @@ namespace Billing.Domain.Pdf;
 /// every run and machine: its dates are the invoice's own, its identifiers derived from its content.
 /// </summary>
 /// <remarks>
-/// Text is set in DejaVu Sans, with Droid Sans Fallback for the characters it lacks (Chinese and Japanese; Korean Hangul is in neither);
-/// both ship inside the package and are embedded, subset, in each document. PDFsharp finds them through a font
+/// Text is set in DejaVu Sans, with Droid Sans Fallback for the characters it lacks (Chinese and Japanese) and
+/// NanumGothic for Korean Hangul; all three ship inside the package and are embedded, subset, in each document. PDFsharp finds them through a font
 /// resolver this renderer registers once per process (see <see cref="PdfSharp.Fonts.GlobalFontSettings"/>).
 /// </remarks>
 public sealed class PdfInvoiceRenderer : IInvoiceRenderer

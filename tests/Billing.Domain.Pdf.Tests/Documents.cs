@@ -108,6 +108,20 @@ internal sealed class Documents
         return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }
 
+    /// <summary>
+    /// The text of each line as it reads on the page, spaces left out: the letters on one baseline from left to right,
+    /// the lines from the top. A text set in several fonts is drawn run by run, in whatever order; this reads it as seen.
+    /// </summary>
+    public static IReadOnlyList<string> LinesOf(ReadOnlyMemory<byte> pdf)
+    {
+        using var document = PdfDocument.Open(pdf.ToArray());
+        return [.. document.GetPages().SelectMany(page => page.Letters
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+            .OrderByDescending(line => line.Key)
+            .Select(line => string.Concat(line.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))))];
+    }
+
     /// <summary>The number of pages.</summary>
     public static int PagesOf(ReadOnlyMemory<byte> pdf)
     {
