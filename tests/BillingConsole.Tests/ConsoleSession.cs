@@ -106,3 +106,15 @@ internal sealed class ConsoleSession : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
     }
 }
+
+/// <summary>A test class of console pages: a session on its own copy of the sample month for each test.</summary>
+public abstract class ConsolePageTests : IAsyncLifetime
+{
+    private protected ConsoleSession Console { get; private set; } = null!;
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync() => Console = await ConsoleSession.StartAsync();
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync() => await Console.DisposeAsync();
+}

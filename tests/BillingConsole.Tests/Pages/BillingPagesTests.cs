@@ -3,18 +3,12 @@ using System.Net;
 namespace BillingConsole.Tests.Pages;
 
 /// <summary>Seed 000 on the sample month: the accounts, billing records and consumption, usage logs and the reconciliation.</summary>
-public sealed class BillingPagesTests : IAsyncLifetime
+public sealed class BillingPagesTests : ConsolePageTests
 {
-    private ConsoleSession _console = null!;
-
-    public async Task InitializeAsync() => _console = await ConsoleSession.StartAsync();
-
-    public async Task DisposeAsync() => await _console.DisposeAsync();
-
     [Fact]
     public async Task Accounts_ListsEveryAccountWithItsBalanceAndInvoiceableAmount()
     {
-        var page = await _console.GetAsync("/");
+        var page = await Console.GetAsync("/");
 
         Assert.Equal(
             ["acc-42 | Acme AI | Reseller | 22.56 USD | 40.00 USD | Invoice", "acc-77 | Li's studio | Customer | 19.51 USD | 30.00 USD | Invoice"],
@@ -24,7 +18,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [Fact]
     public async Task Billing_ShowsEachOrdersStatusAndPaymentAmount_AndTheConsumptionOfTheRange()
     {
-        var page = await _console.GetAsync("/accounts/acc-42/billing");
+        var page = await Console.GetAsync("/accounts/acc-42/billing");
 
         Assert.Equal(
             [
@@ -49,7 +43,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("?from=2026-03-01&to=2026-03-01", new[] { "ord-1003", "ord-1002", "ord-1001" })]
     public async Task Billing_NarrowsTheRecordsByDateStatusAndAmount(string query, string[] orders)
     {
-        var page = await _console.GetAsync("/accounts/acc-42/billing" + query);
+        var page = await Console.GetAsync("/accounts/acc-42/billing" + query);
 
         Assert.Equal(orders, ConsoleSession.Rows(page, "#orders").Select(r => r.Split(" | ")[0]));
         Assert.Empty(ConsoleSession.Errors(page));
@@ -61,7 +55,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("?to=2026-03-02", new string[0])]
     public async Task Billing_ReconcilesConsumptionByDateRange(string query, string[] calls)
     {
-        var page = await _console.GetAsync("/accounts/acc-42/billing" + query);
+        var page = await Console.GetAsync("/accounts/acc-42/billing" + query);
 
         Assert.Equal(calls, ConsoleSession.Rows(page, "#consumption").Select(r => r.Split(" | ")[1]));
     }
@@ -72,9 +66,17 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("?minAmount=60&maxAmount=10", "The largest amount is below the smallest.")]
     public async Task Billing_ABadFilter_IsShownOnThePage(string query, string error)
     {
-        var page = await _console.GetAsync("/accounts/acc-42/billing" + query);
+        var page = await Console.GetAsync("/accounts/acc-42/billing" + query);
 
         Assert.Contains(error, ConsoleSession.Errors(page));
+    }
+
+    [Fact]
+    public async Task TheErrorPage_SaysTheRequestFailed_WithoutItsDetails()
+    {
+        var page = await Console.GetAsync("/error");
+
+        Assert.Equal("The request failed; the console's log has the details.", page.QuerySelector("main p")!.TextContent);
     }
 
     [Theory]
@@ -85,7 +87,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("/accounts/acc-404/invoice/review")]
     public async Task AnAccountPage_OfNoAccount_IsNotFound(string url)
     {
-        using var response = await _console.Client.GetAsync(url);
+        using var response = await Console.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -101,7 +103,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("acc-77", "", new[] { "req-4" })]
     public async Task UsageLogs_AreSearchedByDateModelTokenAndRequestId_OfTheAccountAlone(string account, string query, string[] calls)
     {
-        var page = await _console.GetAsync($"/accounts/{account}/usage-logs" + query);
+        var page = await Console.GetAsync($"/accounts/{account}/usage-logs" + query);
 
         Assert.Equal(calls, ConsoleSession.Rows(page, "#usage-logs").Select(r => r.Split(" | ")[1]));
     }
@@ -109,7 +111,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [Fact]
     public async Task UsageLogs_ShowEachCallsTokensAndRatedCost_AndARepeatedRequestTwice()
     {
-        var page = await _console.GetAsync("/accounts/acc-42/usage-logs?requestId=req-2");
+        var page = await Console.GetAsync("/accounts/acc-42/usage-logs?requestId=req-2");
 
         Assert.Equal(
             ["2026-03-03 09:16 | req-2 | gpt-x | prod-key | 5,400,000 | 0 | 1,100,000 | 24.50 USD", "2026-03-03 09:16 | req-2 | gpt-x | prod-key | 5,400,000 | 0 | 1,100,000 | 24.50 USD"],
@@ -119,7 +121,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [Fact]
     public async Task Reconciliation_OfMarch_ShowsEachDayAndEveryDiscrepancy()
     {
-        var page = await _console.GetAsync("/accounts/acc-42/reconciliation?from=2026-03-01&to=2026-03-31");
+        var page = await Console.GetAsync("/accounts/acc-42/reconciliation?from=2026-03-01&to=2026-03-31");
 
         Assert.Equal("4 discrepancies.", page.QuerySelector("#verdict")!.TextContent);
         Assert.Contains("2026-03-03 | 0 | 0.00 USD |  | 0.00 USD | 2 | 31.00 USD | 3 | 55.50 USD", ConsoleSession.Rows(page, "#days"));
@@ -131,7 +133,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [Fact]
     public async Task Reconciliation_OfARangeWithoutDiscrepancies_SaysItIsBalanced()
     {
-        var page = await _console.GetAsync("/accounts/acc-42/reconciliation?from=2026-03-05&to=2026-03-19");
+        var page = await Console.GetAsync("/accounts/acc-42/reconciliation?from=2026-03-05&to=2026-03-19");
 
         Assert.Equal("Balanced: every side agrees.", page.QuerySelector("#verdict")!.TextContent);
     }
@@ -142,7 +144,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
     [InlineData("?from=x&to=2026-03-01", "x is not a day such as 2026-03-01.")]
     public async Task Reconciliation_OfABadRange_ShowsWhyAndNoReport(string query, string error)
     {
-        var page = await _console.GetAsync("/accounts/acc-42/reconciliation" + query);
+        var page = await Console.GetAsync("/accounts/acc-42/reconciliation" + query);
 
         Assert.Contains(error, ConsoleSession.Errors(page));
         Assert.Null(page.QuerySelector("#days"));

@@ -7,20 +7,14 @@ namespace BillingConsole.Tests.Pages;
 /// Seed 002 on the sample month: the summary card, the application form and its refusals, the list with its filters,
 /// the finance team's review, and Download of an issued invoice's PDF.
 /// </summary>
-public sealed class InvoicePageTests : IAsyncLifetime
+public sealed class InvoicePageTests : ConsolePageTests
 {
     private const string Page = "/accounts/acc-42/invoice";
     private const string Review = "/accounts/acc-42/invoice/review";
-    private ConsoleSession _console = null!;
-
-    public async Task InitializeAsync() => _console = await ConsoleSession.StartAsync();
-
-    public async Task DisposeAsync() => await _console.DisposeAsync();
-
     [Fact]
     public async Task SummaryCard_ShowsTheInvoiceableAndInvoicedAmounts()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
         Assert.Equal("40.00 USD", page.QuerySelector("#invoiceable")!.TextContent);   // 110.00 recharged - 30.00 held by app-3 - 40.00 issued
         Assert.Equal("40.00 USD", page.QuerySelector("#invoiced")!.TextContent);
@@ -29,7 +23,7 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task List_ShowsEachApplicationsNumberHeaderAmountStatusAndDates_WithDownloadForTheIssuedOne()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
         var rows = ConsoleSession.Rows(page, "#applications");
         Assert.Equal(3, rows.Count);
@@ -48,7 +42,7 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [InlineData("?to=2026-03-31", new string[0])]
     public async Task List_IsFilteredByStatusAndApplicationDate(string query, string[] applications)
     {
-        var page = await _console.GetAsync(Page + query);
+        var page = await Console.GetAsync(Page + query);
 
         Assert.Equal(applications, page.QuerySelectorAll("#applications tbody tr").Select(r => r.GetAttribute("data-application")));
     }
@@ -56,9 +50,9 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Download_OfTheIssuedApplication_ReturnsThePdfStoredAtIssue()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
-        using var response = await _console.Client.GetAsync(page.QuerySelector("#applications a.download")!.GetAttribute("href"));
+        using var response = await Console.Client.GetAsync(page.QuerySelector("#applications a.download")!.GetAttribute("href"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
@@ -73,7 +67,7 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [InlineData("app-404", HttpStatusCode.NotFound)]
     public async Task Download_OfAnApplicationNotIssued_IsRefused(string applicationId, HttpStatusCode status)
     {
-        using var response = await _console.Client.GetAsync($"{Page}?handler=Download&applicationId={applicationId}");
+        using var response = await Console.Client.GetAsync($"{Page}?handler=Download&applicationId={applicationId}");
 
         Assert.Equal(status, response.StatusCode);
     }
@@ -81,10 +75,10 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_WithinTheInvoiceableAmount_IsPending_AndHoldsTheAmount()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
         var id = page.QuerySelector("#apply input[name='Form.ApplicationId']")!.GetAttribute("value")!;
 
-        var answered = await _console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example", "April"), Page);
+        var answered = await Console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example", "April"), Page);
 
         Assert.Equal($"Application {id} submitted: it is Pending review by the finance team.", answered.QuerySelector("#applied")!.TextContent);
         Assert.StartsWith("- | Acme AI Ltd | 25.00 USD | Pending | 2026-04-10 10:00 | -", ConsoleSession.Rows(answered, "#applications")[0], StringComparison.Ordinal);
@@ -94,10 +88,10 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_SubmittedTwice_IsOneApplication()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
-        await _console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example"), Page);
-        var again = await _console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example"), Page);   // the same form: a double click, a refresh
+        await Console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example"), Page);
+        var again = await Console.SubmitAsync(page, "#apply", Fields("25.00", "finance@acme.example"), Page);   // the same form: a double click, a refresh
 
         Assert.Equal(4, ConsoleSession.Rows(again, "#applications").Count);
         Assert.Equal("15.00 USD", again.QuerySelector("#invoiceable")!.TextContent);
@@ -111,9 +105,9 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [InlineData("10.00", "finance at acme", "application.invalid_email")]
     public async Task Apply_BreakingARule_ShowsTheRefusalOnTheForm_AndWritesNothing(string amount, string email, string code)
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
-        var answered = await _console.SubmitAsync(page, "#apply", Fields(amount, email), Page);
+        var answered = await Console.SubmitAsync(page, "#apply", Fields(amount, email), Page);
 
         Assert.Contains(ConsoleSession.Errors(answered), e => e.EndsWith($"({code})", StringComparison.Ordinal));
         Assert.Equal(3, ConsoleSession.Rows(answered, "#applications").Count);
@@ -124,9 +118,9 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_WithRemarksTooLong_IsRefusedOnTheRemarksField()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
-        var answered = await _console.SubmitAsync(page, "#apply", Fields("10.00", "finance@acme.example", new string('r', 2_000)), Page);
+        var answered = await Console.SubmitAsync(page, "#apply", Fields("10.00", "finance@acme.example", new string('r', 2_000)), Page);
 
         Assert.Contains(ConsoleSession.Errors(answered), e => e.EndsWith("(application.remarks_too_long)", StringComparison.Ordinal));
     }
@@ -134,9 +128,9 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_WithoutAmountOrEmail_AsksForThem()
     {
-        var page = await _console.GetAsync(Page);
+        var page = await Console.GetAsync(Page);
 
-        var answered = await _console.SubmitAsync(page, "#apply", Fields("", ""), Page);
+        var answered = await Console.SubmitAsync(page, "#apply", Fields("", ""), Page);
 
         Assert.Contains("Enter the invoice amount.", ConsoleSession.Errors(answered));
         Assert.Contains("Enter the receiving email.", ConsoleSession.Errors(answered));
@@ -145,9 +139,9 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_ForAnAccountWithoutAHeader_PromptsForOne_AndIsRefused()
     {
-        var page = await _console.GetAsync("/accounts/acc-77/invoice");
+        var page = await Console.GetAsync("/accounts/acc-77/invoice");
 
-        var answered = await _console.SubmitAsync(page, "#apply", Fields("10.00", "li@studio.example"), "/accounts/acc-77/invoice");
+        var answered = await Console.SubmitAsync(page, "#apply", Fields("10.00", "li@studio.example"), "/accounts/acc-77/invoice");
 
         Assert.NotNull(page.QuerySelector("#no-header"));
         Assert.Contains(ConsoleSession.Errors(answered), e => e.EndsWith("(application.no_invoice_header)", StringComparison.Ordinal));
@@ -157,21 +151,21 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Review_ApproveThenIssue_NumbersTheInvoice_AndTheCustomerDownloadsIt()
     {
-        var review = await _console.GetAsync(Review);
+        var review = await Console.GetAsync(Review);
         Assert.Equal(["app-3"], review.QuerySelectorAll("#open-applications tbody tr").Select(r => r.GetAttribute("data-application")));
 
-        var approved = await _console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.approve)");
+        var approved = await Console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.approve)");
         Assert.Equal("app-3 approved.", approved.QuerySelector("#done")!.TextContent);
         Assert.Equal("Approved", approved.QuerySelector("#open-applications tr[data-application='app-3'] .status")!.TextContent);
 
-        var issued = await _console.SubmitAsync(approved, "#open-applications tr[data-application='app-3'] form:has(button.issue)");
+        var issued = await Console.SubmitAsync(approved, "#open-applications tr[data-application='app-3'] form:has(button.issue)");
         Assert.Equal("app-3 issued as FP-2026-00002.", issued.QuerySelector("#done")!.TextContent);
         Assert.Empty(issued.QuerySelectorAll("#open-applications tbody tr"));
 
-        var page = await _console.GetAsync(Page + "?status=issued");
+        var page = await Console.GetAsync(Page + "?status=issued");
         Assert.Equal("70.00 USD", page.QuerySelector("#invoiced")!.TextContent);
         var download = page.QuerySelector("#applications tr[data-application='app-3'] a.download")!.GetAttribute("href");
-        var pdf = Text(await _console.Client.GetByteArrayAsync(download));
+        var pdf = Text(await Console.Client.GetByteArrayAsync(download));
         Assert.Contains("FP-2026-00002", pdf, StringComparison.Ordinal);
         Assert.Contains("30.00", pdf, StringComparison.Ordinal);
     }
@@ -179,20 +173,20 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Review_Reject_WithAReason_ClosesTheApplication_AndFreesItsAmount()
     {
-        var review = await _console.GetAsync(Review);
+        var review = await Console.GetAsync(Review);
 
-        var rejected = await _console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.reject)", new Dictionary<string, string> { ["reason"] = "wrong header" });
+        var rejected = await Console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.reject)", new Dictionary<string, string> { ["reason"] = "wrong header" });
 
         Assert.Equal("app-3 rejected.", rejected.QuerySelector("#done")!.TextContent);
-        Assert.Equal("70.00 USD", (await _console.GetAsync(Page)).QuerySelector("#invoiceable")!.TextContent);
+        Assert.Equal("70.00 USD", (await Console.GetAsync(Page)).QuerySelector("#invoiceable")!.TextContent);
     }
 
     [Fact]
     public async Task Review_Reject_WithoutAReason_IsShownAndChangesNothing()
     {
-        var review = await _console.GetAsync(Review);
+        var review = await Console.GetAsync(Review);
 
-        var answered = await _console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.reject)", new Dictionary<string, string> { ["reason"] = "" });
+        var answered = await Console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.reject)", new Dictionary<string, string> { ["reason"] = "" });
 
         Assert.NotEmpty(ConsoleSession.Errors(answered));
         Assert.Equal("Pending", answered.QuerySelector("#open-applications tr[data-application='app-3'] .status")!.TextContent);
@@ -201,10 +195,10 @@ public sealed class InvoicePageTests : IAsyncLifetime
     [Fact]
     public async Task Review_IssuingAPendingApplication_IsRefusedWithItsCode()
     {
-        var review = await _console.GetAsync(Review);
+        var review = await Console.GetAsync(Review);
         var approve = review.QuerySelector("#open-applications tr[data-application='app-3'] form:has(button.approve)")!.GetAttribute("action")!;
 
-        var answered = await _console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.approve)", action: approve.Replace("handler=Approve", "handler=Issue", StringComparison.Ordinal));
+        var answered = await Console.SubmitAsync(review, "#open-applications tr[data-application='app-3'] form:has(button.approve)", action: approve.Replace("handler=Approve", "handler=Issue", StringComparison.Ordinal));
 
         Assert.Contains("application: Issue is not permitted in Pending. (application.transition_refused)", ConsoleSession.Errors(answered));
         Assert.Equal("Pending", answered.QuerySelector("#open-applications tr[data-application='app-3'] .status")!.TextContent);

@@ -3,21 +3,15 @@ using System.Net;
 namespace BillingConsole.Tests.Pages;
 
 /// <summary>Seed 001 on the sample month: the invoice list with its account type filter, and an invoice's details page.</summary>
-public sealed class InvoicesPagesTests : IAsyncLifetime
+public sealed class InvoicesPagesTests : ConsolePageTests
 {
-    private ConsoleSession _console = null!;
-
-    public async Task InitializeAsync() => _console = await ConsoleSession.StartAsync();
-
-    public async Task DisposeAsync() => await _console.DisposeAsync();
-
     [Theory]
     [InlineData("", new[] { "INV-202604-000002", "INV-202604-000001" })]
     [InlineData("?accountType=reseller", new[] { "INV-202604-000001" })]
     [InlineData("?accountType=customer", new[] { "INV-202604-000002" })]
     public async Task List_IsFilteredByAccountType_WhichHasNoColumn(string query, string[] numbers)
     {
-        var page = await _console.GetAsync("/invoices" + query);
+        var page = await Console.GetAsync("/invoices" + query);
 
         Assert.Equal(numbers, ConsoleSession.Rows(page, "#invoices").Select(r => r.Split(" | ")[0]));
         Assert.Equal(
@@ -28,7 +22,7 @@ public sealed class InvoicesPagesTests : IAsyncLifetime
     [Fact]
     public async Task List_ShowsEachInvoicesAccountModelStatusPeriodAndTotal()
     {
-        var page = await _console.GetAsync("/invoices");
+        var page = await Console.GetAsync("/invoices");
 
         Assert.Contains("INV-202604-000001 | Acme AI | Prepay | Closed | 2026-03-01 | 2026-04-01 | 87.44 USD", ConsoleSession.Rows(page, "#invoices"));
     }
@@ -36,7 +30,7 @@ public sealed class InvoicesPagesTests : IAsyncLifetime
     [Fact]
     public async Task List_OfAnUnknownAccountType_SaysSo()
     {
-        var page = await _console.GetAsync("/invoices?accountType=partner");
+        var page = await Console.GetAsync("/invoices?accountType=partner");
 
         Assert.Contains("partner is not one of: customer, reseller.", ConsoleSession.Errors(page));
     }
@@ -44,8 +38,8 @@ public sealed class InvoicesPagesTests : IAsyncLifetime
     [Fact]
     public async Task Details_ShowTheInvoiceDetailsGroupAndItsThreeTables()
     {
-        var list = await _console.GetAsync("/invoices?accountType=reseller");
-        var details = await _console.GetAsync(list.QuerySelector("#invoices a")!.GetAttribute("href")!);
+        var list = await Console.GetAsync("/invoices?accountType=reseller");
+        var details = await Console.GetAsync(list.QuerySelector("#invoices a")!.GetAttribute("href")!);
 
         Assert.Equal(
             ["Invoice number", "INV-202604-000001", "Account", "Acme AI", "Total", "87.44 USD", "Payment model", "Prepay", "Status", "Closed", "From", "2026-03-01", "To", "2026-04-01"],
@@ -62,7 +56,7 @@ public sealed class InvoicesPagesTests : IAsyncLifetime
     [Fact]
     public async Task Details_OfNoInvoice_IsNotFound()
     {
-        using var response = await _console.Client.GetAsync("/invoices/inv-404");
+        using var response = await Console.Client.GetAsync("/invoices/inv-404");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -11,7 +11,7 @@ namespace BillingConsole.Pages.Accounts;
 /// Seed 000's Billing and Invoices: the billing records (top-up orders) with their status and payment amount, narrowed
 /// by date, order status and amount; and the consumption records of the same date range with their totals.
 /// </summary>
-public sealed class BillingModel : AccountPageModel
+public sealed class BillingModel : DatedPageModel
 {
     private const int PageSize = 50;
 
@@ -20,14 +20,6 @@ public sealed class BillingModel : AccountPageModel
         : base(store)
     {
     }
-
-    /// <summary>Gets or sets the first day shown (in the account's zone), or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    /// <summary>Gets or sets the last day shown, or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
 
     /// <summary>Gets or sets the order status shown (snake_case), or all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -58,7 +50,7 @@ public sealed class BillingModel : AccountPageModel
             return NotFound();
         }
 
-        var range = Filters.Days(Filters.Day(From, nameof(From), ModelState), Filters.Day(To, nameof(To), ModelState), Account.Profile.TimeZone);
+        var range = RangeAsked();
         if (MinAmount > MaxAmount)
         {
             ModelState.AddModelError(nameof(MaxAmount), "The largest amount is below the smallest.");

@@ -13,7 +13,7 @@ namespace BillingConsole.Pages.Accounts;
 /// remarks) with its refusals shown on the form, the list of applications with status and date filters, and Download
 /// for the issued ones, which returns the document stored at issue.
 /// </summary>
-public sealed class InvoiceModel : AccountPageModel
+public sealed class InvoiceModel : DatedPageModel
 {
     private readonly InvoiceApplicationService _applications;
     private readonly InvoiceHeaderService _headers;
@@ -33,14 +33,6 @@ public sealed class InvoiceModel : AccountPageModel
     /// <summary>Gets or sets the status listed (snake_case), or all.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
-
-    /// <summary>Gets or sets the first application day listed, or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    /// <summary>Gets or sets the last application day listed, or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
 
     /// <summary>Gets or sets the application just submitted, to confirm it.</summary>
     [BindProperty(SupportsGet = true)]
@@ -132,7 +124,7 @@ public sealed class InvoiceModel : AccountPageModel
     {
         Totals = await _applications.SummaryAsync(AccountId, cancellationToken);
         Headers = [.. (await _headers.ListAsync(AccountId, cancellationToken)).OrderByDescending(h => h.IsDefault)];
-        var range = Filters.Days(Filters.Day(From, nameof(From), ModelState), Filters.Day(To, nameof(To), ModelState), Account.Profile.TimeZone);
+        var range = RangeAsked();
         Applications = await _applications.ListAsync(
             new InvoiceApplicationQuery(AccountId)
             {

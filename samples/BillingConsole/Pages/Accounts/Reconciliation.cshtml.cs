@@ -8,7 +8,7 @@ namespace BillingConsole.Pages.Accounts;
 /// Seed 000's periodic reconciliation of one date range: billing records, the ledger, consumption records and the
 /// gateway's usage logs side by side per day, and every discrepancy between them.
 /// </summary>
-public sealed class ReconciliationModel : AccountPageModel
+public sealed class ReconciliationModel : DatedPageModel
 {
     private readonly DataFolder _data;
     private readonly Reconciler _reconciler;
@@ -20,14 +20,6 @@ public sealed class ReconciliationModel : AccountPageModel
         _data = data;
         _reconciler = reconciler;
     }
-
-    /// <summary>Gets or sets the range's first day.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    /// <summary>Gets or sets the range's last day.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
 
     /// <summary>Gets the report, once both days are given.</summary>
     public ReconciliationReport? Report { get; private set; }
@@ -45,8 +37,7 @@ public sealed class ReconciliationModel : AccountPageModel
             return Page();   // the form alone: a reconciliation needs its range
         }
 
-        var from = Filters.Day(From, nameof(From), ModelState);
-        var to = Filters.Day(To, nameof(To), ModelState);
+        var (from, to) = DaysAsked();
         if (ModelState.IsValid && (from is null || to is null))
         {
             ModelState.AddModelError(from is null ? nameof(From) : nameof(To), "A reconciliation needs both days of its range.");

@@ -9,7 +9,7 @@ namespace BillingConsole.Pages.Accounts;
 /// Seed 000's Operation Records &gt; Usage Logs: the model gateway's own log of calls, searchable by date, model,
 /// token name and request id, each with its input, output and what the price book rates it at.
 /// </summary>
-public sealed class UsageLogsModel : AccountPageModel
+public sealed class UsageLogsModel : DatedPageModel
 {
     private readonly DataFolder _data;
     private readonly UsageRater _rater;
@@ -21,14 +21,6 @@ public sealed class UsageLogsModel : AccountPageModel
         _data = data;
         _rater = rater;
     }
-
-    /// <summary>Gets or sets the first day shown, or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    /// <summary>Gets or sets the last day shown, or none.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
 
     /// <summary>Gets or sets the model searched for, or any.</summary>
     [BindProperty(SupportsGet = true)]
@@ -53,7 +45,7 @@ public sealed class UsageLogsModel : AccountPageModel
             return NotFound();
         }
 
-        var range = Filters.Days(Filters.Day(From, nameof(From), ModelState), Filters.Day(To, nameof(To), ModelState), Account.Profile.TimeZone);
+        var range = RangeAsked();
         Lines = [.. (await _data.UsageLogsAsync(AccountId, cancellationToken))
             .Where(l => range.Contains(l.OccurredAt)
                 && (string.IsNullOrEmpty(Model) || l.Model == Model)
