@@ -35,6 +35,29 @@ public readonly partial struct Money
         return result;
     }
 
+    /// <summary>Splits this amount into <paramref name="parts"/> equal shares in an allocation style, in whole minor units that sum to it exactly.</summary>
+    /// <param name="parts">The number of shares, 1 to <see cref="MaxShares"/>.</param>
+    /// <param name="style">Where the leftover units go: <see cref="AllocationStyle.LargestRemainder"/> gives what <see cref="Split(int)"/> gives.</param>
+    /// <param name="rounding">How <see cref="AllocationStyle.RoundedRemainderLast"/> rounds every share but the last; the other styles do not round.</param>
+    /// <returns>The shares, in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1 or more than <see cref="MaxShares"/>, or a style or mode is not one of its enum's values.</exception>
+    /// <exception cref="AmountNotRoundedException">This amount has more decimals than its currency's minor units: round it first.</exception>
+    /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
+    public Money[] Split(int parts, AllocationStyle style, RoundingMode rounding = RoundingMode.HalfToEven)
+    {
+        Preconditions.CheckRange(parts, 1, MaxShares);
+        Preconditions.CheckDefined(style);
+        Preconditions.CheckDefined(rounding);
+        if (style == AllocationStyle.LargestRemainder)
+        {
+            return Split(parts);
+        }
+
+        var weights = new BigInteger[parts];
+        weights.AsSpan().Fill(BigInteger.One);
+        return AllocateByWeights(weights, style, rounding);
+    }
+
     /// <summary>Allocates this amount in proportion to <paramref name="ratios"/>, in whole minor units that sum to it exactly.</summary>
     /// <param name="ratios">1 to <see cref="MaxShares"/> non-negative ratios, not all zero, such as 70, 20, 10 or 0.5, 0.25, 0.25; computed exactly, whatever their scale.</param>
     /// <returns>One share per ratio, in order. Each is its exact share rounded down to a minor unit, or one minor unit more: the units left over go to the largest remainders, the earlier ratio first on a tie.</returns>
@@ -43,8 +66,21 @@ public readonly partial struct Money
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratios"/> has more than <see cref="MaxShares"/> ratios.</exception>
     /// <exception cref="AmountNotRoundedException">This amount has more decimals than its currency's minor units: round it first.</exception>
     /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
-    public Money[] Allocate(params ReadOnlySpan<decimal> ratios)
+    public Money[] Allocate(params ReadOnlySpan<decimal> ratios) => Allocate(AllocationStyle.LargestRemainder, ratios);
+
+    /// <summary>Allocates this amount in proportion to <paramref name="ratios"/> in an allocation style, in whole minor units that sum to it exactly.</summary>
+    /// <param name="style">Where the leftover units go: <see cref="AllocationStyle.LargestRemainder"/> gives what <see cref="Allocate(ReadOnlySpan{decimal})"/> gives.</param>
+    /// <param name="ratios">1 to <see cref="MaxShares"/> non-negative ratios, not all zero; computed exactly, whatever their scale.</param>
+    /// <param name="rounding">How <see cref="AllocationStyle.RoundedRemainderLast"/> rounds every share but the last; the other styles do not round.</param>
+    /// <returns>One share per ratio, in order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ratios"/> is empty, has a negative ratio, or sums to zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratios"/> has more than <see cref="MaxShares"/> ratios, or a style or mode is not one of its enum's values.</exception>
+    /// <exception cref="AmountNotRoundedException">This amount has more decimals than its currency's minor units: round it first.</exception>
+    /// <exception cref="InvalidOperationException">This is <c>default(Money)</c>.</exception>
+    public Money[] Allocate(AllocationStyle style, ReadOnlySpan<decimal> ratios, RoundingMode rounding = RoundingMode.HalfToEven)
     {
+        Preconditions.CheckDefined(style);
+        Preconditions.CheckDefined(rounding);
         Preconditions.CheckArgument(!ratios.IsEmpty, nameof(ratios), "At least one ratio is needed.");
         Preconditions.CheckRange(ratios.Length, 1, MaxShares, nameof(ratios));
         var positive = false;
@@ -55,13 +91,13 @@ public readonly partial struct Money
         }
 
         Preconditions.CheckArgument(positive, nameof(ratios), "The ratios sum to zero; at least one must be positive.");
-        return AllocateByWeights(Allocator.WeightsOf(ratios));
+        return AllocateByWeights(Allocator.WeightsOf(ratios), style, rounding);
     }
 
-    internal Money[] AllocateByWeights(ReadOnlySpan<BigInteger> weights)
+    internal Money[] AllocateByWeights(ReadOnlySpan<BigInteger> weights, AllocationStyle style = AllocationStyle.LargestRemainder, RoundingMode rounding = RoundingMode.HalfToEven)
     {
         EnsureWholeMinorUnits();
-        var shares = Allocator.Allocate(Amount / Currency.MinorUnit, weights);
+        var shares = Allocator.Allocate(Amount / Currency.MinorUnit, weights, style, rounding);
         var result = new Money[shares.Length];
         for (var i = 0; i < shares.Length; i++)
         {

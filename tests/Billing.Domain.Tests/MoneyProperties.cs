@@ -88,6 +88,45 @@ public class MoneyProperties
                     .All(error => error < money.Currency.MinorUnit);
         });
 
+    // A style with a rounding mode (which only RoundedRemainderLast reads).
+    private static Arbitrary<(AllocationStyle Style, RoundingMode Mode)> Styles =>
+        Arb.From(from style in Gen.Elements(Enum.GetValues<AllocationStyle>()) from mode in Modes.Generator select (style, mode));
+
+    [Property(MaxTest = Laws.Cases)]
+    public Property EveryAllocationStyle_SumsToTheWhole_InMinorUnits() =>
+        Prop.ForAll(BillingArbitraries.AnyMoney(), Ratios, Styles, (money, ratios, styled) =>
+        {
+            var shares = money.Allocate(styled.Style, ratios, styled.Mode);
+            return shares.Length == ratios.Length && Money.Sum(shares, money.Currency) == money && shares.All(s => s.IsInMinorUnits);
+        });
+
+    // Floor then the largest fractions: each share is its exact share floored, or one unit more, whatever the sign;
+    // for an amount of zero or more it is the default style.
+    [Property(MaxTest = Laws.Cases)]
+    public Property FlooredLargestFraction_GivesEachShareItsFloorOrOneUnitMore_AndIsTheDefaultForAmountsNotBelowZero() =>
+        Prop.ForAll(BillingArbitraries.AnyMoney(), Ratios, (money, ratios) =>
+        {
+            var shares = money.Allocate(AllocationStyle.FlooredLargestFraction, ratios);
+            var total = ratios.Sum();
+            var unit = money.Currency.MinorUnit;
+            return shares.Select((share, i) => share.Amount - (money.Amount * ratios[i] / total)).All(error => error > -unit && error < unit)
+                && (money.Sign < 0 || shares.SequenceEqual(money.Allocate(ratios)));
+        });
+
+    // SafeDivide: every share but the last is its exact share rounded by the mode (within half a unit for the
+    // half-way modes, within a unit for the others); the last takes the rest. The exact share is checked against the
+    // decimal quotient, itself rounded in its 28th significant digit: hence the bound's last-digit slack.
+    [Property(MaxTest = Laws.Cases)]
+    public Property RoundedRemainderLast_RoundsEveryShareButTheLastByItsMode() =>
+        Prop.ForAll(BillingArbitraries.AnyMoney(), Parts, Modes, (money, parts, mode) =>
+        {
+            var shares = money.Split(parts, AllocationStyle.RoundedRemainderLast, mode);
+            var exact = money.Amount / parts;
+            var bound = mode.ToString().StartsWith("Half", StringComparison.Ordinal) ? money.Currency.MinorUnit / 2 : money.Currency.MinorUnit;
+            return shares.Take(parts - 1).All(s => Math.Abs(s.Amount - exact) <= bound + 0.0000000000000001m)
+                && Money.Sum(shares, money.Currency) == money;
+        });
+
     [Property(MaxTest = Laws.Cases)]
     public Property Round_IsIdempotentAndLandsOnMinorUnits() =>
         Prop.ForAll(BillingArbitraries.AnyUnroundedMoney(), Modes, (unrounded, mode) =>

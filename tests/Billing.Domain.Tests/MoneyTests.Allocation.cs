@@ -77,4 +77,83 @@ public partial class MoneyTests
     [Fact]
     public void Allocate_AmountNotInMinorUnits_ThrowsAmountNotRounded() =>
         Assert.Throws<AmountNotRoundedException>(() => new Money(1.5m, Jpy).Allocate(1m, 1m));
+
+    // easymoney's own examples (frolovdev/easymoney, packages/money/src/money/__tests__/money.test.ts, "allocate" and
+    // "allocateTo"), in its minor units: cents of USD here.
+    public static TheoryData<long, decimal[], long[]> EasymoneyAllocations => new()
+    {
+        { 100, [1m, 1m, 1m], [34, 33, 33] },
+        { 101, [1m, 1m, 1m], [34, 34, 33] },
+        { 5, [3m, 7m], [2, 3] },   // Foemmel's conundrum
+        { 5, [7m, 3m], [4, 1] },
+        { 5, [7m, 3m, 0m], [4, 1, 0] },
+        { -5, [7m, 3m], [-3, -2] },
+        { 5, [0m, 7m, 3m], [0, 4, 1] },
+        { 5, [7m, 0m, 3m], [4, 0, 1] },
+        { 5, [0m, 0m, 1m], [0, 0, 5] },
+        { 5, [0m, 3m, 7m], [0, 2, 3] },
+        { 0, [0m, 0m, 1m], [0, 0, 0] },
+        { 2, [1m, 1m, 1m], [1, 1, 0] },
+        { 1, [1m, 1m], [1, 0] },
+        { 1, [0.33m, 0.66m], [0, 1] },
+        { 101, [3m, 7m], [30, 71] },
+        { 101, [7m, 3m], [71, 30] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EasymoneyAllocations))]
+    public void Allocate_FlooredLargestFraction_GivesEasymoneysShares(long cents, decimal[] ratios, long[] expected) =>
+        Assert.Equal(expected.Select(c => UsdOf(c / 100m)), UsdOf(cents / 100m).Allocate(AllocationStyle.FlooredLargestFraction, ratios));
+
+    [Theory]
+    [InlineData(15, 2, new long[] { 8, 7 })]
+    [InlineData(10, 2, new long[] { 5, 5 })]
+    [InlineData(15, 3, new long[] { 5, 5, 5 })]
+    [InlineData(10, 3, new long[] { 4, 3, 3 })]
+    [InlineData(8, 3, new long[] { 3, 3, 2 })]
+    public void Split_FlooredLargestFraction_GivesEasymoneysAllocateTo(long cents, int parts, long[] expected) =>
+        Assert.Equal(expected.Select(c => UsdOf(c / 100m)), UsdOf(cents / 100m).Split(parts, AllocationStyle.FlooredLargestFraction));
+
+    [Fact]
+    public void Allocate_FlooredLargestFraction_DiffersFromTheDefault_OnANegativeAmountAlone()
+    {
+        Assert.Equal([UsdOf(-0.04m), UsdOf(-0.01m)], UsdOf(-0.05m).Allocate(7m, 3m));
+        Assert.Equal([UsdOf(-0.03m), UsdOf(-0.02m)], UsdOf(-0.05m).Allocate(AllocationStyle.FlooredLargestFraction, [7m, 3m]));
+        Assert.Equal(UsdOf(0.05m).Allocate(7m, 3m), UsdOf(0.05m).Allocate(AllocationStyle.FlooredLargestFraction, [7m, 3m]));
+    }
+
+    // NodaMoney's own examples of SafeDivide (remoss/NodaMoney, MoneyExtensionsSafeDivideTests,
+    // GivenIWantToSafelyDivideMoney), EUR, banker's rounding.
+    [Theory]
+    [InlineData(0.05, 2, new[] { 0.02, 0.03 })]   // Foemmel's conundrum: 0.025 rounds to even
+    [InlineData(0.05, 3, new[] { 0.02, 0.02, 0.01 })]
+    public void Split_RoundedRemainderLast_GivesNodaMoneysSafeDivide(double amount, int parts, double[] expected) =>
+        Assert.Equal(expected.Select(e => EurOf((decimal)e)), EurOf((decimal)amount).Split(parts, AllocationStyle.RoundedRemainderLast));
+
+    [Theory]
+    [InlineData(new[] { 2.0, 3, 3 }, new[] { 0.25, 0.38, 0.37 })]   // 0.375 rounds to even, the last takes 0.37
+    [InlineData(new[] { 200.0, 300, 1 }, new[] { 0.40, 0.60, 0.00 })]
+    public void Allocate_RoundedRemainderLast_GivesNodaMoneysSafeDivideByRatios(double[] ratios, double[] expected) =>
+        Assert.Equal(
+            expected.Select(e => EurOf((decimal)e)),
+            EurOf(1.00m).Allocate(AllocationStyle.RoundedRemainderLast, [.. ratios.Select(r => (decimal)r)]));
+
+    [Fact]
+    public void RoundedRemainderLast_RoundsByTheModeGiven_AndItsLastShareCanChangeSign()
+    {
+        Assert.Equal([EurOf(0.03m), EurOf(0.02m)], EurOf(0.05m).Split(2, AllocationStyle.RoundedRemainderLast, RoundingMode.HalfAwayFromZero));
+        Assert.Equal([EurOf(-0.02m), EurOf(-0.03m)], EurOf(-0.05m).Split(2, AllocationStyle.RoundedRemainderLast));
+        Assert.Equal([.. Enumerable.Repeat(EurOf(0.01m), 7), EurOf(-0.02m)], EurOf(0.05m).Split(8, AllocationStyle.RoundedRemainderLast));
+    }
+
+    [Fact]
+    public void AStyleOrModeOutsideItsEnum_ThrowsArgumentOutOfRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("style", () => UsdOf(1m).Allocate((AllocationStyle)9, [1m, 1m]));
+        Assert.Throws<ArgumentOutOfRangeException>("rounding", () => UsdOf(1m).Split(2, AllocationStyle.RoundedRemainderLast, (RoundingMode)42));
+        Assert.Throws<ArgumentOutOfRangeException>("parts", () => UsdOf(1m).Split(0, AllocationStyle.FlooredLargestFraction));
+        Assert.Throws<ArgumentException>("ratios", () => UsdOf(1m).Allocate(AllocationStyle.RoundedRemainderLast, [0m, 0m]));
+    }
+
+    private static Money EurOf(decimal amount) => new(amount, Eur);
 }

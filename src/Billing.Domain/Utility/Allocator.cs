@@ -3,34 +3,80 @@ using System.Numerics;
 namespace Billing.Domain.Utility;
 
 /// <summary>
-/// Shares a whole number of units out by integer weights with the largest-remainder method, exactly.
+/// Shares a whole number of units out by integer weights, exactly, in one of the <see cref="AllocationStyle"/>s.
 /// </summary>
 /// <remarks>
-/// Each share is the floor of its exact quotient or one more; the units left after the floors go one each
-/// to the shares with the largest remainders, the lower index first on a tie. The shares always sum to the
-/// whole. A negative whole is shared as its absolute value and every share negated, so the extra units land
-/// in the same places as for the positive whole.
+/// <see cref="AllocationStyle.LargestRemainder"/>: each share is the floor of its exact quotient or one more; the
+/// units left after the floors go one each to the shares with the largest remainders, the lower index first on a tie;
+/// a negative whole is shared as its absolute value and every share negated, so the extra units land in the same
+/// places as for the positive whole. <see cref="AllocationStyle.FlooredLargestFraction"/> does the same on the signed
+/// whole. <see cref="AllocationStyle.RoundedRemainderLast"/> rounds every quotient but the last, which takes the rest.
+/// The shares always sum to the whole.
 /// </remarks>
 internal static class Allocator
 {
     /// <summary>Shares <paramref name="units"/> (an integral decimal) by <paramref name="weights"/> (non-negative, not all zero).</summary>
-    public static decimal[] Allocate(decimal units, ReadOnlySpan<BigInteger> weights)
+    public static decimal[] Allocate(decimal units, ReadOnlySpan<BigInteger> weights, AllocationStyle style = AllocationStyle.LargestRemainder, RoundingMode rounding = RoundingMode.HalfToEven)
     {
-        // Stryker disable once Equality : zero units share out as zeros, negated or not (equivalent).
-        var negative = units < 0m;
-        var whole = new BigInteger(Math.Abs(units));
+        var whole = new BigInteger(units);
         var total = BigInteger.Zero;
         foreach (var weight in weights)
         {
             total += weight;
         }
 
+        var shares = style switch
+        {
+            // Stryker disable once Equality : zero units share out as zeros, negated or not (equivalent).
+            AllocationStyle.LargestRemainder when whole < 0 => Negated(LargestRemainder(-whole, weights, total)),
+            AllocationStyle.LargestRemainder or AllocationStyle.FlooredLargestFraction => LargestRemainder(whole, weights, total),
+            _ => RoundedRemainderLast(whole, weights, total, rounding),
+        };
+        var result = new decimal[shares.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (decimal)shares[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Rounds <paramref name="numerator"/> / <paramref name="denominator"/> (positive) to a whole number by <paramref name="mode"/>, exactly.</summary>
+    public static BigInteger RoundQuotient(BigInteger numerator, BigInteger denominator, RoundingMode mode)
+    {
+        var (floor, remainder) = FloorDivRem(numerator, denominator);
+        if (remainder.IsZero)
+        {
+            return floor;
+        }
+
+        var half = (remainder * 2).CompareTo(denominator);   // below, at or above the midpoint between floor and floor + 1
+        var negative = numerator.Sign < 0;
+        var up = mode switch
+        {
+            RoundingMode.HalfToEven => half > 0 || (half == 0 && !floor.IsEven),
+            RoundingMode.HalfAwayFromZero => half > 0 || (half == 0 && !negative),
+            RoundingMode.HalfTowardZero => half > 0 || (half == 0 && negative),
+            RoundingMode.HalfUp => half >= 0,
+            RoundingMode.HalfDown => half > 0,
+            RoundingMode.Ceiling => true,
+            RoundingMode.Floor => false,
+            RoundingMode.TowardZero => negative,
+            _ => !negative,   // AwayFromZero
+        };
+        return up ? floor + 1 : floor;
+    }
+
+    // Floors every share (towards negative infinity), then gives the units left, fewer than the shares, one each to the
+    // largest remainders, the lower index first among equals.
+    private static BigInteger[] LargestRemainder(BigInteger whole, ReadOnlySpan<BigInteger> weights, BigInteger total)
+    {
         var shares = new BigInteger[weights.Length];
         var remainders = new BigInteger[weights.Length];
         var given = BigInteger.Zero;
         for (var i = 0; i < weights.Length; i++)
         {
-            shares[i] = BigInteger.DivRem(whole * weights[i], total, out remainders[i]);
+            (shares[i], remainders[i]) = FloorDivRem(whole * weights[i], total);
             given += shares[i];
         }
 
@@ -52,15 +98,39 @@ internal static class Allocator
             }
         }
 
-        var result = new decimal[weights.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = negative ? -(decimal)shares[i] : (decimal)shares[i];
-        }
-
-        return result;
+        return shares;
     }
 
+    private static BigInteger[] RoundedRemainderLast(BigInteger whole, ReadOnlySpan<BigInteger> weights, BigInteger total, RoundingMode rounding)
+    {
+        var shares = new BigInteger[weights.Length];
+        var rest = whole;
+        for (var i = 0; i < weights.Length - 1; i++)
+        {
+            shares[i] = RoundQuotient(whole * weights[i], total, rounding);
+            rest -= shares[i];
+        }
+
+        shares[^1] = rest;
+        return shares;
+    }
+
+    private static BigInteger[] Negated(BigInteger[] shares)
+    {
+        for (var i = 0; i < shares.Length; i++)
+        {
+            shares[i] = -shares[i];
+        }
+
+        return shares;
+    }
+
+    // The floor of numerator / denominator (denominator positive) and the remainder, 0 ≤ remainder < denominator.
+    private static (BigInteger Floor, BigInteger Remainder) FloorDivRem(BigInteger numerator, BigInteger denominator)
+    {
+        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+        return remainder.Sign < 0 ? (quotient - 1, remainder + denominator) : (quotient, remainder);
+    }
     /// <summary>Turns non-negative decimal ratios into integer weights in the same proportion, exactly.</summary>
     public static BigInteger[] WeightsOf(ReadOnlySpan<decimal> ratios)
     {
