@@ -23,8 +23,10 @@ public static class Proration
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is undefined.</exception>
     public static ProrationFactor Factor(BillingPeriod covered, BillingPeriod full, ProrationMethod method)
     {
+        Preconditions.CheckDefined(method);
         Preconditions.CheckArgument(full.Contains(covered), nameof(covered), $"The covered period {covered} is not within the full period {full}.");
-        return Measure(covered, method).DivideBy(Measure(full, method));
+        // The whole period is exactly 1 by every method, also one that counts it as no days (a 31st alone in 30-day months).
+        return covered == full ? ProrationFactor.One : Measure(covered, method).DivideBy(Measure(full, method));
     }
 
     /// <summary>Returns the length of <paramref name="period"/> in months, exactly: seed 001's "Duration: the covered period in months".</summary>
@@ -86,13 +88,32 @@ public static class Proration
             weights[i] = new BigInteger(measures[i].Numerator) * (commonDenominator / measures[i].Denominator);
         }
 
+        if (weights.All(w => w.IsZero))
+        {
+            // Only a period that counts as no days (a 31st alone, in 30-day months) has parts that all weigh nothing:
+            // its price goes by calendar days.
+            return Split(price, parts, ProrationMethod.ActualDays);
+        }
+
         return price.AllocateByWeights(weights);
+    }
+
+    // Every month 30 days: 30 per month boundary crossed, plus the difference of the days of the month. Within a month
+    // these are the calendar days; across one boundary, the calendar days less (the first month's last day − 30), as
+    // Kill Bill's daysBetweenWithFixedDaysInMonth counts them; across more, each month in between counts 30. The count is
+    // additive over back-to-back parts and never negative (a 31st counts as the next month's 1st).
+    private static long DaysInThirtyDayMonths(BillingPeriod period)
+    {
+        var (start, end) = (period.Start, period.End);
+        var months = ((end.Year - (long)start.Year) * 12) + end.Month - start.Month;
+        return (30 * months) + end.Day - start.Day;
     }
 
     private static ProrationFactor Measure(BillingPeriod period, ProrationMethod method) => method switch
     {
         ProrationMethod.ActualDays => new ProrationFactor(period.Days, 1),
         ProrationMethod.Months => DurationInMonths(period),
+        ProrationMethod.ThirtyDayMonths => new ProrationFactor(DaysInThirtyDayMonths(period), 1),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown proration method."),
     };
 }

@@ -76,6 +76,29 @@ public readonly struct ProrationFactor : IEquatable<ProrationFactor>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is out of range.</exception>
     public decimal ToDecimal(int decimals) => new RoundingPolicy(RoundingMode.HalfAwayFromZero).Round(ToDecimal(), decimals);
 
+    /// <summary>
+    /// Returns this factor rounded to <paramref name="decimals"/> places by <paramref name="mode"/>, as an exact
+    /// fraction over 10^<paramref name="decimals"/>: Kill Bill's factor is <c>Rounded(9, RoundingMode.HalfUp)</c> (its
+    /// <c>KillBillMoney.MAX_SCALE</c> and <c>ROUND_HALF_UP</c>), so 23/31 becomes 0.741935484.
+    /// </summary>
+    /// <param name="decimals">The number of decimals, 0 to 9.</param>
+    /// <param name="mode">How to round.</param>
+    /// <returns>The rounded factor, to apply to a price as any factor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is out of range, <paramref name="mode"/> is not a <see cref="RoundingMode"/>, or the rounded numerator is above <see cref="MaxTerm"/> (a factor of 2 or more to nine decimals).</exception>
+    public ProrationFactor Rounded(int decimals, RoundingMode mode)
+    {
+        Preconditions.CheckRange(decimals, 0, 9);
+        Preconditions.CheckDefined(mode);
+        var scale = 1L;
+        for (var i = 0; i < decimals; i++)
+        {
+            scale *= 10;
+        }
+
+        var rounded = Allocator.RoundQuotient(new System.Numerics.BigInteger(Numerator) * scale, Denominator, mode);
+        return new ProrationFactor((long)rounded, scale);
+    }
+
     /// <inheritdoc />
     public bool Equals(ProrationFactor other) => Numerator == other.Numerator && Denominator == other.Denominator;
 

@@ -119,7 +119,9 @@ public class PeriodProperties
             SplitAt(period, cuts).All(part =>
             {
                 var factor = Proration.Factor(part, period, method);
-                return factor.Numerator > 0 && factor.Numerator <= factor.Denominator;
+                // In 30-day months a part can count no days at all: a 31st alone is the next month's 1st.
+                return (factor.Numerator > 0 || (method == ProrationMethod.ThirtyDayMonths && part.Days == 1 && part.Start.Day == 31))
+                    && factor.Numerator <= factor.Denominator;
             }));
 
     private static List<BillingPeriod> SplitAt(BillingPeriod period, int[] cuts)
