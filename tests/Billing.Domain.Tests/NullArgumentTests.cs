@@ -84,6 +84,7 @@ public class NullArgumentTests
         [typeof(IReadOnlyDictionary<string, decimal>)] = new Dictionary<string, decimal>(),
         [typeof(Billing.Domain.Subscriptions.IUsageMeter)] = new NoUsage(),
         [typeof(IReadOnlyList<PriceTier>)] = new[] { new PriceTier(null, new Money(1m, Usd)) },
+        [typeof(IReadOnlyList<PercentageTier>)] = new[] { new PercentageTier(null, 1m, new Money(1m, Usd)) },
         [typeof(BillingInterval)] = BillingInterval.Monthly,
         [typeof(PlanCatalog)] = PlanCatalog.Empty,
         [typeof(Func<string, AccountBilling>)] = new Func<string, AccountBilling>(_ => AccountBilling.Default),
