@@ -120,6 +120,16 @@ public readonly struct BillingCycle : IEquatable<BillingCycle>
     /// <returns>The period with <see cref="BillingPeriod.Start"/> ≤ <paramref name="date"/> &lt; <see cref="BillingPeriod.End"/>.</returns>
     public BillingPeriod PeriodContaining(LocalDate date) => PeriodAt(IndexOf(date));
 
+    /// <summary>Returns the first billing date on or after <paramref name="date"/>: where the first full period after a start mid-period begins (Kill Bill's first billing cycle date).</summary>
+    /// <param name="date">A day.</param>
+    /// <returns><paramref name="date"/> when a period starts on it, else the start of the next period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The next period would start outside the years the ISO calendar holds.</exception>
+    public LocalDate FirstStartOnOrAfter(LocalDate date)
+    {
+        var index = IndexOf(date);
+        return StartOf(index) == date ? date : StartOf(index + 1);
+    }
+
     /// <summary>Returns every period of the cycle that shares at least one day with <paramref name="range"/>, in order.</summary>
     /// <param name="range">The days to cover.</param>
     /// <returns>The periods, the first holding <paramref name="range"/>'s start and the last its last day.</returns>

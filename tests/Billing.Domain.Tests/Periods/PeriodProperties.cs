@@ -10,7 +10,7 @@ public class PeriodProperties
 {
     private static readonly Arbitrary<BillingPeriod> AnyPeriod = BillingArbitraries.AnyBillingPeriod();
 
-    private static Arbitrary<ProrationMethod> Methods => Arb.From(Gen.Elements(ProrationMethod.ActualDays, ProrationMethod.Months));
+    private static Arbitrary<ProrationMethod> Methods => Arb.From(Gen.Elements(Enum.GetValues<ProrationMethod>()));
 
     private static Gen<BillingCycle> MonthGen =>
         from interval in Gen.Elements(BillingInterval.Monthly, BillingInterval.Quarterly, BillingInterval.Yearly, BillingInterval.OfMonths(2))
@@ -111,6 +111,17 @@ public class PeriodProperties
                     && Money.Sum(shares, price.Currency) == price
                     && shares.All(s => s.IsInMinorUnits);
             });
+        });
+
+    // The first billing date on or after a day is a period's start, not before the day, with no period starting in between.
+    [Property(MaxTest = Laws.Cases)]
+    public Property Cycle_FirstStartOnOrAfter_IsTheNextPeriodStart() =>
+        Prop.ForAll(Cycles, Indexes, Arb.From(Gen.Choose(0, 400)), (cycle, n, offset) =>
+        {
+            var day = cycle.StartOf(n).PlusDays(offset);
+            var first = cycle.FirstStartOnOrAfter(day);
+            var index = cycle.IndexOf(first);
+            return first >= day && cycle.StartOf(index) == first && (first == day || cycle.StartOf(index - 1) < day);
         });
 
     [Property(MaxTest = Laws.Cases)]
