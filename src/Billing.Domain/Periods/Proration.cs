@@ -29,6 +29,35 @@ public static class Proration
         return covered == full ? ProrationFactor.One : Measure(covered, method).DivideBy(Measure(full, method));
     }
 
+    /// <summary>
+    /// Returns how many periods of <paramref name="cycle"/> <paramref name="covered"/> makes up: each period it covers
+    /// whole counts 1, each one it covers in part its share by <paramref name="method"/>. Above 1 when the range spans
+    /// several periods, as Kill Bill's in-arrear intervals do (whole periods plus the leading and trailing prorations).
+    /// </summary>
+    /// <param name="covered">The range charged, any length.</param>
+    /// <param name="cycle">The cycle whose periods the full price is for.</param>
+    /// <param name="method">Whether to measure the partial periods by days, by months or in 30-day months.</param>
+    /// <returns>The number of periods, as an exact fraction.</returns>
+    /// <exception cref="ArgumentException"><paramref name="cycle"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is undefined, or the range spans so many periods that the fraction's terms pass <see cref="ProrationFactor.MaxTerm"/>.</exception>
+    public static ProrationFactor Factor(BillingPeriod covered, BillingCycle cycle, ProrationMethod method)
+    {
+        Preconditions.CheckArgument(cycle.Interval.Count > 0, nameof(cycle), "The cycle is default: make it with BillingCycle's constructor or StartingOn.");
+        Preconditions.CheckDefined(method);
+        var (numerator, denominator) = (BigInteger.Zero, BigInteger.One);
+        foreach (var period in cycle.PeriodsOverlapping(covered))
+        {
+            var share = Factor(period.Intersect(covered)!.Value, period, method);
+            (numerator, denominator) = ((numerator * share.Denominator) + (share.Numerator * denominator), denominator * share.Denominator);
+            var divisor = BigInteger.GreatestCommonDivisor(numerator, denominator);
+            (numerator, denominator) = (numerator / divisor, denominator / divisor);
+        }
+
+        return numerator > ProrationFactor.MaxTerm || denominator > ProrationFactor.MaxTerm
+            ? throw new ArgumentOutOfRangeException(nameof(covered), covered, "The range spans too many periods for an exact factor.")
+            : new ProrationFactor((long)numerator, (long)denominator);
+    }
+
     /// <summary>Returns the length of <paramref name="period"/> in months, exactly: seed 001's "Duration: the covered period in months".</summary>
     /// <param name="period">The period.</param>
     /// <returns>

@@ -113,5 +113,23 @@ public class KillBillProrationTests
         Assert.Throws<ArgumentOutOfRangeException>("numerator", () => new ProrationFactor(3, 1).Rounded(9, RoundingMode.HalfUp));
     }
 
+    // Kill Bill's testWithBCDLargerThanEndMonth (TestInAdvanceBillingIntervalDetail): from 2017-01-31 with a BCD of 31
+    // to the billing date after March 31 are three whole monthly periods; in arrear, a range longer than a period is
+    // its whole periods plus the shares of the partial ones.
+    [Fact]
+    public void Factor_OverACycle_CountsWholePeriodsAndTheSharesOfPartialOnes()
+    {
+        var cycle = new BillingCycle(BillingInterval.Monthly, 31, new YearMonth(2017, 1));
+
+        Assert.Equal(new ProrationFactor(3, 1), Proration.Factor(new BillingPeriod(D("2017-01-31"), D("2017-04-30")), cycle, ProrationMethod.ActualDays));
+        Assert.Equal(   // 15 days of [12-31, 01-31), three whole periods, 10 days of [04-30, 05-31)
+            new ProrationFactor((3 * 31) + 15 + 10, 31),
+            Proration.Factor(new BillingPeriod(D("2017-01-16"), D("2017-05-10")), cycle, ProrationMethod.ActualDays));
+        Assert.Equal(
+            new ProrationFactor(5, 2),   // half of February, all of March and April in 30-day months
+            Proration.Factor(new BillingPeriod(D("2017-02-16"), D("2017-05-01")), new BillingCycle(BillingInterval.Monthly, 1, new YearMonth(2017, 1)), ProrationMethod.ThirtyDayMonths));
+        Assert.Throws<ArgumentException>("cycle", () => Proration.Factor(new BillingPeriod(D("2017-01-31"), D("2017-04-30")), default(BillingCycle), ProrationMethod.ActualDays));
+    }
+
     private static LocalDate D(string iso) => NodaTime.Text.LocalDatePattern.Iso.Parse(iso).Value;
 }

@@ -113,6 +113,27 @@ public class PeriodProperties
             });
         });
 
+    // Over a cycle, k whole periods count k by every method, and by the day counts (calendar or 30-day months) a range
+    // cut in two counts what its halves count. (A month measure is not additive: each part is measured in the month that
+    // starts on its own first day.)
+    [Property(MaxTest = Laws.Cases)]
+    public Property Proration_OverACycle_CountsWholePeriods_AndAddsUpOverParts() =>
+        Prop.ForAll(Cycles, Indexes, Arb.From(from k in Gen.Choose(1, 24) from cut in Gen.Choose(1, 400) from method in Methods.Generator select (k, cut, method)), (cycle, n, drawn) =>
+        {
+            var range = new BillingPeriod(cycle.StartOf(n), cycle.StartOf(n + drawn.k));
+            var whole = Proration.Factor(range, cycle, drawn.method) == new ProrationFactor(drawn.k, 1);
+            var cut = range.Start.PlusDays(Math.Min(drawn.cut, range.Days - 1));
+            if (cut <= range.Start || drawn.method == ProrationMethod.Months)
+            {
+                return whole;
+            }
+
+            var first = Proration.Factor(new BillingPeriod(range.Start, cut), cycle, drawn.method);
+            var second = Proration.Factor(new BillingPeriod(cut, range.End), cycle, drawn.method);
+            return whole && (System.Numerics.BigInteger)first.Numerator * second.Denominator + (System.Numerics.BigInteger)second.Numerator * first.Denominator
+                == (System.Numerics.BigInteger)drawn.k * first.Denominator * second.Denominator;
+        });
+
     // The first billing date on or after a day is a period's start, not before the day, with no period starting in between.
     [Property(MaxTest = Laws.Cases)]
     public Property Cycle_FirstStartOnOrAfter_IsTheNextPeriodStart() =>
