@@ -75,7 +75,11 @@ public sealed class InMemoryInvoiceStore : IInvoiceStore
             }
 
             BeforeCommit?.Invoke(invoice);
-            _outbox?.AppendEvents(events);   // the last step that can fail: what follows cannot
+            if (events.Count > 0)
+            {
+                _outbox?.AppendEvents(events);   // the last step that can fail: what follows cannot
+            }
+
             var saved = invoice with { Version = invoice.Version + 1 };
             _invoices[saved.InvoiceId] = saved;
             if (saved.PaymentModel == Subscriptions.PaymentModel.Prepaid)
