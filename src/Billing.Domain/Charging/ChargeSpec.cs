@@ -76,14 +76,15 @@ public sealed record ChargeSpec
 
     /// <summary>Returns a spec of <paramref name="quantity"/> priced by <paramref name="component"/>.</summary>
     /// <param name="description">The line's description.</param>
-    /// <param name="quantity">The quantity: 0 or more, up to three decimals.</param>
+    /// <param name="quantity">The quantity as measured, up to three decimals; a negative one as the component's <see cref="PriceComponent.NegativeQuantities"/> says.</param>
     /// <param name="component">How it is priced.</param>
     /// <returns>The spec, with no proration, minimum, discount or tax.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="description"/> or <paramref name="component"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative.</exception>
+    /// <exception cref="Pricing.NegativeQuantityException"><paramref name="quantity"/> is negative and the component refuses negative quantities (a component that clamps them prices zero).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is above <see cref="PriceComponent.MaxQuantity"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="quantity"/> has more than three decimals.</exception>
     public static ChargeSpec For(string description, decimal quantity, PriceComponent component) =>
-        new(Preconditions.CheckText(description), Preconditions.CheckNotNull(component)) { Quantity = quantity };
+        new(Preconditions.CheckText(description), Preconditions.CheckNotNull(component)) { Quantity = component.QuantityFor(quantity) };
 
     /// <summary>Returns a copy prorated over <paramref name="covered"/> of <paramref name="full"/>, showing the covered months as its duration.</summary>
     /// <param name="covered">The part of the period charged.</param>

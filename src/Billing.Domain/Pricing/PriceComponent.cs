@@ -17,23 +17,37 @@ public abstract record PriceComponent
     /// <value>The unit price, or null for tiered prices, whose unit price depends on the quantity.</value>
     public abstract Money? UnitPrice { get; }
 
+    /// <summary>Gets what the price does with a negative quantity: refuse it (the default) or price it as zero.</summary>
+    public NegativeQuantityPolicy NegativeQuantities { get; init => field = Utility.Preconditions.CheckDefined(value, nameof(NegativeQuantities)); }
+
     /// <summary>The largest quantity any price prices: 10^12 units. With prices at most <see cref="Money.MaxAmount"/>, no product overflows.</summary>
     public const decimal MaxQuantity = 1_000_000_000_000m;
 
+    /// <summary>Returns the quantity this price prices for a measured one: the same when it is zero or more; for a negative one, zero or a refusal as <see cref="NegativeQuantities"/> says.</summary>
+    /// <param name="measured">The quantity a meter or gateway reported.</param>
+    /// <returns>The quantity to price.</returns>
+    /// <exception cref="NegativeQuantityException"><paramref name="measured"/> is negative and the price refuses negative quantities.</exception>
+    public decimal QuantityFor(decimal measured) =>
+        measured >= 0m ? measured
+        : NegativeQuantities == NegativeQuantityPolicy.ClampToZero ? 0m
+        : throw new NegativeQuantityException(measured, Describe());
+
     /// <summary>Returns the exact, unrounded price of <paramref name="quantity"/>.</summary>
-    /// <param name="quantity">The quantity, 0 to <see cref="MaxQuantity"/>.</param>
+    /// <param name="quantity">The quantity, up to <see cref="MaxQuantity"/>; a negative one as <see cref="NegativeQuantities"/> says.</param>
     /// <returns>The price.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative or above <see cref="MaxQuantity"/>.</exception>
-    public Money Price(decimal quantity) => Price(quantity, tiers: null);
+    /// <exception cref="NegativeQuantityException"><paramref name="quantity"/> is negative and the price refuses negative quantities.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is above <see cref="MaxQuantity"/>.</exception>
+    public Money Price(decimal quantity) => Price(QuantityFor(quantity), tiers: null);
 
     /// <summary>Returns the exact price of <paramref name="quantity"/> with what each tier priced.</summary>
-    /// <param name="quantity">The quantity, 0 to <see cref="MaxQuantity"/>.</param>
+    /// <param name="quantity">The quantity, up to <see cref="MaxQuantity"/>; a negative one as <see cref="NegativeQuantities"/> says.</param>
     /// <returns>The price and the tiers hit, in order; empty for components without tiers.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is negative or above <see cref="MaxQuantity"/>.</exception>
+    /// <exception cref="NegativeQuantityException"><paramref name="quantity"/> is negative and the price refuses negative quantities.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is above <see cref="MaxQuantity"/>.</exception>
     public (Money Price, IReadOnlyList<TierCharge> Tiers) PriceWithTiers(decimal quantity)
     {
         var tiers = new List<TierCharge>();
-        return (Price(quantity, tiers), tiers);
+        return (Price(QuantityFor(quantity), tiers), tiers);
     }
 
     /// <summary>Returns a short name of the pricing model for explanations: <c>per unit</c>, <c>graduated</c>...</summary>

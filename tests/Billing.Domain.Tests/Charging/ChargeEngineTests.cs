@@ -213,7 +213,8 @@ public class ChargeEngineTests
     public void ChargeSpec_BadQuantity_ThrowsArgument()
     {
         Assert.Throws<ArgumentException>("Quantity", () => ChargeSpec.For("a", 1.2345m, new PerUnitPrice(M(1m))));
-        Assert.Throws<ArgumentOutOfRangeException>("Quantity", () => ChargeSpec.For("a", -1m, new PerUnitPrice(M(1m))));
+        Assert.Throws<NegativeQuantityException>(() => ChargeSpec.For("a", -1m, new PerUnitPrice(M(1m))));   // a meter's data, refused by the price's policy
+        Assert.Throws<ArgumentOutOfRangeException>("Quantity", () => ChargeSpec.For("a", 1m, new PerUnitPrice(M(1m))) with { Quantity = -1m });
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public class ChargeEngineTests
         Assert.Throws<ArgumentOutOfRangeException>("percent", () => new PercentagePrice(101m, Usd));
         Assert.Throws<ArgumentOutOfRangeException>("percent", () => Discount.Percent(-1m));
         Assert.Throws<ArgumentOutOfRangeException>("percent", () => new TaxRate("x", 100.5m));
-        Assert.Throws<ArgumentOutOfRangeException>("quantity", () => new PerUnitPrice(M(1m)).Price(-1m));
+        Assert.Equal(NegativeQuantityException.ErrorCode, Assert.Throws<NegativeQuantityException>(() => new PerUnitPrice(M(1m)).Price(-1m)).Code);
     }
 
     [Fact]

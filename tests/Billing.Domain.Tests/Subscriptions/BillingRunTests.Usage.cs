@@ -67,7 +67,7 @@ public partial class BillingRunTests
         _meter.Quantity = -1m;
 
         Assert.Throws<ArgumentException>("usage", () => Run);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => MeteredRun.RunAsync(On(4, 10)));
+        Assert.Equal("pricing.negative_quantity", (await Assert.ThrowsAsync<NegativeQuantityException>(() => MeteredRun.RunAsync(On(4, 10)))).Code);   // the plan's price refuses it
         _meter.Quantity = 1.2345m;
         await Assert.ThrowsAsync<ArgumentException>(() => MeteredRun.RunAsync(On(4, 10)));
 
