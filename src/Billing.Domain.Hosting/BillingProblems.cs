@@ -32,6 +32,7 @@ public static class BillingProblems
         [InvalidArgumentCode] = (BadRequest, "A value of the request is invalid"),
         ["money.currency_mismatch"] = (Unprocessable, "Amounts in different currencies cannot be combined"),
         ["money.amount_not_rounded"] = (Unprocessable, "The amount has more decimals than its currency"),
+        ["pricing.negative_quantity"] = (Unprocessable, "The quantity is negative"),
         ["currency.unknown"] = (Unprocessable, "The currency is not known"),
         ["rating.no_price"] = (Unprocessable, "The call has no price in force"),
         ["plan.unknown"] = (Unprocessable, "The plan is not in the catalog"),
