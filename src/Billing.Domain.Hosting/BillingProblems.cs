@@ -33,6 +33,7 @@ public static class BillingProblems
         ["money.currency_mismatch"] = (Unprocessable, "Amounts in different currencies cannot be combined"),
         ["money.amount_not_rounded"] = (Unprocessable, "The amount has more decimals than its currency"),
         ["pricing.negative_quantity"] = (Unprocessable, "The quantity is negative"),
+        ["pricing.negative_cost"] = (Unprocessable, "The cost is negative"),
         ["currency.unknown"] = (Unprocessable, "The currency is not known"),
         ["rating.no_price"] = (Unprocessable, "The call has no price in force"),
         ["plan.unknown"] = (Unprocessable, "The plan is not in the catalog"),

@@ -16,6 +16,22 @@ public sealed record RatedAmount : PriceComponent
         Rated = amount;
     }
 
+    /// <summary>Returns the rated amount of a cost a gateway or provider reported, whose sign is not in the caller's hands: a negative one is refused or charged as zero, as <paramref name="negativeCosts"/> says.</summary>
+    /// <param name="cost">The cost reported, up to <see cref="Charging.ChargeEngine.MaxLineAmount"/>.</param>
+    /// <param name="negativeCosts">What a negative cost does.</param>
+    /// <returns>The rated amount: the cost, or zero for a negative one that is clamped.</returns>
+    /// <exception cref="NegativeCostException"><paramref name="cost"/> is negative and <paramref name="negativeCosts"/> is <see cref="NegativeQuantityPolicy.Refuse"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cost"/> has no currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cost"/> is above <see cref="Charging.ChargeEngine.MaxLineAmount"/>, or <paramref name="negativeCosts"/> is not a policy.</exception>
+    public static RatedAmount ForCost(Money cost, NegativeQuantityPolicy negativeCosts)
+    {
+        Utility.Preconditions.CheckDefined(negativeCosts);
+        Utility.Preconditions.CheckInitialized(cost.Currency, nameof(cost));
+        return cost.Amount >= 0m ? new RatedAmount(cost)
+            : negativeCosts == NegativeQuantityPolicy.ClampToZero ? new RatedAmount(Money.Zero(cost.Currency))
+            : throw new NegativeCostException(cost);
+    }
+
     /// <summary>The name <see cref="Describe"/> gives, which a charge line's explanation carries: how a usage line is told from the others.</summary>
     public const string ComponentName = "rated usage";
 

@@ -46,6 +46,18 @@ public class NegativeQuantityTests
     }
 
     [Fact]
+    public void ACostFromAGateway_TakesThePolicyItIsReadWith()
+    {
+        var refused = Assert.Throws<NegativeCostException>(() => RatedAmount.ForCost(M(-0.25m), NegativeQuantityPolicy.Refuse));
+
+        Assert.Equal(("pricing.negative_cost", M(-0.25m)), (refused.Code, refused.Cost));
+        Assert.Equal(M(0m), RatedAmount.ForCost(M(-0.25m), NegativeQuantityPolicy.ClampToZero).Rated);
+        Assert.Equal(M(0.25m), RatedAmount.ForCost(M(0.25m), NegativeQuantityPolicy.Refuse).Rated);
+        Assert.Throws<ArgumentException>("cost", () => RatedAmount.ForCost(default, NegativeQuantityPolicy.ClampToZero));
+        Assert.Throws<ArgumentOutOfRangeException>("negativeCosts", () => RatedAmount.ForCost(M(1m), (NegativeQuantityPolicy)5));
+    }
+
+    [Fact]
     public void APolicyOutsideItsEnum_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>("NegativeQuantities", () => new PerUnitPrice(M(1m)) { NegativeQuantities = (NegativeQuantityPolicy)7 });
 
