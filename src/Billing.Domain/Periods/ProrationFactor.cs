@@ -89,14 +89,8 @@ public readonly struct ProrationFactor : IEquatable<ProrationFactor>
     {
         Preconditions.CheckRange(decimals, 0, 9);
         Preconditions.CheckDefined(mode);
-        var scale = 1L;
-        for (var i = 0; i < decimals; i++)
-        {
-            scale *= 10;
-        }
-
-        var rounded = Allocator.RoundQuotient(new System.Numerics.BigInteger(Numerator) * scale, Denominator, mode);
-        return new ProrationFactor((long)rounded, scale);
+        var scale = System.Numerics.BigInteger.Pow(10, decimals);
+        return new ProrationFactor((long)Fraction.RoundQuotient(Numerator * scale, Denominator, mode), (long)scale);
     }
 
     /// <inheritdoc />

@@ -82,10 +82,9 @@ public sealed record TransactionPercentagePrice
         var freeAmount = FreeAmount?.Amount ?? 0m;
         var runningTotals = RunningTotals(amounts, freeAmount);
         var last = runningTotals.Count == 0 ? 0m : runningTotals[^1];
-        var freeUnits = last == 0m ? 0m
-            : FreeTransactions > 0 && FreeTransactions < runningTotals.Count ? runningTotals[FreeTransactions - 1]
-            : freeAmount == 0m || last <= freeAmount ? last
-            : freeAmount;
+        // Lago's first case (the running total after N transactions when there are more than N) cannot arise: with free
+        // transactions the running totals stop after the first N.
+        var freeUnits = last == 0m ? 0m : freeAmount == 0m || last <= freeAmount ? last : freeAmount;
         var percentage = freeUnits > units ? 0m : (units - freeUnits) * Percent / 100m;
 
         var belowFreeAmount = runningTotals.Count(total => total < freeAmount);

@@ -41,32 +41,6 @@ internal static class Allocator
         return result;
     }
 
-    /// <summary>Rounds <paramref name="numerator"/> / <paramref name="denominator"/> (positive) to a whole number by <paramref name="mode"/>, exactly.</summary>
-    public static BigInteger RoundQuotient(BigInteger numerator, BigInteger denominator, RoundingMode mode)
-    {
-        var (floor, remainder) = FloorDivRem(numerator, denominator);
-        if (remainder.IsZero)
-        {
-            return floor;
-        }
-
-        var half = (remainder * 2).CompareTo(denominator);   // below, at or above the midpoint between floor and floor + 1
-        var negative = numerator.Sign < 0;
-        var up = mode switch
-        {
-            RoundingMode.HalfToEven => half > 0 || (half == 0 && !floor.IsEven),
-            RoundingMode.HalfAwayFromZero => half > 0 || (half == 0 && !negative),
-            RoundingMode.HalfTowardZero => half > 0 || (half == 0 && negative),
-            RoundingMode.HalfUp => half >= 0,
-            RoundingMode.HalfDown => half > 0,
-            RoundingMode.Ceiling => true,
-            RoundingMode.Floor => false,
-            RoundingMode.TowardZero => negative,
-            _ => !negative,   // AwayFromZero
-        };
-        return up ? floor + 1 : floor;
-    }
-
     // Floors every share (towards negative infinity), then gives the units left, fewer than the shares, one each to the
     // largest remainders, the lower index first among equals.
     private static BigInteger[] LargestRemainder(BigInteger whole, ReadOnlySpan<BigInteger> weights, BigInteger total)
@@ -76,7 +50,7 @@ internal static class Allocator
         var given = BigInteger.Zero;
         for (var i = 0; i < weights.Length; i++)
         {
-            (shares[i], remainders[i]) = FloorDivRem(whole * weights[i], total);
+            (shares[i], remainders[i]) = Fraction.FloorDivRem(whole * weights[i], total);
             given += shares[i];
         }
 
@@ -107,7 +81,7 @@ internal static class Allocator
         var rest = whole;
         for (var i = 0; i < weights.Length - 1; i++)
         {
-            shares[i] = RoundQuotient(whole * weights[i], total, rounding);
+            shares[i] = Fraction.RoundQuotient(whole * weights[i], total, rounding);
             rest -= shares[i];
         }
 
@@ -125,12 +99,6 @@ internal static class Allocator
         return shares;
     }
 
-    // The floor of numerator / denominator (denominator positive) and the remainder, 0 ≤ remainder < denominator.
-    private static (BigInteger Floor, BigInteger Remainder) FloorDivRem(BigInteger numerator, BigInteger denominator)
-    {
-        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
-        return remainder.Sign < 0 ? (quotient - 1, remainder + denominator) : (quotient, remainder);
-    }
     /// <summary>Turns non-negative decimal ratios into integer weights in the same proportion, exactly.</summary>
     public static BigInteger[] WeightsOf(ReadOnlySpan<decimal> ratios)
     {
