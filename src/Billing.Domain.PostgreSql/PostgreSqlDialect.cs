@@ -11,9 +11,11 @@ namespace Billing.Domain.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlDialect : SqlDialect
 {
-    // The schema's shape is the SQLite adapter's at its version 5, in PostgreSQL's types: positional INSERTs rely on
-    // the column order. Every row of an account carries account_id, and the high-volume tables (accounts, ledger
-    // entries, consumption) are keyed by it first.
+    // The schema's shape is the SQLite adapter's, in PostgreSQL's types: positional INSERTs rely on the column order.
+    // Every row of an account carries account_id, and since version 5 every table of accounts' rows is keyed by it
+    // first, with no unique key without it, so that each can be distributed by account_id (Citus); an id stays unique
+    // across accounts by the stores' check under LockIdSql. The series tables, billing_runs and schema_version are
+    // global (reference tables when distributed).
     private static readonly string[] Scripts =
     [
         """
@@ -108,6 +110,43 @@ internal sealed class PostgreSqlDialect : SqlDialect
             attempts BIGINT NOT NULL, retry_at BIGINT, parked BIGINT NOT NULL, last_error TEXT, delivered_at BIGINT);
         CREATE INDEX outbox_undelivered ON outbox (account_id, sequence) WHERE delivered_at IS NULL AND parked = 0;
         """,
+        """
+        ALTER TABLE order_payments ADD COLUMN account_id TEXT;
+        UPDATE order_payments p SET account_id = o.account_id FROM orders o WHERE o.order_id = p.order_id;
+        ALTER TABLE order_payments ALTER COLUMN account_id SET NOT NULL;
+        ALTER TABLE order_refunds ADD COLUMN account_id TEXT;
+        UPDATE order_refunds f SET account_id = o.account_id FROM orders o WHERE o.order_id = f.order_id;
+        ALTER TABLE order_refunds ALTER COLUMN account_id SET NOT NULL;
+        ALTER TABLE subscription_history ADD COLUMN account_id TEXT;
+        UPDATE subscription_history h SET account_id = s.account_id FROM subscriptions s WHERE s.subscription_id = h.subscription_id;
+        ALTER TABLE subscription_history ALTER COLUMN account_id SET NOT NULL;
+        ALTER TABLE issued_documents ADD COLUMN account_id TEXT;
+        UPDATE issued_documents d SET account_id = a.account_id FROM applications a WHERE a.application_id = d.application_id;
+        ALTER TABLE issued_documents ALTER COLUMN account_id SET NOT NULL;
+        ALTER TABLE orders DROP CONSTRAINT orders_pkey, ADD PRIMARY KEY (account_id, order_id);
+        ALTER TABLE order_payments DROP CONSTRAINT order_payments_pkey, ADD PRIMARY KEY (account_id, order_id, position);
+        ALTER TABLE order_refunds DROP CONSTRAINT order_refunds_pkey, ADD PRIMARY KEY (account_id, order_id, number);
+        ALTER TABLE corrections DROP CONSTRAINT corrections_pkey, ADD PRIMARY KEY (account_id, correction_id);
+        ALTER TABLE applications DROP CONSTRAINT applications_pkey, DROP CONSTRAINT applications_number_key, ADD PRIMARY KEY (account_id, application_id);
+        ALTER TABLE invoices DROP CONSTRAINT invoices_pkey, DROP CONSTRAINT invoices_number_key, ADD PRIMARY KEY (account_id, invoice_id);
+        ALTER TABLE invoice_headers DROP CONSTRAINT invoice_headers_pkey, ADD PRIMARY KEY (account_id, header_id);
+        ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_pkey, ADD PRIMARY KEY (account_id, subscription_id);
+        ALTER TABLE subscription_history DROP CONSTRAINT subscription_history_pkey, ADD PRIMARY KEY (account_id, subscription_id, position);
+        ALTER TABLE subscription_charges DROP CONSTRAINT subscription_charges_pkey, ADD PRIMARY KEY (account_id, charge_id);
+        ALTER TABLE issued_documents DROP CONSTRAINT issued_documents_pkey, ADD PRIMARY KEY (account_id, application_id);
+        ALTER TABLE outbox DROP CONSTRAINT outbox_pkey, ADD PRIMARY KEY (account_id, sequence);
+        CREATE INDEX orders_by_id ON orders (order_id);
+        CREATE INDEX corrections_by_id ON corrections (correction_id);
+        CREATE INDEX applications_by_id ON applications (application_id);
+        CREATE INDEX applications_by_number ON applications (number);
+        CREATE INDEX invoices_by_id ON invoices (invoice_id);
+        CREATE INDEX invoices_by_number ON invoices (number);
+        CREATE INDEX invoice_headers_by_id ON invoice_headers (header_id);
+        CREATE INDEX subscriptions_by_id ON subscriptions (subscription_id);
+        CREATE INDEX subscription_charges_by_id ON subscription_charges (charge_id);
+        CREATE INDEX issued_documents_by_id ON issued_documents (application_id);
+        CREATE INDEX outbox_by_sequence ON outbox (sequence);
+        """,
     ];
 
     private static readonly string[] SchemaTables =
@@ -166,6 +205,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// never meets): the prepaid and invoice stores both take it before writing an account's events.
     /// </summary>
     public override string LockOutboxSql => "SELECT pg_advisory_xact_lock(1651076195, hashtext(@account))";
+
+    /// <summary>Gets a transaction-scoped advisory lock per table and new id, in the two-key space beside the outbox's: two commits creating one id, in any accounts, meet here.</summary>
+    public override string LockIdSql => "SELECT pg_advisory_xact_lock(1651076196, hashtext(@table || ':' || @id))";
 
     /// <summary>Gets <c>FOR UPDATE</c>: the checked row stays locked until the commit ends, so another writer waits (up to the busy timeout) and then sees the new version.</summary>
     public override string LockRow => " FOR UPDATE";

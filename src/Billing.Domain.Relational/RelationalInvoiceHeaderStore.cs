@@ -30,12 +30,12 @@ public abstract class RelationalInvoiceHeaderStore : RelationalStore, IInvoiceHe
     {
         foreach (var header in removed is null ? saved : [.. saved, removed])
         {
-            await session.ExpectVersionAsync("invoice header", "invoice_headers", "header_id", header.HeaderId, header.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("invoice header", "invoice_headers", "header_id", header.AccountId, header.HeaderId, header.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (removed is not null)
         {
-            await session.ExecAsync(cancellationToken, "DELETE FROM invoice_headers WHERE header_id = @id", ("@id", removed.HeaderId)).ConfigureAwait(false);
+            await session.ExecAsync(cancellationToken, "DELETE FROM invoice_headers WHERE account_id = @account AND header_id = @id", ("@account", removed.AccountId), ("@id", removed.HeaderId)).ConfigureAwait(false);
         }
 
         IReadOnlyList<InvoiceHeader> written = [.. saved.Select(h => h with { Version = h.Version + 1 })];
@@ -45,7 +45,7 @@ public abstract class RelationalInvoiceHeaderStore : RelationalStore, IInvoiceHe
             await session.ExecAsync(
                 cancellationToken,
                 """
-                DELETE FROM invoice_headers WHERE header_id = @id;
+                DELETE FROM invoice_headers WHERE account_id = @account AND header_id = @id;
                 INSERT INTO invoice_headers VALUES (@id, @account, @type, @title, @taxId, @address, @phone, @bank, @bankAccount, @isDefault, @version)
                 """,
                 ("@id", h.HeaderId), ("@account", h.AccountId), ("@type", d.Type.ToString()), ("@title", d.Title), ("@taxId", d.TaxId), ("@address", d.Address),

@@ -45,7 +45,7 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
 
     private async Task<Invoice> WriteAsync(SqlSession session, Invoice invoice, bool takesNumber, IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken)
     {
-        await session.ExpectVersionAsync("invoice", "invoices", "invoice_id", invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
+        await session.ExpectVersionAsync("invoice", "invoices", "invoice_id", invoice.AccountId, invoice.InvoiceId, invoice.Version, cancellationToken).ConfigureAwait(false);
 
         if (takesNumber)
         {
@@ -58,7 +58,7 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
         await session.ExecAsync(
             cancellationToken,
             """
-            DELETE FROM invoices WHERE invoice_id = @id;
+            DELETE FROM invoices WHERE account_id = @account AND invoice_id = @id;
             INSERT INTO invoices VALUES (@id, @number, @series, @sequence, @account, @name, @model, @status, @start, @end, @currency, @charges,
                 @taxes, @subscriptions, @corrections, @created, @issued, @settled, @voidReason, @version, @accountType)
             """,

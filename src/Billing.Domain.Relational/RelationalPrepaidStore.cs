@@ -86,27 +86,27 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     {
         if (change.Order is { } order)
         {
-            await session.ExpectVersionAsync("top-up order", "orders", "order_id", order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("top-up order", "orders", "order_id", order.AccountId, order.OrderId, order.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Correction is { } correction)
         {
-            await session.ExpectVersionAsync("correction", "corrections", "correction_id", correction.CorrectionId, correction.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("correction", "corrections", "correction_id", correction.AccountId, correction.CorrectionId, correction.Version, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var application in change.Applications)
         {
-            await session.ExpectVersionAsync("invoice application", "applications", "application_id", application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("invoice application", "applications", "application_id", application.AccountId, application.ApplicationId, application.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Subscription is { } subscription)
         {
-            await session.ExpectVersionAsync("subscription", "subscriptions", "subscription_id", subscription.Id, subscription.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("subscription", "subscriptions", "subscription_id", subscription.AccountId, subscription.Id, subscription.Version, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var charge in change.Charges)
         {
-            await session.ExpectVersionAsync("subscription charge", "subscription_charges", "charge_id", charge.ChargeId, charge.Version, cancellationToken).ConfigureAwait(false);
+            await session.ExpectVersionAsync("subscription charge", "subscription_charges", "charge_id", charge.AccountId, charge.ChargeId, charge.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.BillingRunAt is { } runAt)
@@ -177,8 +177,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             // Inserted, never replaced: a second document for the application is the database's unique violation, a conflict.
             await session.ExecAsync(
                 cancellationToken,
-                "INSERT INTO issued_documents VALUES (@id, @fileName, @contentType, @content, @sha256)",
-                ("@id", issuedDocument.ApplicationId), ("@fileName", issuedDocument.Document.FileName), ("@contentType", issuedDocument.Document.ContentType),
+                "INSERT INTO issued_documents VALUES (@id, @fileName, @contentType, @content, @sha256, @account)",
+                ("@id", issuedDocument.ApplicationId), ("@account", saved.Account!.AccountId), ("@fileName", issuedDocument.Document.FileName), ("@contentType", issuedDocument.Document.ContentType),
                 ("@content", issuedDocument.Document.Content.ToArray()), ("@sha256", issuedDocument.Sha256)).ConfigureAwait(false);
             AfterStep?.Invoke("document");
         }
@@ -195,7 +195,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 cancellationToken,
                 """
                 INSERT INTO subscription_charges VALUES (@id, @account, @subscription, @plan, @planVersion, @start, @end, @line, @status, @made, @closed, @version, @credits, @chargeName, @invoice)
-                ON CONFLICT (charge_id) DO UPDATE SET status = @status, closed_at = @closed, version = @version, invoice_id = @invoice
+                ON CONFLICT (account_id, charge_id) DO UPDATE SET status = @status, closed_at = @closed, version = @version, invoice_id = @invoice
                 """,
                 ("@id", c.ChargeId), ("@account", c.AccountId), ("@subscription", c.SubscriptionId), ("@plan", c.Plan), ("@planVersion", c.PlanVersion),
                 ("@start", Day(c.Period.Start)), ("@end", Day(c.Period.End)), ("@line", JsonSerializer.Serialize(c.Line, _json)), ("@status", c.Status.ToString()),
@@ -227,7 +227,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         return await AllAsync(
             """
             SELECT o.* FROM outbox o
-            WHERE o.sequence IN (SELECT MIN(sequence) FROM outbox WHERE delivered_at IS NULL AND parked = 0 GROUP BY account_id)
+            WHERE (o.account_id, o.sequence) IN (SELECT account_id, MIN(sequence) FROM outbox WHERE delivered_at IS NULL AND parked = 0 GROUP BY account_id)
               AND (o.retry_at IS NULL OR o.retry_at <= @now)
             ORDER BY o.sequence LIMIT @max
             """,
@@ -505,9 +505,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         await session.ExecAsync(
             cancellationToken,
             """
-            DELETE FROM orders WHERE order_id = @id;
-            DELETE FROM order_payments WHERE order_id = @id;
-            DELETE FROM order_refunds WHERE order_id = @id;
+            DELETE FROM orders WHERE account_id = @account AND order_id = @id;
+            DELETE FROM order_payments WHERE account_id = @account AND order_id = @id;
+            DELETE FROM order_refunds WHERE account_id = @account AND order_id = @id;
             INSERT INTO orders (order_id, account_id, amount, amount_currency, payment_amount, payment_currency, payment_method, created_at, status,
                 payment_reference, completed_at, credited_amount, status_reason, cancelled_by, version)
             VALUES (@id, @account, @amount, @amountCurrency, @payment, @paymentCurrency, @method, @created, @status, @reference, @completed, @credited, @reason, @cancelledBy,
@@ -522,8 +522,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             var p = o.Payments[i];
             await session.ExecAsync(
                 cancellationToken,
-                "INSERT INTO order_payments VALUES (@id, @position, @reference, @amount, @currency, @paid, @received, @outcome, @resolution, @by, @at, @reason)",
-                ("@id", o.OrderId), ("@position", i + 1), ("@reference", p.Reference), ("@amount", Amount(p.Amount)), ("@currency", p.Amount.Currency.Code),
+                "INSERT INTO order_payments VALUES (@id, @position, @reference, @amount, @currency, @paid, @received, @outcome, @resolution, @by, @at, @reason, @account)",
+                ("@id", o.OrderId), ("@account", o.AccountId), ("@position", i + 1), ("@reference", p.Reference), ("@amount", Amount(p.Amount)), ("@currency", p.Amount.Currency.Code),
                 ("@paid", Time(p.PaidAt)), ("@received", Time(p.ReceivedAt)), ("@outcome", p.Outcome.ToString()), ("@resolution", p.Resolution?.ToString()),
                 ("@by", p.ResolvedBy), ("@at", Time(p.ResolvedAt)), ("@reason", p.ResolutionReason)).ConfigureAwait(false);
         }
@@ -534,9 +534,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 cancellationToken,
                 """
                 INSERT INTO order_refunds VALUES (@id, @number, @credit, @creditCurrency, @payment, @paymentCurrency, @reference, @reason, @by, @at, @status,
-                    @gateway, @settled, @decline)
+                    @gateway, @settled, @decline, @account)
                 """,
-                ("@id", o.OrderId), ("@number", r.Number), ("@credit", Amount(r.Credit)), ("@creditCurrency", Code(r.Credit)), ("@payment", Amount(r.PaymentAmount)),
+                ("@id", o.OrderId), ("@account", o.AccountId), ("@number", r.Number), ("@credit", Amount(r.Credit)), ("@creditCurrency", Code(r.Credit)), ("@payment", Amount(r.PaymentAmount)),
                 ("@paymentCurrency", r.PaymentAmount.Currency.Code), ("@reference", r.PaymentReference), ("@reason", r.Reason), ("@by", r.RequestedBy),
                 ("@at", Time(r.RequestedAt)), ("@status", r.Status.ToString()), ("@gateway", r.GatewayReference), ("@settled", Time(r.SettledAt)),
                 ("@decline", r.DeclineReason)).ConfigureAwait(false);
@@ -552,7 +552,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             INSERT INTO subscriptions (subscription_id, account_id, name, plan, pending_plan, billing_type, payment_model, ordered_at, ordered_by, status, resources,
                 pending_resources, version, terms)
             VALUES (@id, @account, @name, @plan, @pending, @type, @model, @at, @by, @status, @resources, @pendingResources, @version, @terms)
-            ON CONFLICT (subscription_id) DO UPDATE SET plan = @plan, pending_plan = @pending, status = @status, resources = @resources,
+            ON CONFLICT (account_id, subscription_id) DO UPDATE SET plan = @plan, pending_plan = @pending, status = @status, resources = @resources,
                 pending_resources = @pendingResources, version = @version, terms = @terms
             """,
             ("@id", s.Id), ("@account", s.AccountId), ("@name", s.Name), ("@plan", s.Plan), ("@pending", s.PendingPlan), ("@type", s.BillingType.ToString()),
@@ -560,15 +560,16 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             ("@resources", JsonSerializer.Serialize(s.Resources)), ("@pendingResources", s.PendingResources is null ? null : JsonSerializer.Serialize(s.PendingResources)),
             ("@version", s.Version), ("@terms", JsonSerializer.Serialize(s.Terms, _json))).ConfigureAwait(false);
         var stored = Convert.ToInt64(
-            await session.ScalarAsync("SELECT COUNT(*) FROM subscription_history WHERE subscription_id = @id", cancellationToken, ("@id", s.Id)).ConfigureAwait(false),
+            await session.ScalarAsync(
+                "SELECT COUNT(*) FROM subscription_history WHERE account_id = @account AND subscription_id = @id", cancellationToken, ("@account", s.AccountId), ("@id", s.Id)).ConfigureAwait(false),
             System.Globalization.CultureInfo.InvariantCulture);
         for (var i = (int)stored; i < s.History.Count; i++)
         {
             var change = s.History[i];
             await session.ExecAsync(
                 cancellationToken,
-                "INSERT INTO subscription_history VALUES (@id, @position, @from, @to, @trigger, @at, @actor, @reason)",
-                ("@id", s.Id), ("@position", i + 1), ("@from", change.From.ApiName), ("@to", change.To.ApiName), ("@trigger", change.Trigger.ToString()),
+                "INSERT INTO subscription_history VALUES (@id, @position, @from, @to, @trigger, @at, @actor, @reason, @account)",
+                ("@id", s.Id), ("@account", s.AccountId), ("@position", i + 1), ("@from", change.From.ApiName), ("@to", change.To.ApiName), ("@trigger", change.Trigger.ToString()),
                 ("@at", Time(change.At)), ("@actor", change.Actor), ("@reason", change.Reason)).ConfigureAwait(false);
         }
     }
@@ -577,7 +578,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         session.ExecAsync(
             cancellationToken,
             """
-            DELETE FROM corrections WHERE correction_id = @id;
+            DELETE FROM corrections WHERE account_id = @account AND correction_id = @id;
             INSERT INTO corrections (correction_id, account_id, amount, currency, description, requested_by, requested_at, corrects, status, decided_by, decided_at,
                 rejection_reason, booked_at, version)
             VALUES (@id, @account, @amount, @currency, @description, @requestedBy, @requestedAt, @corrects, @status, @decidedBy, @decidedAt, @reason, @booked, @version)
@@ -591,7 +592,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     {
         if (a.Number is not null && a.Series is not null)
         {
-            if (await session.ScalarAsync("SELECT number FROM applications WHERE application_id = @id", cancellationToken, ("@id", a.ApplicationId)).ConfigureAwait(false) is not string)
+            if (await session.ScalarAsync(
+                    "SELECT number FROM applications WHERE account_id = @account AND application_id = @id", cancellationToken, ("@account", a.AccountId), ("@id", a.ApplicationId)).ConfigureAwait(false) is not string)
             {
                 // This commit issues the application: its sequence must follow the series' last one.
                 await session.AdvanceSeriesAsync("application_series", a.Series, a.Sequence, cancellationToken).ConfigureAwait(false);
@@ -603,7 +605,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         await session.ExecAsync(
             cancellationToken,
             """
-            DELETE FROM applications WHERE application_id = @id;
+            DELETE FROM applications WHERE account_id = @account AND application_id = @id;
             INSERT INTO applications VALUES (@id, @account, @headerId, @headerType, @title, @taxId, @address, @phone, @bank, @bankAccount, @isDefault,
                 @headerVersion, @amount, @currency, @email, @remarks, @appliedAt, @resubmissionOf, @status, @approvedBy, @approvedAt, @rejectedBy, @rejectedAt,
                 @rejectionReason, @resubmittedAs, @number, @series, @sequence, @issuedAt, @version, @officialNumber, @documentSha256)
@@ -665,10 +667,10 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         }
 
         var payments = (await AllAsync(
-            $"SELECT p.* FROM order_payments p JOIN orders o ON o.order_id = p.order_id WHERE {where} ORDER BY p.order_id, p.position", ReadPayment, cancellationToken, parameters)
+            $"SELECT p.* FROM order_payments p JOIN orders o ON o.account_id = p.account_id AND o.order_id = p.order_id WHERE {where} ORDER BY p.order_id, p.position", ReadPayment, cancellationToken, parameters)
             .ConfigureAwait(false)).ToLookup(p => p.OrderId, p => p.Payment, StringComparer.Ordinal);
         var refunds = (await AllAsync(
-            $"SELECT f.* FROM order_refunds f JOIN orders o ON o.order_id = f.order_id WHERE {where} ORDER BY f.order_id, f.number", ReadRefund, cancellationToken, parameters)
+            $"SELECT f.* FROM order_refunds f JOIN orders o ON o.account_id = f.account_id AND o.order_id = f.order_id WHERE {where} ORDER BY f.order_id, f.number", ReadRefund, cancellationToken, parameters)
             .ConfigureAwait(false)).ToLookup(r => r.OrderId, StringComparer.Ordinal);
         return [.. orders.Select(o => TopUpOrder.Restore(
             o.OrderId, o.AccountId, o.Amount, o.PaymentAmount, o.PaymentMethod, o.CreatedAt, o.Status, o.PaymentReference, o.CompletedAt, o.CreditedAmount, o.StatusReason, o.CancelledBy,
@@ -708,7 +710,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
     private async Task<List<Subscription>> SubscriptionsAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         var history = (await AllAsync(
-            $"SELECT h.* FROM subscription_history h JOIN subscriptions s ON s.subscription_id = h.subscription_id WHERE {where} ORDER BY h.subscription_id, h.position",
+            $"SELECT h.* FROM subscription_history h JOIN subscriptions s ON s.account_id = h.account_id AND s.subscription_id = h.subscription_id WHERE {where} ORDER BY h.subscription_id, h.position",
             r => (Id: Required(r, "subscription_id"), Change: new SubscriptionStatusChange(
                 SubscriptionStatus.Parse(Required(r, "from_status")), SubscriptionStatus.Parse(Required(r, "to_status")), Enum<SubscriptionTrigger>(r, "trigger"),
                 Instant(r, "at"), Required(r, "actor"), Text(r, "reason"))),

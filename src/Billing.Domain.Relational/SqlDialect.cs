@@ -26,6 +26,14 @@ internal abstract class SqlDialect(string name, TimeSpan busyTimeout)
     /// </summary>
     public abstract string LockOutboxSql { get; }
 
+    /// <summary>
+    /// Gets the statement that a commit creating an aggregate (parameters <c>@table</c> and <c>@id</c>) runs before it
+    /// checks that no account holds the id, holding a lock until the commit ends: rows are keyed by account first, so
+    /// no unique key spans accounts, and two writers creating one id in two accounts must meet here; empty where the
+    /// engine serialises writers itself.
+    /// </summary>
+    public abstract string LockIdSql { get; }
+
     /// <summary>Gets the collation that orders text by code point, as the stores' ordinal order (<c>StringComparer.Ordinal</c>) does for ids.</summary>
     public abstract string OrdinalCollation { get; }
 

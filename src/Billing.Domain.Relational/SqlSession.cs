@@ -180,12 +180,31 @@ internal sealed class SqlSession(SqlDialect dialect, DbConnection connection, Db
         return rows;
     }
 
-    /// <summary>Refuses a write whose aggregate is not at the version it was read at (0: it must not exist yet), locking its row until the commit ends.</summary>
-    public async Task ExpectVersionAsync(string aggregate, string table, string key, string id, long expected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a write whose aggregate is not at the version it was read at (0: it must not exist yet, in any account),
+    /// locking its row until the commit ends. Rows are keyed by account first, so the row is found and locked within
+    /// its account (one shard when the tables are distributed by account); a new id is checked across accounts after
+    /// the dialect's id lock.
+    /// </summary>
+    public async Task ExpectVersionAsync(string aggregate, string table, string key, string accountId, string id, long expected, CancellationToken cancellationToken)
     {
-        var stored = await ScalarAsync($"SELECT version FROM {table} WHERE {key} = @id{dialect.LockRow}", cancellationToken, ("@id", id)).ConfigureAwait(false) is { } version
-            ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture)
-            : 0;
+        object? version;
+        if (expected == 0)
+        {
+            if (dialect.LockIdSql.Length > 0)
+            {
+                await ScalarAsync(dialect.LockIdSql, cancellationToken, ("@table", table), ("@id", id)).ConfigureAwait(false);
+            }
+
+            version = await ScalarAsync($"SELECT version FROM {table} WHERE {key} = @id", cancellationToken, ("@id", id)).ConfigureAwait(false);
+        }
+        else
+        {
+            version = await ScalarAsync($"SELECT version FROM {table} WHERE account_id = @account AND {key} = @id{dialect.LockRow}", cancellationToken, ("@account", accountId), ("@id", id))
+                .ConfigureAwait(false);
+        }
+
+        var stored = version is null ? 0 : Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture);
         if (stored != expected)
         {
             throw new ConcurrencyConflictException(aggregate, id, expected, stored);

@@ -134,6 +134,18 @@ internal sealed class SqliteDialect : SqlDialect
             attempts INTEGER NOT NULL, retry_at INTEGER, parked INTEGER NOT NULL, last_error TEXT, delivered_at INTEGER);
         CREATE INDEX outbox_undelivered ON outbox (account_id, sequence) WHERE delivered_at IS NULL AND parked = 0;
         """,
+        """
+        ALTER TABLE order_payments ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+        UPDATE order_payments SET account_id = (SELECT o.account_id FROM orders o WHERE o.order_id = order_payments.order_id);
+        ALTER TABLE order_refunds ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+        UPDATE order_refunds SET account_id = (SELECT o.account_id FROM orders o WHERE o.order_id = order_refunds.order_id);
+        ALTER TABLE subscription_history ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+        UPDATE subscription_history SET account_id = (SELECT s.account_id FROM subscriptions s WHERE s.subscription_id = subscription_history.subscription_id);
+        ALTER TABLE issued_documents ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+        UPDATE issued_documents SET account_id = (SELECT a.account_id FROM applications a WHERE a.application_id = issued_documents.application_id);
+        CREATE UNIQUE INDEX subscriptions_by_account_key ON subscriptions (account_id, subscription_id);
+        CREATE UNIQUE INDEX subscription_charges_by_account_key ON subscription_charges (account_id, charge_id);
+        """,
     ];
 
     private static readonly string[] SchemaTables =
@@ -176,6 +188,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     /// <summary>Gets no statement: SQLite has one writer at a time, so events are numbered in commit order.</summary>
     public override string LockOutboxSql => string.Empty;
+
+    /// <summary>Gets no statement: SQLite has one writer at a time, so no two commits create one id at once.</summary>
+    public override string LockIdSql => string.Empty;
 
     /// <summary>Gets no lock clause: SQLite has one writer at a time, and a transaction that read a row another writer changed since cannot commit.</summary>
     public override string LockRow => string.Empty;

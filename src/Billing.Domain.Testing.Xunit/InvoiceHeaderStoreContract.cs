@@ -67,6 +67,19 @@ public abstract class InvoiceHeaderStoreContract
         Assert.Empty(await Store.ListHeadersAsync("acc-3"));
     }
 
+    /// <summary>A header id is taken whatever the account: another account's new header under it is refused.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task HeaderIds_AreGlobal()
+    {
+        var first = (await Store.CommitHeadersAsync([InvoiceHeader.Create("h1", "acc-1", Company)], null))[0];
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitHeadersAsync([InvoiceHeader.Create("h1", "acc-2", Company with { Title = "Other" })], null));
+
+        Assert.Equal(first, await Store.FindHeaderAsync("h1"));
+        Assert.Empty(await Store.ListHeadersAsync("acc-2"));
+    }
+
     /// <summary>Returns a fresh, empty store of the adapter under test.</summary>
     /// <returns>The store.</returns>
     protected abstract IInvoiceHeaderStore CreateStore();

@@ -87,7 +87,7 @@ public abstract class InvoiceStoreContract
         Assert.NotNull(voided.Number);
     }
 
-    /// <summary>A stale version, a second Prepay invoice for one account and period, and a number out of sequence are refused with nothing written.</summary>
+    /// <summary>A stale version, an invoice id another account holds, a second Prepay invoice for one account and period, and a number out of sequence are refused with nothing written.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task Conflicts_AreRefused_AndWriteNothing()
@@ -95,7 +95,9 @@ public abstract class InvoiceStoreContract
         var draft = await Postpaid.CreateDraftAsync("inv-1", "acc", "Acme", March, Usd);
         await Postpaid.EditAsync("acc", "inv-1", [Fee("Pro", 10m, 0m)], [], []);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(draft.Edit(null, [], []), takesNumber: false, []));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(Invoice.Draft("inv-1", "acc-2", "Other", March, Usd, _clock.GetCurrentInstant()), takesNumber: false, []));
         Assert.Single((await Store.FindInvoiceAsync("inv-1"))!.Charges);
+        Assert.Equal(0, (await Store.QueryInvoicesAsync(new InvoiceQuery("acc-2"))).TotalCount);
 
         var made = (await CloseAsync("acc", 1m)).Invoice!;
         var second = Invoice.ClosePrepay("other-id", "acc", "Acme", March, Usd, null, [], [], _clock.GetCurrentInstant());

@@ -436,7 +436,7 @@ public abstract class PrepaidStoreContract
         Assert.Null(await H.Store.FindOrderAsync("Ord-1"));
     }
 
-    /// <summary>Idempotency keys and request ids are unique per account: another account may use the same ones; a taken order id is a conflict whatever its account.</summary>
+    /// <summary>Idempotency keys and request ids are unique per account: another account may use the same ones; a taken order or correction id is a conflict whatever its account.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task KeysArePerAccount_ButOrderIdsAreGlobal()
@@ -452,8 +452,13 @@ public abstract class PrepaidStoreContract
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(order: TopUpOrder.Create("ord-x", "acc-2", M(1m), M(1m), "card", Start))));
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => H.TopUps.CreateAsync("ord-x", "acc-2", M(1m), M(1m), "card"));
 
+        var correction = Correction.Request("cor-x", "acc-1", M(1m), "fix", "alice", Start);
+        await H.Store.CommitAsync(new PrepaidChange(correction: correction));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => H.Store.CommitAsync(new PrepaidChange(correction: Correction.Request("cor-x", "acc-2", M(2m), "other", "bob", Start))));
+
         Assert.Equal(M(2m), (await H.Store.FindEntryAsync("acc-2", "same-key"))!.Amount);
         Assert.Equal("acc-1", (await H.Store.FindOrderAsync("ord-x"))!.AccountId);
+        Assert.Equal(M(1m), (await H.Store.FindCorrectionAsync("cor-x"))!.Amount);
     }
 
     /// <summary>The smallest and largest amounts the library accepts round-trip exactly, with every decimal.</summary>

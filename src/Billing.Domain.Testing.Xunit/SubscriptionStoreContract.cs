@@ -126,7 +126,7 @@ public abstract class SubscriptionStoreContract
         Assert.Equal(first.History, stored.History);
     }
 
-    /// <summary>A new subscription whose id is taken is refused; the stored one is unchanged.</summary>
+    /// <summary>A new subscription whose id is taken, in its account or another, is refused; the stored one is unchanged.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task TakenId_IsRefused()
@@ -136,6 +136,8 @@ public abstract class SubscriptionStoreContract
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             H.Store.CommitAsync(new PrepaidChange(subscription: Subscription.Order("sub-1", "acc", "Other", "pro", BillingType.Recurring, PaymentModel.Prepaid, Start, "eve"))));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            H.Store.CommitAsync(new PrepaidChange(subscription: Subscription.Order("sub-1", "acc-2", "Other", "pro", BillingType.Recurring, PaymentModel.Prepaid, Start, "eve"))));
 
         AssertSame(before, (await H.Store.FindSubscriptionAsync("sub-1"))!);
     }

@@ -6,6 +6,7 @@ using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
+using Billing.Domain.Subscriptions;
 using Billing.Domain.Numbering;
 using Billing.Domain.Testing;
 using Billing.Domain.Testing.InMemory;
@@ -50,7 +51,8 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             ALTER TABLE applications DROP COLUMN official_number;
             ALTER TABLE applications DROP COLUMN document_sha256;
             DROP TABLE outbox;
-            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 2};
+            {UndoAccountKeys}
+            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 3};
             SELECT 1;
             """);
 
@@ -83,6 +85,42 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
 
         Assert.Equal("application.document_corrupt", refused.Code);
         Assert.StartsWith("Invoice FP-0001", System.Text.Encoding.UTF8.GetString(served.Content.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVersion8File_IsMigrated_ItsChildRowsKeyedByTheirAccount()
+    {
+        var store = new SqlitePrepaidStore(_database.Path);
+        var clock = new FakeClock(Start) { AutoAdvance = Duration.FromMinutes(1) };
+        var headers = new InMemoryInvoiceHeaderStore();
+        var applications = new InvoiceApplicationService(store, headers, new NumberSeries("FP", "FP-{seq:0000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), clock);
+        await new PrepaidAccountService(store, clock).OpenAsync("acc", Usd);
+        var topUps = new TopUpService(store, new InMemoryPaymentGateway(clock), clock);
+        await topUps.CreateAsync("ord-1", "acc", new Money(100m, Usd), new Money(100m, Usd), "card");
+        await topUps.ConfirmAsync(new PaymentConfirmation("ord-1", "pay-1", new Money(100m, Usd), Start));
+        var ordered = Subscription.Order("sub-1", "acc", "Seats", "pro", BillingType.Recurring, PaymentModel.Prepaid, Start, "alice");
+        ordered.StartActivation(Start, "provisioner");
+        await store.CommitAsync(new PrepaidChange(subscription: ordered));
+        await new InvoiceHeaderService(headers).AddAsync("hdr", "acc", new InvoiceHeaderDetails(InvoiceHeaderType.Personal, "Li Wei"));
+        await applications.ApplyAsync("app-1", "acc", new Money(40m, Usd), "a@b.example");
+        await applications.ApproveAsync("acc", "app-1", "fin");
+        await applications.IssueAsync("acc", "app-1");
+        var (order, subscription, document) = (await store.FindOrderAsync("ord-1"), await store.FindSubscriptionAsync("sub-1"), await store.FindDocumentAsync("app-1"));
+        Scalar($"""
+            {UndoAccountKeys}
+            ALTER TABLE issued_documents DROP COLUMN account_id;
+            DELETE FROM schema_version WHERE version = {SqliteDialect.SchemaVersion};
+            SELECT 1;
+            """);
+
+        var migrated = new SqlitePrepaidStore(_database.Path);
+
+        Assert.Equal(order, await migrated.FindOrderAsync("ord-1"));
+        Assert.Equal(subscription!.History, (await migrated.FindSubscriptionAsync("sub-1"))!.History);
+        Assert.Equal(document!.Sha256, (await migrated.FindDocumentAsync("app-1"))!.Sha256);
+        Assert.Equal(
+            ["acc", "acc", "acc"],
+            new[] { "order_payments", "subscription_history", "issued_documents" }.Select(table => Scalar($"SELECT group_concat(DISTINCT account_id) FROM {table};")));
     }
 
     [Fact]
@@ -271,6 +309,15 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             (await store.FindCorrectionAsync("cor-1"))!.ToString(),
             (await store.ListEntriesAsync("acc", default, Storage.PageRequest.First)).TotalCount,
             (await store.FindConsumptionAsync("acc", "req-1"))?.ToString() ?? "no call");
+
+    // Takes a current file back to before version 9 (rows of accounts keyed by account first): its child rows without account ids.
+    private const string UndoAccountKeys = """
+        DROP INDEX subscriptions_by_account_key;
+        DROP INDEX subscription_charges_by_account_key;
+        ALTER TABLE order_payments DROP COLUMN account_id;
+        ALTER TABLE order_refunds DROP COLUMN account_id;
+        ALTER TABLE subscription_history DROP COLUMN account_id;
+        """;
 
     private object? Scalar(string sql)
     {
