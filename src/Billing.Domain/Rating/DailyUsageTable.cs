@@ -27,26 +27,32 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
     /// <summary>Returns the model's number, the same for the same name: what a rater caches its prices by.</summary>
     public int ModelOf(string model) => _models.Of(model);
 
-    public void Add(UsageRecord usage, int model, long costUnits, int costScale, decimal cost)
+    /// <summary>Returns the account's number, the same for the same id; an account seen for the first time has its time zone asked for.</summary>
+    public int AccountOf(string accountId)
     {
-        var account = _accounts.Of(usage.AccountId);
+        var account = _accounts.Of(accountId);
         if (account == _zones.Count)
         {
-            _zones.Add(new Zone(Utility.Preconditions.CheckNotNull(timeZoneOf(usage.AccountId), "timeZoneOf")));
+            _zones.Add(new Zone(Utility.Preconditions.CheckNotNull(timeZoneOf(accountId), "timeZoneOf")));
         }
 
-        var day = _zones[account].DayNumberOf(usage.OccurredAt);
-        var token = _tokens.Of(usage.TokenName);
+        return account;
+    }
+
+    /// <summary>Returns the token name's number, the same for the same name.</summary>
+    public int TokenOf(string tokenName) => _tokens.Of(tokenName);
+
+    /// <summary>Returns the day number (DateOnly's) of the account's billing day of an instant.</summary>
+    public int DayOf(int account, Instant instant) => _zones[account].DayNumberOf(instant);
+
+    /// <summary>Adds a call by its numbers to its row.</summary>
+    public void Add(int account, int day, int model, int token, UsageRecord usage, long costUnits, int costScale, decimal cost)
+    {
         var key = new RowKey(((long)account << 32) | (uint)day, ((long)model << 32) | (uint)token);
         if (!_rowOf.TryGetValue(key, out var index))
         {
-            index = _count++;
-            if (index == _rows.Length)
-            {
-                Array.Resize(ref _rows, _rows.Length * 2);
-            }
-
-            _rows[index] = new Row { Account = account, Day = day, Model = model, Token = token, CostScale = costScale };
+            index = _count;
+            Append(new Row { Account = account, Day = day, Model = model, Token = token, CostScale = costScale });
             _rowOf.Add(key, index);
         }
 
@@ -58,6 +64,26 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
         row.CostUnits = checked(row.CostUnits + costUnits);
         row.Cost += cost;
     }
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows.</summary>
+    public void Reserve(int rows)
+    {
+        if (_count + rows > _rows.Length)
+        {
+            Array.Resize(ref _rows, _count + rows);
+        }
+    }
+
+    /// <summary>
+    /// Adds a row a columnar roll-up made of the whole batch (<see cref="DenseUsageRater"/>), whose account, token and day
+    /// (less <paramref name="firstDay"/>) are this table's numbers; a table takes either calls or such rows, never both.
+    /// </summary>
+    public void AddRolledUp(in DenseDailyUsage rolledUp, int model, int firstDay, int costScale) =>
+        Append(new Row
+        {
+            Account = rolledUp.Account, Day = rolledUp.Day + firstDay, Model = model, Token = rolledUp.Token, CostScale = costScale, Calls = rolledUp.Calls,
+            InputTokens = rolledUp.InputTokens, OutputTokens = rolledUp.OutputTokens, CachedInputTokens = rolledUp.CachedInputTokens, Cost = rolledUp.Cost.Amount,
+        });
 
     /// <summary>Returns the rows ordered by account, day, model and token name (ordinal).</summary>
     public IReadOnlyList<DailyUsage> ToRows()
@@ -105,16 +131,28 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
             });
         }
 
+        var dates = new LocalDate?[maxDay - minDay < 1 << 16 ? maxDay - minDay + 1 : 0];   // each day's date made once, unless the days span centuries
         var result = new DailyUsage[_count];
         for (var i = 0; i < result.Length; i++)
         {
             ref readonly var row = ref _rows[order[i]];
+            var date = dates.Length == 0 ? LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day)) : dates[row.Day - minDay] ??= LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day));
             result[i] = new DailyUsage(
-                _accounts[row.Account], LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day)), _models[row.Model], _tokens[row.Token], row.Calls, row.InputTokens,
+                _accounts[row.Account], date, _models[row.Model], _tokens[row.Token], row.Calls, row.InputTokens,
                 row.OutputTokens, row.CachedInputTokens, new Money(row.Cost + Charging.ScaledDecimal.ToDecimal(row.CostUnits, (byte)row.CostScale), currency));
         }
 
         return result;
+    }
+
+    private void Append(in Row row)
+    {
+        if (_count == _rows.Length)
+        {
+            Array.Resize(ref _rows, _rows.Length * 2);
+        }
+
+        _rows[_count++] = row;
     }
 
     // The bits that number count values (0 to count - 1).

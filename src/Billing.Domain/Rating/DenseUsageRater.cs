@@ -27,19 +27,15 @@ public sealed class DenseUsageRater
     /// <exception cref="ArgumentNullException"><paramref name="pricesByModel"/> is null or holds null.</exception>
     /// <exception cref="ArgumentException">The prices are empty, too many, mix currencies, or have more than 6 decimals (use <see cref="UsageRater"/>).</exception>
     public DenseUsageRater(IReadOnlyList<TokenPrice> pricesByModel, RoundingPolicy? costRounding = null)
+        : this(Scaled(pricesByModel), CurrencyOf(pricesByModel), costRounding)
     {
-        Preconditions.CheckNotNull(pricesByModel);
-        Preconditions.CheckArgument(pricesByModel.Count is > 0 and <= 256, nameof(pricesByModel), "Between 1 and 256 models are needed.");
-        Currency = Preconditions.CheckNotNull(pricesByModel[0], nameof(pricesByModel)).Currency;
-        _prices = new ScaledTokenPrice[pricesByModel.Count];
-        for (var i = 0; i < pricesByModel.Count; i++)
-        {
-            var price = Preconditions.CheckNotNull(pricesByModel[i], nameof(pricesByModel));
-            Preconditions.CheckArgument(price.Currency == Currency, nameof(pricesByModel), "Every price is in one currency.");
-            _prices[i] = ScaledTokenPrice.From(price)
-                ?? throw new ArgumentException($"{price.Model} {price.Version} has more than 6 decimals per million tokens; rate it with UsageRater.", nameof(pricesByModel));
-        }
+    }
 
+    /// <summary>Initializes a rater from prices already scaled (at most 256), in one currency.</summary>
+    internal DenseUsageRater(ScaledTokenPrice[] pricesByModel, Currency currency, RoundingPolicy? costRounding)
+    {
+        _prices = pricesByModel;
+        Currency = currency;
         CostRounding = costRounding;
         _costScale = Math.Min(costRounding?.ScaleFor(Currency) ?? ScaledTokenPrice.CostScale, ScaledTokenPrice.CostScale);
         _mode = costRounding?.Mode ?? RoundingMode.HalfToEven;
@@ -145,6 +141,25 @@ public sealed class DenseUsageRater
         {
             work.Return();
         }
+    }
+
+    private static Currency CurrencyOf(IReadOnlyList<TokenPrice> pricesByModel) => pricesByModel[0].Currency;
+
+    private static ScaledTokenPrice[] Scaled(IReadOnlyList<TokenPrice> pricesByModel)
+    {
+        Preconditions.CheckNotNull(pricesByModel);
+        Preconditions.CheckArgument(pricesByModel.Count is > 0 and <= 256, nameof(pricesByModel), "Between 1 and 256 models are needed.");
+        var currency = Preconditions.CheckNotNull(pricesByModel[0], nameof(pricesByModel)).Currency;
+        var scaled = new ScaledTokenPrice[pricesByModel.Count];
+        for (var i = 0; i < pricesByModel.Count; i++)
+        {
+            var price = Preconditions.CheckNotNull(pricesByModel[i], nameof(pricesByModel));
+            Preconditions.CheckArgument(price.Currency == currency, nameof(pricesByModel), "Every price is in one currency.");
+            scaled[i] = ScaledTokenPrice.From(price)
+                ?? throw new ArgumentException($"{price.Model} {price.Version} has more than 6 decimals per million tokens; rate it with UsageRater.", nameof(pricesByModel));
+        }
+
+        return scaled;
     }
 
     // About 4,096 calls per partition: its table of row numbers (32 KB) and its rows stay in the core's cache.

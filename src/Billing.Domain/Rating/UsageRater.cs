@@ -81,7 +81,9 @@ public sealed class UsageRater
                 throw new CurrencyMismatchException(Prices.Currency, record.Cost.Currency);
             }
 
-            table.Add(record.Usage, table.ModelOf(record.Usage.Model), 0, 0, record.Cost.Amount);
+            var usage = record.Usage;
+            var account = table.AccountOf(usage.AccountId);
+            table.Add(account, table.DayOf(account, usage.OccurredAt), table.ModelOf(usage.Model), table.TokenOf(usage.TokenName), usage, 0, 0, record.Cost.Amount);
         }
 
         return table.ToRows();
@@ -92,9 +94,13 @@ public sealed class UsageRater
     /// <param name="timeZoneOf">The billing time zone of each account.</param>
     /// <returns>The same rows as <see cref="RollUpDaily"/> of every call's <see cref="Rate"/>, to the last decimal.</returns>
     /// <remarks>
-    /// The hot path of a billing run: prices with up to 6 decimals per million tokens are applied in scaled
-    /// 64-bit integers (each call's cost exact at 12 decimals, rounded by <see cref="CostRounding"/>); any other
-    /// price, or a product that would not fit, is computed in decimals. Nothing is allocated per call.
+    /// The hot path of a billing run. Accounts, models and token names are interned to numbers and days to day numbers
+    /// as the calls come, and while every call's price has at most 6 decimals per million tokens (one version per model
+    /// in the batch, at most 256 models and versions, 30 years of days) the calls are rolled up by
+    /// <see cref="DenseUsageRater"/>'s columnar path in scaled integers (each call's cost exact at 12 decimals, rounded by
+    /// <see cref="CostRounding"/>). A call that does not fit it sends the batch, from the first call, through a table of
+    /// rows where any other price, or a product that would not fit, is computed in decimals. Either way the rows and
+    /// every decimal are the same.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="UnpricedUsageException">A call's model has no price in force when it was made.</exception>
@@ -105,40 +111,68 @@ public sealed class UsageRater
         var costScale = Math.Min(CostRounding?.ScaleFor(Prices.Currency) ?? ScaledTokenPrice.CostScale, ScaledTokenPrice.CostScale);
         var table = new DailyUsageTable(Prices.Currency, timeZoneOf);
         var inForce = new List<(TokenPrice Price, ScaledTokenPrice? Scaled)?>();   // by the table's model number: the version found last, which applies until it ends
-        foreach (var call in usage)
+        var columns = new ColumnarBatch(usage.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        try
         {
-            Preconditions.CheckNotNull(call, nameof(usage));
-            var model = table.ModelOf(call.Model);
-            if (model == inForce.Count)
+            foreach (var call in usage)
             {
-                inForce.Add(null);
-            }
-
-            if (inForce[model] is not { } current || !current.Price.AppliesAt(call.OccurredAt))
-            {
-                // A book's versions of a model never overlap: the one that applies is the one TryFind finds.
-                inForce[model] = current = Prices.TryFind(call.Model, call.OccurredAt, out var found)
-                    ? (found, _scaled[found])
-                    : throw new UnpricedUsageException(call.RequestId, call.Model, call.OccurredAt);
-            }
-
-            var (price, scaledPrice) = current;
-            if (scaledPrice is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
-            {
-                if (CostRounding is { } exactRounding)
+                Preconditions.CheckNotNull(call, nameof(usage));
+                var model = table.ModelOf(call.Model);
+                if (model == inForce.Count)
                 {
-                    units = Charging.ScaledDecimal.RoundDivide(units, ScaledTokenPrice.CostScale - costScale, exactRounding.Mode);
+                    inForce.Add(null);
                 }
 
-                table.Add(call, model, units, costScale, 0m);
-            }
-            else
-            {
-                var cost = price.CostOf(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
-                table.Add(call, model, 0, costScale, (CostRounding is { } rounding ? cost.Round(rounding) : cost).Amount);
-            }
-        }
+                if (inForce[model] is not { } current || !current.Price.AppliesAt(call.OccurredAt))
+                {
+                    // A book's versions of a model never overlap: the one that applies is the one TryFind finds.
+                    inForce[model] = current = Prices.TryFind(call.Model, call.OccurredAt, out var found)
+                        ? (found, _scaled[found])
+                        : throw new UnpricedUsageException(call.RequestId, call.Model, call.OccurredAt);
+                }
 
-        return table.ToRows();
+                var account = table.AccountOf(call.AccountId);
+                var (day, token) = (table.DayOf(account, call.OccurredAt), table.TokenOf(call.TokenName));
+                if (columns.IsOpen && !columns.TryAdd(call, account, day, model, token, current.Price, current.Scaled))
+                {
+                    columns.Close((call, account, day, model, token, price) => AddToTable(table, call, account, day, model, token, price, costScale));
+                }
+
+                if (!columns.IsOpen)
+                {
+                    AddToTable(table, call, account, day, model, token, current.Price, costScale);
+                }
+            }
+
+            if (columns.IsOpen && !columns.TryRollUpInto(table, Prices.Currency, CostRounding, costScale))
+            {
+                columns.Close((call, account, day, model, token, price) => AddToTable(table, call, account, day, model, token, price, costScale));
+            }
+
+            return table.ToRows();
+        }
+        finally
+        {
+            columns.Dispose();
+        }
+    }
+
+    // A call through the table: its cost in scaled integers where its price allows, in decimals otherwise.
+    private void AddToTable(DailyUsageTable table, UsageRecord call, int account, int day, int model, int token, TokenPrice price, int costScale)
+    {
+        if (_scaled[price] is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
+        {
+            if (CostRounding is { } exactRounding)
+            {
+                units = Charging.ScaledDecimal.RoundDivide(units, ScaledTokenPrice.CostScale - costScale, exactRounding.Mode);
+            }
+
+            table.Add(account, day, model, token, call, units, costScale, 0m);
+        }
+        else
+        {
+            var cost = price.CostOf(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
+            table.Add(account, day, model, token, call, 0, costScale, (CostRounding is { } rounding ? cost.Round(rounding) : cost).Amount);
+        }
     }
 }

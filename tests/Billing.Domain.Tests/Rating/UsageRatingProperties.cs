@@ -39,14 +39,25 @@ public class UsageRatingProperties
             null, RoundingPolicy.Commercial.WithScale(6), RoundingPolicy.Bankers.WithScale(8), new RoundingPolicy(RoundingMode.Ceiling, 2),
             new RoundingPolicy(RoundingMode.Floor, 9), RoundingPolicy.Commercial.WithScale(14)));
 
+    /// <summary>
+    /// Rating and rolling up in one pass gives exactly the rows of rating each call and rolling the records up, on both of
+    /// its ways: the columnar path (every price scaled, one version per model: calls within the first version, no odd
+    /// price) and the table it falls back to (an odd price, or calls across a price change), in zones ahead of and behind UTC.
+    /// </summary>
     [Property(MaxTest = Laws.Cases)]
     public Property RateAndRollUpDaily_EqualsRatingEachCallThenRollingUp() =>
-        Prop.ForAll(Usage, CostRoundings, (calls, rounding) =>
+        Prop.ForAll(Usage, Arb.From(from r in CostRoundings.Generator from o in Gen.Elements(true, false) from a in Gen.Elements(true, false) select (r, o, a)), (calls, ways) =>
         {
-            var withOdd = calls.Select((c, i) => i % 5 == 0 ? new UsageRecord(c.RequestId, c.AccountId, c.TokenName, "odd", c.InputTokens, c.OutputTokens, c.OccurredAt) : c).ToList();
+            var (rounding, odd, acrossVersions) = ways;
+            var priced = calls
+                .Select((c, i) => new UsageRecord(
+                    c.RequestId, c.AccountId, c.TokenName, odd && i % 5 == 0 ? "odd" : c.Model, c.InputTokens, c.OutputTokens,
+                    acrossVersions ? c.OccurredAt : Start + Duration.FromTicks((c.OccurredAt - Start).BclCompatibleTicks % Duration.FromDays(14).BclCompatibleTicks), c.CachedInputTokens))
+                .ToList();
             var rater = new UsageRater(MixedBook, rounding);
-            var zone = new AccountTimeZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
-            return rater.RateAndRollUpDaily(withOdd, _ => zone).SequenceEqual(rater.RollUpDaily(withOdd.Select(rater.Rate), _ => zone));
+            DateTimeZone[] zones = [DateTimeZoneProviders.Tzdb["Asia/Tokyo"], DateTimeZone.ForOffset(Offset.FromHours(-11)), DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]];
+            AccountTimeZone ZoneOf(string account) => new(zones[(account[^1] - '0') % zones.Length]);
+            return rater.RateAndRollUpDaily(priced, ZoneOf).SequenceEqual(rater.RollUpDaily(priced.Select(rater.Rate), ZoneOf));
         });
 
     [Property(MaxTest = Laws.Cases)]
