@@ -320,12 +320,14 @@ public sealed partial class ChargeBatch
         private readonly long[] _bounds;
         private readonly long[] _prices;
         private readonly long[] _fees;
+        private readonly long _zeroFee;   // what a quantity of zero costs: the first tier's fee, or nothing, as the price's policy says
 
-        private ScaledTiers(long[] bounds, long[] prices, long[] fees)
+        private ScaledTiers(long[] bounds, long[] prices, long[] fees, long zeroFee)
         {
             _bounds = bounds;
             _prices = prices;
             _fees = fees;
+            _zeroFee = zeroFee;
         }
 
         public static ScaledTiers? TryCreate(GraduatedPrice price)
@@ -348,7 +350,7 @@ public sealed partial class ChargeBatch
                 fees[i] = fee * 1_000;   // at most 10^18
             }
 
-            return new ScaledTiers(bounds, prices, fees);
+            return new ScaledTiers(bounds, prices, fees, price.ZeroQuantity == ZeroQuantityPolicy.ChargesFirstTierFlatFee ? fees[0] : 0);
         }
 
         // The price at scale 9 in 64 bits; false when it does not fit. Branch-free: every tier is visited, reached or
@@ -378,14 +380,14 @@ public sealed partial class ChargeBatch
                 below = bound;
             }
 
-            subtotal = (long)total;
+            subtotal = (long)total + (_zeroFee & ((quantity - 1) >> 63));   // quantities are never negative: all ones only for zero
             return fits;
         }
 
         // The price at scale 9 in 128 bits.
         public Int128 Price(long quantity)
         {
-            Int128 total = 0;
+            Int128 total = quantity == 0 ? _zeroFee : 0;
             var below = 0L;
             // The last tier is open-ended (bound long.MaxValue, which no quantity passes): the loop never runs off the tiers.
             for (var i = 0; quantity > below; i++)

@@ -7,7 +7,8 @@ namespace Billing.Domain.Pricing;
 /// <remarks>
 /// With tiers up to 1,000 at 0.10, up to 10,000 at 0.05 and above at 0.01, 15,000 units cost
 /// 1,000 × 0.10 + 9,000 × 0.05 + 5,000 × 0.01 = 600.00. A quantity of zero reaches no tier and costs nothing,
-/// flat fees included. The tier amounts always sum to the price.
+/// flat fees included, unless <see cref="TieredPrice.ZeroQuantity"/> charges the first tier's flat fee. The tier amounts
+/// always sum to the price.
 /// </remarks>
 public sealed record GraduatedPrice : TieredPrice
 {
@@ -23,7 +24,7 @@ public sealed record GraduatedPrice : TieredPrice
     /// <inheritdoc />
     public override string Describe() => "graduated tiers";
 
-    private protected override decimal Amount(decimal quantity, List<TierCharge>? tiers)
+    private protected override decimal TiersAmount(decimal quantity, List<TierCharge>? tiers)
     {
         var total = 0m;
         var below = 0m;

@@ -6,7 +6,8 @@ namespace Billing.Domain.Pricing;
 /// <remarks>
 /// With tiers up to 10,000 at 0.0010, up to 50,000 at 0.0008, up to 100,000 at 0.0006 and above at 0.0004,
 /// each with a 10.00 flat fee, 65,000 units cost 65,000 × 0.0006 + 10 = 49.00. A quantity on a bound belongs
-/// to the tier it closes (10,000 is in the first). A quantity of zero costs nothing, flat fee included.
+/// to the tier it closes (10,000 is in the first). A quantity of zero costs nothing, flat fee included,
+/// unless <see cref="TieredPrice.ZeroQuantity"/> charges the first tier's flat fee.
 /// </remarks>
 public sealed record VolumePrice : TieredPrice
 {
@@ -22,13 +23,8 @@ public sealed record VolumePrice : TieredPrice
     /// <inheritdoc />
     public override string Describe() => "volume tiers";
 
-    private protected override decimal Amount(decimal quantity, List<TierCharge>? tiers)
+    private protected override decimal TiersAmount(decimal quantity, List<TierCharge>? tiers)
     {
-        if (quantity == 0m)
-        {
-            return 0m;
-        }
-
         var index = 0;
         while (Tiers[index].UpTo is { } upTo && quantity > upTo)
         {

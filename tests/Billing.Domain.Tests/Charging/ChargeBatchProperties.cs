@@ -53,7 +53,7 @@ public class ChargeBatchProperties
 
     // One to four tiers (bounds with up to 3 decimals, some tiers wide enough for 128-bit prices; prices and flat
     // fees with up to 6 decimals, sometimes 7, which the scaled path refuses) and a discount for every line.
-    private static Arbitrary<((decimal? UpTo, decimal Price, decimal Fee)[] Tiers, decimal DiscountPercent)> TierSets =>
+    private static Arbitrary<((decimal? UpTo, decimal Price, decimal Fee)[] Tiers, decimal DiscountPercent, ZeroQuantityPolicy Zero)> TierSets =>
         Arb.From(
             from count in Gen.Choose(1, 4)
             from steps in Gen.ArrayOf(Gen.OneOf(Gen.Choose(1, 2_000_000), Gen.Choose(1, int.MaxValue)), count)
@@ -62,15 +62,18 @@ public class ChargeBatchProperties
             from priceScale in Gen.Elements(0, 2, 4, 6, 6, 7)
             from padding in Gen.Elements(1m, 1m, 1.00000000m)   // trailing zeros, as a NUMERIC(18, 8) column reads: the same values
             from discountUnits in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 1_000_000))
+            from zero in Gen.Elements(ZeroQuantityPolicy.ChargesNothing, ZeroQuantityPolicy.ChargesFirstTierFlatFee)
             select (
                 steps.Select((step, i) => (
                     UpTo: i == count - 1 ? (decimal?)null : steps.Take(i + 1).Sum(s => (decimal)s) / 1_000m,
                     Price: prices[i] / Power(priceScale) * padding,
                     Fee: fees[i] / Power(Math.Min(priceScale, 4)) * padding)).ToArray(),
-                discountUnits / 10_000m));
+                discountUnits / 10_000m,
+                zero));
 
+    // Zero often: what it costs is the tiers' zero-quantity policy.
     private static Arbitrary<decimal> Quantities =>
-        Arb.From(from units in Gen.OneOf(Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
+        Arb.From(from units in Gen.OneOf(Gen.Constant(0), Gen.Choose(0, 200_000), Gen.Choose(0, int.MaxValue)) from scale in Gen.Choose(0, 3) select units / Power(scale));
 
     [Property(MaxTest = 100_000)]
     public Property PerUnit_EqualsTheEngine_OverAHundredThousandLines() =>
@@ -93,7 +96,7 @@ public class ChargeBatchProperties
         Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
         {
             var (batch, engine, tax) = Build(setup);
-            var price = Tiers(tierSet.Tiers, batch.Currency);
+            var price = Tiers(tierSet.Tiers, tierSet.Zero, batch.Currency);
             var results = new ChargeAmounts[1];
             return AgreeWithTheEngine(
                 () => batch.Graduated(price, [quantity], tierSet.DiscountPercent, results),
@@ -110,7 +113,7 @@ public class ChargeBatchProperties
         Prop.ForAll(Setups, TierSets, Quantities, (setup, tierSet, quantity) =>
         {
             var (batch, _, _) = Build(setup);
-            var price = Tiers(tierSet.Tiers, batch.Currency);
+            var price = Tiers(tierSet.Tiers, tierSet.Zero, batch.Currency);
             long[] nets = [0], discounts = [0], taxes = [0];
             var scaledQuantity = (long)(quantity * 1_000m);
             var scaledDiscount = (long)(tierSet.DiscountPercent * 10_000m);
@@ -143,7 +146,7 @@ public class ChargeBatchProperties
         Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, generated) =>
         {
             var (batch, _, _) = Build(setup);
-            var price = Tiers(tierSet.Tiers, batch.Currency);
+            var price = Tiers(tierSet.Tiers, tierSet.Zero, batch.Currency);
             var quantities = generated.Where(q => price.Price(q).Amount <= Money.MaxAmount).ToArray();   // lines a batch takes
             var all = new ChargeAmounts[quantities.Length];
             batch.Graduated(price, quantities, tierSet.DiscountPercent, all);
@@ -160,7 +163,7 @@ public class ChargeBatchProperties
         Prop.ForAll(Setups, TierSets, Arb.From(Gen.ArrayOf(Quantities.Generator)), (setup, tierSet, quantities) =>
         {
             var (batch, _, _) = Build(setup);
-            var price = Tiers(tierSet.Tiers, batch.Currency);
+            var price = Tiers(tierSet.Tiers, tierSet.Zero, batch.Currency);
             if (!batch.SupportsScaled || tierSet.Tiers.Any(t => t.Price.Scale > 6 || t.Price > 1_000_000_000m) || quantities.Any(q => price.Price(q).Amount > 1_000_000_000_000m))
             {
                 return true;   // refused as a whole or at a line: the example tests cover both
@@ -246,8 +249,8 @@ public class ChargeBatchProperties
         return (new ChargeBatch(Currencies[setup.Currency], rounding, tax), new ChargeEngine(new ChargePolicy(rounding, TaxRounding.PerLine)), tax);
     }
 
-    private static GraduatedPrice Tiers((decimal? UpTo, decimal Price, decimal Fee)[] tiers, Currency currency) =>
-        new(tiers.Select(t => new PriceTier(t.UpTo, new Money(t.Price, currency), new Money(t.Fee, currency))).ToArray());
+    private static GraduatedPrice Tiers((decimal? UpTo, decimal Price, decimal Fee)[] tiers, ZeroQuantityPolicy zero, Currency currency) =>
+        new(tiers.Select(t => new PriceTier(t.UpTo, new Money(t.Price, currency), new Money(t.Fee, currency))).ToArray()) { ZeroQuantity = zero };
 
     private static bool Throws<TException>(Action action)
         where TException : Exception
