@@ -36,6 +36,7 @@ public static class BillingProblems
         ["pricing.negative_cost"] = (Unprocessable, "The cost is negative"),
         ["currency.unknown"] = (Unprocessable, "The currency is not known"),
         ["rating.no_price"] = (Unprocessable, "The call has no price in force"),
+        ["rating.token_counts_inconsistent"] = (Unprocessable, "The call's token counts do not add up"),
         ["plan.unknown"] = (Unprocessable, "The plan is not in the catalog"),
         ["plan.switch_refused"] = (Unprocessable, "The subscription cannot switch to that plan"),
         ["billing.run_before_last"] = (Conflict, "A billing run cannot go back before the last one"),

@@ -147,6 +147,11 @@ internal sealed class PostgreSqlDialect : SqlDialect
         CREATE INDEX issued_documents_by_id ON issued_documents (application_id);
         CREATE INDEX outbox_by_sequence ON outbox (sequence);
         """,
+        """
+        ALTER TABLE consumption ADD COLUMN reasoning_tokens BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE consumption ADD COLUMN image_tokens BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE consumption ADD COLUMN audio_tokens BIGINT NOT NULL DEFAULT 0;
+        """,
     ];
 
     private static readonly string[] SchemaTables =

@@ -144,13 +144,14 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             session.Defer(
                 """
                 INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency,
-                    price_version, booked_at)
-                VALUES (@account, @request, @token, @model, @input, @output, @cached, @at, @cost, @currency, @version, @booked)
+                    price_version, booked_at, reasoning_tokens, image_tokens, audio_tokens)
+                VALUES (@account, @request, @token, @model, @input, @output, @cached, @at, @cost, @currency, @version, @booked, @reasoning, @image, @audio)
                 """,
                 null,
                 ("@account", usage.AccountId), ("@request", usage.RequestId), ("@token", usage.TokenName), ("@model", usage.Model), ("@input", usage.InputTokens),
                 ("@output", usage.OutputTokens), ("@cached", usage.CachedInputTokens), ("@at", Time(usage.OccurredAt)), ("@cost", Amount(call.Cost)),
-                ("@currency", call.Cost.Currency.Code), ("@version", call.PriceVersion), ("@booked", Time(call.BookedAt)));
+                ("@currency", call.Cost.Currency.Code), ("@version", call.PriceVersion), ("@booked", Time(call.BookedAt)), ("@reasoning", usage.ReasoningTokens),
+                ("@image", usage.ImageTokens), ("@audio", usage.AudioTokens));
             AfterStep?.Invoke("consumption");
         }
 
@@ -681,7 +682,10 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         new(
             new UsageRecord(
                 Required(r, "request_id"), Required(r, "account_id"), Required(r, "token_name"), Required(r, "model"), Long(r, "input_tokens"), Long(r, "output_tokens"),
-                Instant(r, "occurred_at"), Long(r, "cached_input_tokens")),
+                Instant(r, "occurred_at"), Long(r, "cached_input_tokens"))
+            {
+                ReasoningTokens = Long(r, "reasoning_tokens"), ImageTokens = Long(r, "image_tokens"), AudioTokens = Long(r, "audio_tokens"),
+            },
             Money(r, "cost", "currency", _currencies),
             Required(r, "price_version")) { BookedAt = OptionalInstant(r, "booked_at") };
 

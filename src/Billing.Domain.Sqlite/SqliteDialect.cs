@@ -146,6 +146,11 @@ internal sealed class SqliteDialect : SqlDialect
         CREATE UNIQUE INDEX subscriptions_by_account_key ON subscriptions (account_id, subscription_id);
         CREATE UNIQUE INDEX subscription_charges_by_account_key ON subscription_charges (account_id, charge_id);
         """,
+        """
+        ALTER TABLE consumption ADD COLUMN reasoning_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE consumption ADD COLUMN image_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE consumption ADD COLUMN audio_tokens INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     private static readonly string[] SchemaTables =

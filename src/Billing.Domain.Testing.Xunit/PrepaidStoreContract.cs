@@ -156,7 +156,10 @@ public abstract class PrepaidStoreContract
     public async Task ConsumptionAndCorrections_RoundTripEveryField()
     {
         await H.FundAsync("acc", 10m);
-        var call = new ConsumptionRecord(new UsageRecord("req-9", "acc", "key-b", "gpt-x", 1_234, 567, Start + Duration.FromMinutes(3), 89), M(0.004200m), "gpt-x/2026-01");
+        var call = new ConsumptionRecord(
+            new UsageRecord("req-9", "acc", "key-b", "gpt-x", 1_234, 567, Start + Duration.FromMinutes(3), 89) { ReasoningTokens = 345, ImageTokens = 258, AudioTokens = 16 },
+            M(0.004200m),
+            "gpt-x/2026-01");
         await H.Consumption.RecordAsync(call);
         await H.Corrections.RequestAsync("cor-1", "acc", M(1.25m), "Reversal ▲ of a duplicate", "alice", "req-9");
         var approved = await H.Corrections.ApproveAsync("acc", "cor-1", "bob");

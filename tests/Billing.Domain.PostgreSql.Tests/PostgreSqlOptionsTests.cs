@@ -49,6 +49,7 @@ public sealed class PostgreSqlOptionsTests : IDisposable
     {
         var opened = await new PrepaidAccountService(new PostgreSqlPrepaidStore(_schema.Options), new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0))).OpenAsync("acc-1", Usd);
         _schema.Scalar($"""
+            {UndoTokenKinds}
             {UndoAccountKeys}
             DROP INDEX accounts_by_type;
             DROP INDEX accounts_by_id;
@@ -57,7 +58,7 @@ public sealed class PostgreSqlOptionsTests : IDisposable
             DROP TABLE issued_documents;
             ALTER TABLE applications DROP COLUMN official_number, DROP COLUMN document_sha256;
             DROP TABLE outbox;
-            DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion - 3};
+            DELETE FROM schema_version WHERE version >= 2;
             """);
 
         var migrated = await new PostgreSqlPrepaidStore(_schema.Options).FindAccountAsync("acc-1");
@@ -155,9 +156,10 @@ public sealed class PostgreSqlOptionsTests : IDisposable
         await store.CommitAsync(new PrepaidChange(subscription: ordered));
         var (order, subscription) = (await store.FindOrderAsync("ord-1"), await store.FindSubscriptionAsync("sub-1"));
         _schema.Scalar($"""
+            {UndoTokenKinds}
             {UndoAccountKeys}
             {UndoDocumentAndOutboxKeys}
-            DELETE FROM schema_version WHERE version = {PostgreSqlDialect.SchemaVersion};
+            DELETE FROM schema_version WHERE version >= 5;
             """);
 
         var migrated = new PostgreSqlPrepaidStore(_schema.Options);
@@ -212,6 +214,13 @@ public sealed class PostgreSqlOptionsTests : IDisposable
 
         await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => store.FindAccountAsync("acc"));
     }
+
+    // Takes a current schema back to before the version that stores reasoning, image and audio tokens.
+    private const string UndoTokenKinds = """
+        ALTER TABLE consumption DROP COLUMN reasoning_tokens;
+        ALTER TABLE consumption DROP COLUMN image_tokens;
+        ALTER TABLE consumption DROP COLUMN audio_tokens;
+        """;
 
     // Takes a current schema back to before version 5 (rows of accounts keyed by account first), except the issued
     // documents and the outbox: their child rows without account ids, their keys and unique numbers as they were.

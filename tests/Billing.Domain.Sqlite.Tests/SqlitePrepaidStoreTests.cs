@@ -51,8 +51,9 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             ALTER TABLE applications DROP COLUMN official_number;
             ALTER TABLE applications DROP COLUMN document_sha256;
             DROP TABLE outbox;
+            {UndoTokenKinds}
             {UndoAccountKeys}
-            DELETE FROM schema_version WHERE version >= {SqliteDialect.SchemaVersion - 3};
+            DELETE FROM schema_version WHERE version >= 6;
             SELECT 1;
             """);
 
@@ -107,9 +108,10 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
         await applications.IssueAsync("acc", "app-1");
         var (order, subscription, document) = (await store.FindOrderAsync("ord-1"), await store.FindSubscriptionAsync("sub-1"), await store.FindDocumentAsync("app-1"));
         Scalar($"""
+            {UndoTokenKinds}
             {UndoAccountKeys}
             ALTER TABLE issued_documents DROP COLUMN account_id;
-            DELETE FROM schema_version WHERE version = {SqliteDialect.SchemaVersion};
+            DELETE FROM schema_version WHERE version >= 9;
             SELECT 1;
             """);
 
@@ -309,6 +311,13 @@ public sealed class SqlitePrepaidStoreTests : IDisposable
             (await store.FindCorrectionAsync("cor-1"))!.ToString(),
             (await store.ListEntriesAsync("acc", default, Storage.PageRequest.First)).TotalCount,
             (await store.FindConsumptionAsync("acc", "req-1"))?.ToString() ?? "no call");
+
+    // Takes a current schema back to before the version that stores reasoning, image and audio tokens.
+    private const string UndoTokenKinds = """
+        ALTER TABLE consumption DROP COLUMN reasoning_tokens;
+        ALTER TABLE consumption DROP COLUMN image_tokens;
+        ALTER TABLE consumption DROP COLUMN audio_tokens;
+        """;
 
     // Takes a current file back to before version 9 (rows of accounts keyed by account first): its child rows without account ids.
     private const string UndoAccountKeys = """

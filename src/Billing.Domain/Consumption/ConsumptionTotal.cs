@@ -17,6 +17,15 @@ public sealed record ConsumptionTotal(string Model, string TokenName, long Calls
     /// <summary>Gets the API token's name.</summary>
     public string TokenName { get; } = Preconditions.CheckNotNull(TokenName);
 
+    /// <summary>Gets or initializes the reasoning tokens.</summary>
+    public long ReasoningTokens { get; init; }
+
+    /// <summary>Gets or initializes the image input tokens.</summary>
+    public long ImageTokens { get; init; }
+
+    /// <summary>Gets or initializes the audio input tokens.</summary>
+    public long AudioTokens { get; init; }
+
     /// <summary>Sums records per model and token name, ordered by model then token name (ordinal): what a store's <see cref="IConsumptionStore.SumConsumptionAsync"/> returns.</summary>
     /// <param name="records">The records, all in <paramref name="currency"/>.</param>
     /// <param name="currency">The currency of the costs.</param>
@@ -29,5 +38,8 @@ public sealed record ConsumptionTotal(string Model, string TokenName, long Calls
             .OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.TokenName, StringComparer.Ordinal)
             .Select(g => new ConsumptionTotal(
                 g.Key.Model, g.Key.TokenName, g.LongCount(), g.Sum(r => r.Usage.InputTokens), g.Sum(r => r.Usage.OutputTokens),
-                g.Sum(r => r.Usage.CachedInputTokens), Money.Sum(g.Select(r => r.Cost), currency)))];
+                g.Sum(r => r.Usage.CachedInputTokens), Money.Sum(g.Select(r => r.Cost), currency))
+            {
+                ReasoningTokens = g.Sum(r => r.Usage.ReasoningTokens), ImageTokens = g.Sum(r => r.Usage.ImageTokens), AudioTokens = g.Sum(r => r.Usage.AudioTokens),
+            })];
 }

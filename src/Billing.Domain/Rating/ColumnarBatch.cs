@@ -4,8 +4,8 @@ namespace Billing.Domain.Rating;
 
 /// <summary>
 /// The calls of a batch as <see cref="UsageEvent"/>s, by the numbers a <see cref="DailyUsageTable"/> interned, for as
-/// long as every call fits <see cref="DenseUsageRater"/>: a price with at most 6 decimals per million tokens, one
-/// version per model, at most 256 models, 2^24 accounts, 2^20 token names and 4,096 days. The calls themselves are
+/// long as every call fits <see cref="DenseUsageRater"/>: a scaled price (<see cref="ScaledTokenPrice"/>), no reasoning,
+/// image or audio tokens, one version per model, at most 256 models, 2^24 accounts, 2^20 token names and 4,096 days. The calls themselves are
 /// kept beside their events, so that a batch that stops fitting is replayed into the table from its first call.
 /// </summary>
 internal sealed class ColumnarBatch(int expectedCalls) : IDisposable
@@ -23,7 +23,7 @@ internal sealed class ColumnarBatch(int expectedCalls) : IDisposable
     /// <summary>Adds a call by its numbers; false, adding nothing, when it does not fit.</summary>
     public bool TryAdd(UsageRecord call, int account, int day, int model, int token, TokenPrice price, ScaledTokenPrice? scaled)
     {
-        if (scaled is null || model > 255 || account >= 1 << 24 || token >= 1 << 20
+        if (scaled is null || call.HasOtherKinds || model > 255 || account >= 1 << 24 || token >= 1 << 20
             || (long)Math.Max(_lastDay, day) - Math.Min(_firstDay, day) >= 1 << 12)
         {
             return false;

@@ -32,4 +32,13 @@ public sealed record DailyUsage(
 
     /// <summary>Gets the API token's name.</summary>
     public string TokenName { get; } = Preconditions.CheckNotNull(TokenName);
+
+    /// <summary>Gets or initializes the reasoning tokens.</summary>
+    public long ReasoningTokens { get; init; }
+
+    /// <summary>Gets or initializes the image input tokens.</summary>
+    public long ImageTokens { get; init; }
+
+    /// <summary>Gets or initializes the audio input tokens.</summary>
+    public long AudioTokens { get; init; }
 }

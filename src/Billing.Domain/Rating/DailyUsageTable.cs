@@ -61,6 +61,9 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
         row.InputTokens += usage.InputTokens;
         row.OutputTokens += usage.OutputTokens;
         row.CachedInputTokens += usage.CachedInputTokens;
+        row.ReasoningTokens += usage.ReasoningTokens;
+        row.ImageTokens += usage.ImageTokens;
+        row.AudioTokens += usage.AudioTokens;
         row.CostUnits = checked(row.CostUnits + costUnits);
         row.Cost += cost;
     }
@@ -139,7 +142,10 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
             var date = dates.Length == 0 ? LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day)) : dates[row.Day - minDay] ??= LocalDate.FromDateOnly(DateOnly.FromDayNumber(row.Day));
             result[i] = new DailyUsage(
                 _accounts[row.Account], date, _models[row.Model], _tokens[row.Token], row.Calls, row.InputTokens,
-                row.OutputTokens, row.CachedInputTokens, new Money(row.Cost + Charging.ScaledDecimal.ToDecimal(row.CostUnits, (byte)row.CostScale), currency));
+                row.OutputTokens, row.CachedInputTokens, new Money(row.Cost + Charging.ScaledDecimal.ToDecimal(row.CostUnits, (byte)row.CostScale), currency))
+            {
+                ReasoningTokens = row.ReasoningTokens, ImageTokens = row.ImageTokens, AudioTokens = row.AudioTokens,
+            };
         }
 
         return result;
@@ -171,6 +177,9 @@ internal sealed class DailyUsageTable(Currency currency, Func<string, AccountTim
         public long InputTokens;
         public long OutputTokens;
         public long CachedInputTokens;
+        public long ReasoningTokens;
+        public long ImageTokens;
+        public long AudioTokens;
         public long CostUnits;
         public decimal Cost;
     }

@@ -25,7 +25,7 @@ public sealed class DenseUsageRater
     /// <param name="pricesByModel">The price in force for each model index; at most 256, one currency, at most 6 decimals per million tokens.</param>
     /// <param name="costRounding">How each call's cost is rounded, or null to keep it exact.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pricesByModel"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">The prices are empty, too many, mix currencies, or have more than 6 decimals (use <see cref="UsageRater"/>).</exception>
+    /// <exception cref="ArgumentException">The prices are empty, too many, mix currencies, have more than 6 decimals or count cached tokens within the input (use <see cref="UsageRater"/>).</exception>
     public DenseUsageRater(IReadOnlyList<TokenPrice> pricesByModel, RoundingPolicy? costRounding = null)
         : this(Scaled(pricesByModel), CurrencyOf(pricesByModel), costRounding)
     {
@@ -156,7 +156,7 @@ public sealed class DenseUsageRater
             var price = Preconditions.CheckNotNull(pricesByModel[i], nameof(pricesByModel));
             Preconditions.CheckArgument(price.Currency == currency, nameof(pricesByModel), "Every price is in one currency.");
             scaled[i] = ScaledTokenPrice.From(price)
-                ?? throw new ArgumentException($"{price.Model} {price.Version} has more than 6 decimals per million tokens; rate it with UsageRater.", nameof(pricesByModel));
+                ?? throw new ArgumentException($"{price.Model} {price.Version} has more than 6 decimals per million tokens or counts cached tokens within the input; rate it with UsageRater.", nameof(pricesByModel));
         }
 
         return scaled;

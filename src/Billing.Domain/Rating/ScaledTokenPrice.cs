@@ -8,9 +8,13 @@ internal sealed record ScaledTokenPrice(long Input, long Output, long Cached)
     /// <summary>The decimals of a call's cost computed from scaled prices.</summary>
     public const int CostScale = 12;
 
-    /// <summary>Returns the scaled prices, or null when a price has more than 6 decimals per million tokens.</summary>
+    /// <summary>
+    /// Returns the scaled prices, or null when a price has more than 6 decimals per million tokens or the provider counts
+    /// cached tokens within the input tokens. A call with reasoning, image or audio tokens is not priced with them.
+    /// </summary>
     public static ScaledTokenPrice? From(TokenPrice price) =>
-        ScaledDecimal.TryScale(price.InputPerMillion.Amount, 6, long.MaxValue, out var input)
+        price.CachedInput == TokenCounting.Separate
+        && ScaledDecimal.TryScale(price.InputPerMillion.Amount, 6, long.MaxValue, out var input)
         && ScaledDecimal.TryScale(price.OutputPerMillion.Amount, 6, long.MaxValue, out var output)
         && ScaledDecimal.TryScale(price.CachedInputPerMillion.Amount, 6, long.MaxValue, out var cached)
             ? new ScaledTokenPrice(input, output, cached)

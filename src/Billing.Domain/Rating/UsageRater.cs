@@ -20,12 +20,16 @@ public sealed class UsageRater
     /// <summary>Initializes a rater.</summary>
     /// <param name="prices">The price book.</param>
     /// <param name="costRounding">How each call's cost is rounded, or null to keep it exact.</param>
+    /// <param name="roundingPoint">Where the cost is rounded: the call's total (the default) or each kind of token's cost.</param>
     /// <exception cref="ArgumentNullException"><paramref name="prices"/> is null.</exception>
-    public UsageRater(TokenPriceBook prices, RoundingPolicy? costRounding = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="roundingPoint"/> is not defined.</exception>
+    public UsageRater(TokenPriceBook prices, RoundingPolicy? costRounding = null, CostRoundingPoint roundingPoint = CostRoundingPoint.CallTotal)
     {
         Prices = Preconditions.CheckNotNull(prices);
         CostRounding = costRounding;
-        _scaled = prices.Prices.ToDictionary(p => p, ScaledTokenPrice.From, ReferenceEqualityComparer.Instance as IEqualityComparer<TokenPrice>);
+        RoundingPoint = Preconditions.CheckDefined(roundingPoint, nameof(roundingPoint));
+        var roundsEachKind = costRounding is not null && roundingPoint == CostRoundingPoint.EachKind;   // the scaled path rounds totals only
+        _scaled = prices.Prices.ToDictionary(p => p, p => roundsEachKind ? null : ScaledTokenPrice.From(p), ReferenceEqualityComparer.Instance as IEqualityComparer<TokenPrice>);
     }
 
     /// <summary>Gets the price book.</summary>
@@ -34,11 +38,15 @@ public sealed class UsageRater
     /// <summary>Gets how each call's cost is rounded; null keeps it exact.</summary>
     public RoundingPolicy? CostRounding { get; }
 
+    /// <summary>Gets where <see cref="CostRounding"/> rounds a call's cost: its total, or each kind of token's cost before they are summed.</summary>
+    public CostRoundingPoint RoundingPoint { get; }
+
     /// <summary>Rates one call.</summary>
     /// <param name="usage">The call.</param>
     /// <returns>The consumption record, with the cost and the price version used.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="usage"/> is null.</exception>
     /// <exception cref="UnpricedUsageException">The model has no price in force when the call was made.</exception>
+    /// <exception cref="InconsistentTokenCountsException">Tokens the model counts within the input or output tokens exceed them.</exception>
     public ConsumptionRecord Rate(UsageRecord usage) =>
         TryRate(Preconditions.CheckNotNull(usage), out var consumption)
             ? consumption
@@ -49,6 +57,7 @@ public sealed class UsageRater
     /// <param name="consumption">The consumption record when priced; otherwise null.</param>
     /// <returns>True when the model has a price in force when the call was made.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="usage"/> is null.</exception>
+    /// <exception cref="InconsistentTokenCountsException">Tokens the model counts within the input or output tokens exceed them.</exception>
     public bool TryRate(UsageRecord usage, [NotNullWhen(true)] out ConsumptionRecord? consumption)
     {
         Preconditions.CheckNotNull(usage);
@@ -58,8 +67,7 @@ public sealed class UsageRater
             return false;
         }
 
-        var cost = price.CostOf(usage.InputTokens, usage.OutputTokens, usage.CachedInputTokens);
-        consumption = new ConsumptionRecord(usage, CostRounding is { } rounding ? cost.Round(rounding) : cost, price.Version);
+        consumption = new ConsumptionRecord(usage, CostOf(price, usage), price.Version);
         return true;
     }
 
@@ -160,7 +168,7 @@ public sealed class UsageRater
     // A call through the table: its cost in scaled integers where its price allows, in decimals otherwise.
     private void AddToTable(DailyUsageTable table, UsageRecord call, int account, int day, int model, int token, TokenPrice price, int costScale)
     {
-        if (_scaled[price] is { } scaled && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
+        if (_scaled[price] is { } scaled && !call.HasOtherKinds && scaled.TryCost(call.InputTokens, call.OutputTokens, call.CachedInputTokens, out var units))
         {
             if (CostRounding is { } exactRounding)
             {
@@ -171,8 +179,25 @@ public sealed class UsageRater
         }
         else
         {
-            var cost = price.CostOf(call.InputTokens, call.OutputTokens, call.CachedInputTokens);
-            table.Add(account, day, model, token, call, 0, costScale, (CostRounding is { } rounding ? cost.Round(rounding) : cost).Amount);
+            table.Add(account, day, model, token, call, 0, costScale, CostOf(price, call).Amount);
         }
+    }
+
+    // A call's cost in decimals, rounded where RoundingPoint says.
+    private Money CostOf(TokenPrice price, UsageRecord usage)
+    {
+        if (CostRounding is not { } rounding)
+        {
+            return price.CostOf(usage);
+        }
+
+        if (RoundingPoint == CostRoundingPoint.CallTotal)
+        {
+            return price.CostOf(usage).Round(rounding);
+        }
+
+        var costs = price.CostsOf(usage);
+        Money Rounded(decimal cost) => new Money(cost, price.Currency).Round(rounding);
+        return Rounded(costs.Input) + Rounded(costs.Cached) + Rounded(costs.Image) + Rounded(costs.Audio) + Rounded(costs.Output) + Rounded(costs.Reasoning);
     }
 }

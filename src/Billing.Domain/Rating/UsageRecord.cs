@@ -57,6 +57,21 @@ public sealed record UsageRecord
     /// <summary>Gets when the call was made.</summary>
     public Instant OccurredAt { get; }
 
+    /// <summary>Gets or initializes the reasoning (thinking) tokens, 0 or more: within the output tokens or beside them, as the model's price counts them (<see cref="TokenPrice.Reasoning"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative or above <see cref="MaxTokens"/>.</exception>
+    public long ReasoningTokens { get; init => field = Count(value, nameof(ReasoningTokens)); }
+
+    /// <summary>Gets or initializes the image input tokens, 0 or more: within the input tokens or beside them, as the model's price counts them (<see cref="TokenPrice.Modalities"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative or above <see cref="MaxTokens"/>.</exception>
+    public long ImageTokens { get; init => field = Count(value, nameof(ImageTokens)); }
+
+    /// <summary>Gets or initializes the audio input tokens, 0 or more: within the input tokens or beside them, as the model's price counts them (<see cref="TokenPrice.Modalities"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative or above <see cref="MaxTokens"/>.</exception>
+    public long AudioTokens { get; init => field = Count(value, nameof(AudioTokens)); }
+
+    /// <summary>Gets a value indicating whether the call counts reasoning, image or audio tokens, which only the decimal path of rating prices.</summary>
+    internal bool HasOtherKinds => (ReasoningTokens | ImageTokens | AudioTokens) != 0;
+
     private static long Count(long value, string paramName) =>
         value is >= 0 and <= MaxTokens ? value : throw new ArgumentOutOfRangeException(paramName, value, $"A token count is 0 to {MaxTokens:N0}.");
 }

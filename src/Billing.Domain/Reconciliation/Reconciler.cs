@@ -115,7 +115,7 @@ public sealed class Reconciler
             if (!consumption.Any(c => c.RequestId == requestId)
                 && await _store.FindConsumptionAsync(accountId, requestId, cancellationToken).ConfigureAwait(false) is null)
             {
-                var rated = _rater.TryRate(lines[0], out var record) ? record.Cost : (Money?)null;
+                var rated = Rated(lines[0])?.Cost;
                 found.Add(new(DiscrepancyKind.Missing, requestId, ReconciliationSide.UsageLogs, ReconciliationSide.ConsumptionRecords, rated, null, $"Call {requestId} is in the usage logs but was never billed."));
             }
         }
@@ -148,25 +148,44 @@ public sealed class Reconciler
                 dayCalls.Count,
                 Money.Sum(dayCalls.Select(c => c.Cost), currency),
                 dayLogs.Count,
-                dayLogs.Aggregate(zero, (sum, log) => _rater.TryRate(log, out var rated) ? sum + rated.Cost : sum));
+                dayLogs.Aggregate(zero, (sum, log) => Rated(log) is { } rated ? sum + rated.Cost : sum));
         })];
     }
 
     private IEnumerable<Discrepancy> Compare(ConsumptionRecord record, UsageRecord log)
     {
         var billed = record.Usage;
-        var expected = _rater.TryRate(log, out var rated) ? rated : null;
-        if ((billed.Model, billed.InputTokens, billed.OutputTokens, billed.CachedInputTokens) != (log.Model, log.InputTokens, log.OutputTokens, log.CachedInputTokens))
+        var expected = Rated(log);
+        if (Counts(billed) != Counts(log))
         {
             yield return new(
                 DiscrepancyKind.AmountMismatch, record.RequestId, ReconciliationSide.ConsumptionRecords, null, expected?.Cost, record.Cost,
-                $"Call {record.RequestId}: billed {billed.Model} {billed.InputTokens}/{billed.OutputTokens}/{billed.CachedInputTokens} tokens, logged {log.Model} {log.InputTokens}/{log.OutputTokens}/{log.CachedInputTokens}.");
+                $"Call {record.RequestId}: billed {Counts(billed)} tokens, logged {Counts(log)}.");
         }
         else if (expected is null || expected.Cost != record.Cost || expected.PriceVersion != record.PriceVersion)
         {
             yield return new(
                 DiscrepancyKind.RateMismatch, record.RequestId, ReconciliationSide.ConsumptionRecords, null, expected?.Cost, record.Cost,
                 $"Call {record.RequestId} was billed {record.Cost} at {record.PriceVersion}; the price book gives {expected?.Cost.ToString() ?? "no price"} at {expected?.PriceVersion ?? "-"}.");
+        }
+    }
+
+    // A call's model and token counts, as a discrepancy names them: model input/output/cached, then reasoning, image and audio where there are any.
+    private static string Counts(UsageRecord usage) =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{usage.Model} {usage.InputTokens}/{usage.OutputTokens}/{usage.CachedInputTokens}{(usage.HasOtherKinds ? $" (reasoning {usage.ReasoningTokens}, image {usage.ImageTokens}, audio {usage.AudioTokens})" : string.Empty)}");
+
+    // What the price book charges for a logged call; null when it has no price, or counts the model's counting cannot hold.
+    private ConsumptionRecord? Rated(UsageRecord log)
+    {
+        try
+        {
+            return _rater.TryRate(log, out var rated) ? rated : null;
+        }
+        catch (InconsistentTokenCountsException)
+        {
+            return null;
         }
     }
 }

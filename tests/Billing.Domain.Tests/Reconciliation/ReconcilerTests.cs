@@ -80,6 +80,23 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public async Task ReasoningImageAndAudioCounts_AreComparedToo_AndALogTheCountingCannotHold_IsAMismatchNotAFailure()
+    {
+        await _h.FundAsync("acc", 50m, "ord-1");
+        await BillAsync(Log("req-reasoning", output: 300) with { ReasoningTokens = 100 });
+        await BillAsync(Log("req-audio") with { AudioTokens = 40 });
+        UsageRecord[] logs = [Log("req-reasoning", output: 300) with { ReasoningTokens = 250 }, Log("req-audio") with { AudioTokens = 4_000 }];
+
+        var report = await new Reconciler(_h.Store, Rater).ReconcileAsync("acc", March, Utc, logs);
+
+        Assert.Equal(
+            [(DiscrepancyKind.AmountMismatch, "req-audio"), (DiscrepancyKind.AmountMismatch, "req-reasoning")],
+            report.Discrepancies.Select(d => (d.Kind, d.Reference)).Order());
+        Assert.Contains("reasoning 250", report.Discrepancies.Single(d => d.Reference == "req-reasoning").Detail, StringComparison.Ordinal);
+        Assert.Null(report.Discrepancies.Single(d => d.Reference == "req-audio").Expected);   // 4,000 audio tokens within 1,000 input tokens: no price for it
+    }
+
+    [Fact]
     public async Task BadArguments_Throw()
     {
         var reconciler = new Reconciler(_h.Store, Rater);
