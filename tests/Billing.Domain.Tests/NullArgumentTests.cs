@@ -177,8 +177,13 @@ public class NullArgumentTests
         return constructor.Invoke([.. constructor.GetParameters().Select(p => SampleFor(p, depth + 1))]);
     }
 
-    // A number series' format needs its {seq}; every other parameter takes the sample of its type.
-    private static object? SampleFor(ParameterInfo parameter, int depth) => parameter.Name == "format" ? "X-{seq}" : Sample(parameter.ParameterType, depth);
+    // A number series' format needs its {seq}, and a VAT category a code of the norm's (S, standard rated at the decimal sample's rate); every other parameter takes the sample of its type.
+    private static object? SampleFor(ParameterInfo parameter, int depth) => (parameter.Member.DeclaringType?.Name, parameter.Name) switch
+    {
+        (_, "format") => "X-{seq}",
+        (nameof(Billing.Domain.EInvoicing.VatCategory), "code") => "S",
+        _ => Sample(parameter.ParameterType, depth),
+    };
 
     private sealed class NoUsage : Billing.Domain.Subscriptions.IUsageMeter
     {
