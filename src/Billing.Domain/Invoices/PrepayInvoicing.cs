@@ -226,9 +226,10 @@ public sealed class PrepayInvoicing
         var usage = new List<ChargeSpec>();
         foreach (var sum in await _prepaid.SumConsumptionAsync(account.AccountId, range, cancellationToken).ConfigureAwait(false))
         {
-            var cached = sum.CachedInputTokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {sum.CachedInputTokens:N0} cached") : "";
+            static string Kind(long tokens, string kind) => tokens > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tokens:N0} {kind}") : "";
             var description = string.Create(
-                CultureInfo.InvariantCulture, $"Usage {sum.Model} ({sum.TokenName}): {sum.Calls:N0} calls, {sum.InputTokens:N0} input, {sum.OutputTokens:N0} output{cached} tokens");
+                CultureInfo.InvariantCulture,
+                $"Usage {sum.Model} ({sum.TokenName}): {sum.Calls:N0} calls, {sum.InputTokens:N0} input, {sum.OutputTokens:N0} output{Kind(sum.CachedInputTokens, "cached")}{Kind(sum.ReasoningTokens, "reasoning")}{Kind(sum.ImageTokens, "image")}{Kind(sum.AudioTokens, "audio")} tokens");
             usage.Add(ChargeSpec.For(description, sum.Calls, new RatedAmount(sum.Cost)) with
             {
                 IsPayAsYouGoExternal = true,

@@ -39,13 +39,15 @@ public static class ReconciliationCsv
     {
         Preconditions.CheckNotNull(records);
         Preconditions.CheckNotNull(writer);
-        Row(writer, "occurred_at", "request_id", "account_id", "token_name", "model", "input_tokens", "output_tokens", "cached_input_tokens", "cost", "currency", "price_version");
+        Row(writer, "occurred_at", "request_id", "account_id", "token_name", "model", "input_tokens", "output_tokens", "cached_input_tokens", "cost", "currency", "price_version", "reasoning_tokens",
+            "image_tokens", "audio_tokens");
         foreach (var r in records)
         {
             var u = r.Usage;
             Row(
                 writer, u.OccurredAt.ToString("uuuu-MM-dd'T'HH:mm:ss.FFFFFFFFF'Z'", CultureInfo.InvariantCulture), u.RequestId, u.AccountId, u.TokenName, u.Model,
-                Number(u.InputTokens), Number(u.OutputTokens), Number(u.CachedInputTokens), r.Cost.Amount.ToString(CultureInfo.InvariantCulture), r.Cost.Currency.Code, r.PriceVersion);
+                Number(u.InputTokens), Number(u.OutputTokens), Number(u.CachedInputTokens), r.Cost.Amount.ToString(CultureInfo.InvariantCulture), r.Cost.Currency.Code, r.PriceVersion,
+                Number(u.ReasoningTokens), Number(u.ImageTokens), Number(u.AudioTokens));
         }
     }
 

@@ -4,6 +4,7 @@ using Billing.Domain.Invoices;
 using Billing.Domain.Ledger;
 using Billing.Domain.Numbering;
 using Billing.Domain.Periods;
+using Billing.Domain.Rating;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Tests.Prepaid;
@@ -60,6 +61,22 @@ public class PrepayInvoicingTests
         Assert.Equal(("▼", "▲"), (invoice.Corrections[0].Direction, invoice.Corrections[1].Direction));
         Assert.Equal(Dollars(40.48m), invoice.ChargesTotal);
         Assert.Equal(Dollars(37.98m), invoice.Total);   // 40.48 - (-2.50 + 5.00): the ▲ outage credit lowers the total, the ▼ reversal raises it
+    }
+
+    [Fact]
+    public async Task AUsageLine_NamesTheCachedReasoningImageAndAudioTokens_ItCounts()
+    {
+        await _h.Prepaid.FundAsync("acc-42", 100m);
+        var call = Call("acc-42", "req-1", 1m, at: Instant.FromUtc(2026, 3, 3, 9, 0));
+        await _h.Prepaid.Consumption.RecordAsync(new ConsumptionRecord(
+            new UsageRecord(call.RequestId, call.AccountId, call.Usage.TokenName, call.Usage.Model, 4_000, 1_500, call.OccurredAt, 1_000) { ReasoningTokens = 1_200, AudioTokens = 300 },
+            call.Cost,
+            call.PriceVersion));
+        _h.AfterMarch();
+
+        var invoice = (await _h.Prepay.CloseAsync(PeriodOf("acc-42"))).Invoice!;
+
+        Assert.Equal(["Usage gpt-x (key-1): 1 calls, 4,000 input, 1,500 output, 1,000 cached, 1,200 reasoning, 300 audio tokens"], invoice.Charges.Select(c => c.Description));
     }
 
     [Fact]

@@ -33,11 +33,13 @@ public class ReconciliationCsvTests
     {
         var csv = new StringWriter();
 
-        ReconciliationCsv.WriteConsumption([new ConsumptionRecord(new UsageRecord("req-1", "acc", "key, prod", "gpt-x", 1_200, 350, Start + Duration.FromMilliseconds(1_250), 800), Dollars(0.00750000m), "gpt-x/v1")], csv);
+        ReconciliationCsv.WriteConsumption(
+            [new ConsumptionRecord(new UsageRecord("req-1", "acc", "key, prod", "gpt-x", 1_200, 350, Start + Duration.FromMilliseconds(1_250), 800) { ReasoningTokens = 90, AudioTokens = 7 }, Dollars(0.00750000m), "gpt-x/v1")],
+            csv);
 
         Assert.Equal(
-            "occurred_at,request_id,account_id,token_name,model,input_tokens,output_tokens,cached_input_tokens,cost,currency,price_version\r\n"
-            + "2026-03-01T00:00:01.25Z,req-1,acc,\"key, prod\",gpt-x,1200,350,800,0.00750000,USD,gpt-x/v1\r\n",
+            "occurred_at,request_id,account_id,token_name,model,input_tokens,output_tokens,cached_input_tokens,cost,currency,price_version,reasoning_tokens,image_tokens,audio_tokens\r\n"
+            + "2026-03-01T00:00:01.25Z,req-1,acc,\"key, prod\",gpt-x,1200,350,800,0.00750000,USD,gpt-x/v1,90,0,7\r\n",
             csv.ToString());
         Assert.Throws<ArgumentNullException>("writer", () => ReconciliationCsv.WriteConsumption([], null!));
     }
