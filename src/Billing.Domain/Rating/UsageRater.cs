@@ -103,8 +103,9 @@ public sealed class UsageRater
     /// <returns>The same rows as <see cref="RollUpDaily"/> of every call's <see cref="Rate"/>, to the last decimal.</returns>
     /// <remarks>
     /// The hot path of a billing run. Accounts, models and token names are interned to numbers and days to day numbers
-    /// as the calls come, and while every call's price has at most 6 decimals per million tokens (one version per model
-    /// in the batch, at most 256 models and versions, 30 years of days) the calls are rolled up by
+    /// as the calls come, and while every call's price has at most 6 decimals per million tokens and counts cached tokens
+    /// beside the input, and no call has reasoning, image or audio tokens (one version per model in the batch, at most
+    /// 256 models, about 11 years of days) the calls are rolled up by
     /// <see cref="DenseUsageRater"/>'s columnar path in scaled integers (each call's cost exact at 12 decimals, rounded by
     /// <see cref="CostRounding"/>). A call that does not fit it sends the batch, from the first call, through a table of
     /// rows where any other price, or a product that would not fit, is computed in decimals. Either way the rows and
@@ -112,6 +113,7 @@ public sealed class UsageRater
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="UnpricedUsageException">A call's model has no price in force when it was made.</exception>
+    /// <exception cref="InconsistentTokenCountsException">A call's tokens counted within its input or output tokens exceed them.</exception>
     public IReadOnlyList<DailyUsage> RateAndRollUpDaily(IEnumerable<UsageRecord> usage, Func<string, AccountTimeZone> timeZoneOf)
     {
         Preconditions.CheckNotNull(usage);
