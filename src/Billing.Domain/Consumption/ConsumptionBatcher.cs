@@ -48,15 +48,14 @@ public sealed class ConsumptionBatcher : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call while it waits for its group; once its group commits it is recorded.</param>
     /// <returns>Recorded, already recorded, or refused over the credit limit, as <see cref="ConsumptionService.RecordAsync"/> says.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="consumption"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The cost is negative.</exception>
+    /// <exception cref="Pricing.NegativeCostException">The cost is negative and the service's <see cref="ConsumptionService.NegativeCosts"/> refuses it.</exception>
     /// <exception cref="ObjectDisposedException">The batcher was disposed.</exception>
     /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
     /// <exception cref="CurrencyMismatchException">The cost is not in the ledger's currency.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call.</exception>
     public Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
-        ConsumptionService.CheckCall(consumption, nameof(consumption));
-        var pending = new Pending(consumption, cancellationToken);
+        var pending = new Pending(_service.Accepted(consumption, nameof(consumption)), cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Result.Task;
     }

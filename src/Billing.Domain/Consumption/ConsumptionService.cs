@@ -1,6 +1,7 @@
 using Billing.Domain.Diagnostics;
 using Billing.Domain.Ledger;
 using Billing.Domain.Prepaid;
+using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
 using Billing.Domain.Utility;
@@ -42,6 +43,13 @@ public sealed class ConsumptionService
     /// </summary>
     public Money? LowBalanceThreshold { get; init; }
 
+    /// <summary>
+    /// Gets what a call whose cost is negative (a gateway's rating gone wrong) does: <see cref="NegativeQuantityPolicy.Refuse"/>
+    /// (the default) refuses it with <see cref="NegativeCostException"/> (<c>pricing.negative_cost</c>), nothing written;
+    /// <see cref="NegativeQuantityPolicy.ClampToZero"/> records it at a cost of zero, once per request id as any call.
+    /// </summary>
+    public NegativeQuantityPolicy NegativeCosts { get; init => field = Preconditions.CheckDefined(value, nameof(NegativeCosts)); }
+
     /// <summary>The idempotency key of a call's debit.</summary>
     /// <param name="requestId">The request id.</param>
     /// <returns>The key.</returns>
@@ -56,13 +64,13 @@ public sealed class ConsumptionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Recorded, already recorded (nothing changed), or refused over the credit limit (nothing written).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="consumption"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The cost is negative.</exception>
+    /// <exception cref="NegativeCostException">The cost is negative and <see cref="NegativeCosts"/> refuses it; nothing was written.</exception>
     /// <exception cref="NotFoundException">The account's ledger was never opened.</exception>
     /// <exception cref="CurrencyMismatchException">The cost is not in the ledger's currency.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The request id was recorded with another call (cost, model, token, counts, time or price version); nothing was written.</exception>
     public async Task<ConsumptionResult> RecordAsync(ConsumptionRecord consumption, CancellationToken cancellationToken = default)
     {
-        CheckCall(consumption, nameof(consumption));
+        consumption = Accepted(consumption, nameof(consumption));
         return Answered(RecordCommand, consumption, await _commands.RunAsync(RecordCommand, async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(consumption.AccountId, cancellationToken).ConfigureAwait(false);
@@ -95,23 +103,28 @@ public sealed class ConsumptionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One result per call, in the same order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calls"/> or a call is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A cost is negative.</exception>
+    /// <exception cref="NegativeCostException">A cost is negative and <see cref="NegativeCosts"/> refuses it; nothing was written.</exception>
     /// <exception cref="NotFoundException">A call's account was never opened; nothing was written.</exception>
     /// <exception cref="CurrencyMismatchException">A cost is not in its ledger's currency; nothing was written.</exception>
     /// <exception cref="IdempotencyKeyReusedException">A request id was recorded, or is in the list before, with another call; nothing was written.</exception>
     public async Task<IReadOnlyList<ConsumptionResult>> RecordManyAsync(IReadOnlyList<ConsumptionRecord> calls, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(calls);
-        foreach (var call in calls)
+        ConsumptionRecord[]? clamped = null;   // a copy only when a call's cost is clamped
+        for (var i = 0; i < calls.Count; i++)
         {
-            CheckCall(call, nameof(calls));
+            if (Accepted(calls[i], nameof(calls)) is var accepted && !ReferenceEquals(accepted, calls[i]))
+            {
+                (clamped ??= [.. calls])[i] = accepted;
+            }
         }
 
+        IReadOnlyList<ConsumptionRecord> recorded = clamped ?? calls;
         var attempt = 0;
-        var results = await _commands.RunAsync(RecordManyCommand, () => RecordGroupAsync(calls, readsKeys: ++attempt > 1, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var results = await _commands.RunAsync(RecordManyCommand, () => RecordGroupAsync(recorded, readsKeys: ++attempt > 1, cancellationToken), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < results.Count; i++)
         {
-            Answered(RecordManyCommand, calls[i], results[i]);
+            Answered(RecordManyCommand, recorded[i], results[i]);
         }
 
         return results;
@@ -221,13 +234,12 @@ public sealed class ConsumptionService
 
     private static bool Same(ConsumptionRecord recorded, ConsumptionRecord call) => recorded with { BookedAt = null } == call with { BookedAt = null };
 
-    /// <summary>Refuses a call no recording accepts: null, or a negative cost.</summary>
-    internal static void CheckCall(ConsumptionRecord consumption, string parameter)
+    /// <summary>Returns the call to record: the call itself, or with a negative cost clamped to zero or refused, as <see cref="NegativeCosts"/> says.</summary>
+    internal ConsumptionRecord Accepted(ConsumptionRecord consumption, string parameter)
     {
         ArgumentNullException.ThrowIfNull(consumption, parameter);
-        if (consumption.Cost.Amount < 0m)
-        {
-            throw new ArgumentOutOfRangeException(parameter, consumption.Cost, "A call's cost is not negative.");
-        }
+        return consumption.Cost.Amount >= 0m ? consumption
+            : NegativeCosts == NegativeQuantityPolicy.ClampToZero ? consumption with { Cost = Money.Zero(consumption.Cost.Currency) }
+            : throw new NegativeCostException(consumption.Cost);
     }
 }

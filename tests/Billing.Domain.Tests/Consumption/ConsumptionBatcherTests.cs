@@ -144,6 +144,6 @@ public sealed class ConsumptionBatcherTests : IAsyncDisposable
         Assert.Throws<ArgumentNullException>("service", () => new ConsumptionBatcher(null!));
         Assert.Throws<ArgumentOutOfRangeException>("maxBatchSize", () => new ConsumptionBatcher(new ConsumptionService(_store, new FakeClock(Start)), 0));
         await Assert.ThrowsAsync<ArgumentNullException>("consumption", () => _batcher.RecordAsync(null!));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("consumption", () => _batcher.RecordAsync(Call("acc-a", "r", 1m) with { Cost = Dollars(-1m) }));
+        await Assert.ThrowsAsync<Billing.Domain.Pricing.NegativeCostException>(() => _batcher.RecordAsync(Call("acc-a", "r", 1m) with { Cost = Dollars(-1m) }));
     }
 }

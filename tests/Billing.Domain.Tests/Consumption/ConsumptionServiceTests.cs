@@ -1,5 +1,6 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Ledger;
+using Billing.Domain.Pricing;
 using Billing.Domain.Rating;
 using Billing.Domain.Storage;
 using Billing.Domain.Tests.Prepaid;
@@ -74,9 +75,28 @@ public class ConsumptionServiceTests
 
         await Assert.ThrowsAsync<NotFoundException>(() => _h.Consumption.RecordAsync(Call("nobody", "r", 1m)));
         await Assert.ThrowsAsync<CurrencyMismatchException>(() => _h.Consumption.RecordAsync(Call("acc-1", "r", 1m) with { Cost = new Money(1m, Eur) }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("consumption", () => _h.Consumption.RecordAsync(Call("acc-1", "r", -1m)));
+        var negative = await Assert.ThrowsAsync<NegativeCostException>(() => _h.Consumption.RecordAsync(Call("acc-1", "r", -1m)));
+        Assert.Equal(("pricing.negative_cost", Dollars(-1m)), (negative.Code, negative.Cost));
         await Assert.ThrowsAsync<ArgumentNullException>("consumption", () => _h.Consumption.RecordAsync(null!));
         Assert.Equal(1, (await _h.Accounts.GetAsync("acc-1")).EntryCount);
+    }
+
+    [Fact]
+    public async Task ANegativeCost_ClampedToZero_IsRecordedOnceAtZero()
+    {
+        await _h.FundAsync("acc-1", 5m);
+        var clamping = new ConsumptionService(_h.Store, new NodaTime.Testing.FakeClock(Start)) { NegativeCosts = NegativeQuantityPolicy.ClampToZero };
+
+        var first = await clamping.RecordAsync(Call("acc-1", "r-neg", -0.25m));
+        var again = await clamping.RecordAsync(Call("acc-1", "r-neg", -0.25m));
+        var many = await clamping.RecordManyAsync([Call("acc-1", "r-ok", 1m), Call("acc-1", "r-neg-2", -3m)]);
+
+        Assert.Equal((ConsumptionOutcome.Recorded, ConsumptionOutcome.AlreadyRecorded), (first.Outcome, again.Outcome));
+        Assert.Equal([ConsumptionOutcome.Recorded, ConsumptionOutcome.Recorded], many.Select(r => r.Outcome));
+        Assert.Equal(Dollars(0m), (await _h.Store.FindConsumptionAsync("acc-1", "r-neg"))!.Cost);
+        Assert.Equal(Dollars(0m), (await _h.Store.FindConsumptionAsync("acc-1", "r-neg-2"))!.Cost);
+        Assert.Equal(Dollars(4m), (await _h.Accounts.GetAsync("acc-1")).Balance);   // only the 1.00 call moved it
+        Assert.Throws<ArgumentOutOfRangeException>("NegativeCosts", () => new ConsumptionService(_h.Store, new NodaTime.Testing.FakeClock(Start)) { NegativeCosts = (NegativeQuantityPolicy)3 });
     }
 
     [Fact]

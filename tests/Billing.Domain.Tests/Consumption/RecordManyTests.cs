@@ -90,7 +90,7 @@ public class RecordManyTests
 
         await Assert.ThrowsAsync<ArgumentNullException>("calls", () => service.RecordManyAsync(null!));
         await Assert.ThrowsAsync<ArgumentNullException>("calls", () => service.RecordManyAsync([Call("acc-a", "r1", 1m), null!]));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("calls", () => service.RecordManyAsync([Call("acc-a", "r1", 1m) with { Cost = Dollars(-0.01m) }]));
+        await Assert.ThrowsAsync<Billing.Domain.Pricing.NegativeCostException>(() => service.RecordManyAsync([Call("acc-a", "r1", 1m) with { Cost = Dollars(-0.01m) }]));
     }
 
     internal static async Task OpenAsync(Billing.Domain.Prepaid.IPrepaidStore store, (decimal A, decimal B) limits)
