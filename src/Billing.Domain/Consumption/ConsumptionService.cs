@@ -238,8 +238,6 @@ public sealed class ConsumptionService
     internal ConsumptionRecord Accepted(ConsumptionRecord consumption, string parameter)
     {
         ArgumentNullException.ThrowIfNull(consumption, parameter);
-        return consumption.Cost.Amount >= 0m ? consumption
-            : NegativeCosts == NegativeQuantityPolicy.ClampToZero ? consumption with { Cost = Money.Zero(consumption.Cost.Currency) }
-            : throw new NegativeCostException(consumption.Cost);
+        return consumption.Cost.Amount >= 0m ? consumption : consumption with { Cost = Pricing.Pricing.CostUnder(NegativeCosts, consumption.Cost) };
     }
 }

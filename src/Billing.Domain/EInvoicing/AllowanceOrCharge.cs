@@ -12,7 +12,7 @@ public sealed record AllowanceOrCharge
     private AllowanceOrCharge(bool isCharge, Money amount, VatCategory? vat, string reason)
     {
         Preconditions.CheckArgument(amount.Amount >= 0m, nameof(amount), "An allowance or charge amount is zero or more; an allowance reduces, a charge adds.");
-        Preconditions.CheckArgument(decimal.Round(amount.Amount, 2) == amount.Amount, nameof(amount), "An allowance or charge amount has at most two decimals (BR-DEC-01, BR-DEC-05, BR-DEC-24, BR-DEC-27).");
+        Preconditions.CheckArgument(EInvoiceTotals.HasTwoDecimalsAtMost(amount), nameof(amount), "An allowance or charge amount has at most two decimals (BR-DEC-01, BR-DEC-05, BR-DEC-24, BR-DEC-27).");
         Preconditions.CheckNotNull(reason);
         IsCharge = isCharge;
         Amount = amount;

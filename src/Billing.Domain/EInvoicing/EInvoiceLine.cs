@@ -74,7 +74,7 @@ public sealed record EInvoiceLine
     /// <exception cref="ArgumentException">The id is empty or the amount has more than two decimals (BR-DEC-23).</exception>
     public static EInvoiceLine OfNet(string id, Money net, VatCategory vat)
     {
-        Preconditions.CheckArgument(decimal.Round(net.Amount, 2) == net.Amount, nameof(net), "A line net amount has at most two decimals (BR-DEC-23).");
+        Preconditions.CheckArgument(EInvoiceTotals.HasTwoDecimalsAtMost(net), nameof(net), "A line net amount has at most two decimals (BR-DEC-23).");
         return new EInvoiceLine(Preconditions.CheckId(id), 0m, null, 1m, [], Preconditions.CheckNotNull(vat), net);
     }
 

@@ -125,10 +125,13 @@ public sealed record EInvoiceTotals
     /// <summary>Rounds half away from zero to two decimals, as every EN 16931 amount is.</summary>
     internal static decimal Round(decimal amount) => RoundingPolicy.Commercial.Round(amount, 2);
 
+    /// <summary>Returns a value indicating whether an amount has at most the two decimals EN 16931 allows (BR-DEC).</summary>
+    internal static bool HasTwoDecimalsAtMost(Money amount) => decimal.Round(amount.Amount, 2) == amount.Amount;
+
     private static Money TwoDecimals(Money amount, Currency currency, string paramName)
     {
         Preconditions.CheckArgument(amount.Currency == currency, paramName, $"The amount is in {amount.Currency}, the document in {currency}.");
-        Preconditions.CheckArgument(decimal.Round(amount.Amount, 2) == amount.Amount, paramName, "The amount has at most two decimals.");
+        Preconditions.CheckArgument(HasTwoDecimalsAtMost(amount), paramName, "The amount has at most two decimals.");
         return amount;
     }
 }

@@ -2,7 +2,7 @@ using Billing.Domain.Utility;
 
 namespace Billing.Domain.Pricing;
 
-/// <summary>Argument checks shared by the price components.</summary>
+/// <summary>Argument checks shared by the price components, and the negative cost policy every reader of a rated cost applies.</summary>
 internal static class Pricing
 {
     /// <summary>Checks a price: it has a currency, is not negative, and is at most <paramref name="max"/> (<see cref="Money.MaxAmount"/> when null).</summary>
@@ -19,6 +19,12 @@ internal static class Pricing
             throw new ArgumentOutOfRangeException(paramName, amount, "A price is not negative.");
         }
     }
+
+    /// <summary>Returns a cost a gateway or provider rated as a policy reads it: itself when not negative; else zero, or <see cref="NegativeCostException"/>.</summary>
+    public static Money CostUnder(NegativeQuantityPolicy negativeCosts, Money cost) =>
+        cost.Amount >= 0m ? cost
+        : negativeCosts == NegativeQuantityPolicy.ClampToZero ? Money.Zero(cost.Currency)
+        : throw new NegativeCostException(cost);
 
     public static IReadOnlyList<PriceTier> CheckTiers(IReadOnlyList<PriceTier> tiers, string paramName)
     {

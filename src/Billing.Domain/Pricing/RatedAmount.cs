@@ -27,9 +27,7 @@ public sealed record RatedAmount : PriceComponent
     {
         Utility.Preconditions.CheckDefined(negativeCosts);
         Utility.Preconditions.CheckInitialized(cost.Currency, nameof(cost));
-        return cost.Amount >= 0m ? new RatedAmount(cost)
-            : negativeCosts == NegativeQuantityPolicy.ClampToZero ? new RatedAmount(Money.Zero(cost.Currency))
-            : throw new NegativeCostException(cost);
+        return new RatedAmount(Pricing.CostUnder(negativeCosts, cost));
     }
 
     /// <summary>The name <see cref="Describe"/> gives, which a charge line's explanation carries: how a usage line is told from the others.</summary>
