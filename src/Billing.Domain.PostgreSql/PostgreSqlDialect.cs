@@ -152,6 +152,14 @@ internal sealed class PostgreSqlDialect : SqlDialect
         ALTER TABLE consumption ADD COLUMN image_tokens BIGINT NOT NULL DEFAULT 0;
         ALTER TABLE consumption ADD COLUMN audio_tokens BIGINT NOT NULL DEFAULT 0;
         """,
+        """
+        ALTER TABLE accounts ADD COLUMN grants TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE ledger_entries ADD COLUMN opens_grant TEXT;
+        ALTER TABLE ledger_entries ADD COLUMN grant_movements TEXT;
+        UPDATE accounts SET grants = '[{"id":"opening-balance","source":"Paid","effective":' || opened_at || ',"priority":50,"granted":"' || balance
+            || '","remaining":"' || balance || '","sequence":0,"credited":' || opened_at || '}]'
+        WHERE balance > 0;
+        """,
     ];
 
     private static readonly string[] SchemaTables =

@@ -130,11 +130,12 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         if (saved.Entry is { } entry)
         {
             session.Defer(
-                "INSERT INTO ledger_entries VALUES (@account, @sequence, @kind, @amount, @currency, @key, @at, @reference, @description)",
+                "INSERT INTO ledger_entries VALUES (@account, @sequence, @kind, @amount, @currency, @key, @at, @reference, @description, @opens, @movements)",
                 null,
                 ("@account", entry.AccountId), ("@sequence", entry.Sequence), ("@kind", entry.Kind.ToString()), ("@amount", Amount(entry.Amount)),
                 ("@currency", entry.Amount.Currency.Code), ("@key", entry.IdempotencyKey), ("@at", Time(entry.RecordedAt)), ("@reference", entry.Reference),
-                ("@description", entry.Description));
+                ("@description", entry.Description), ("@opens", RelationalGrants.WriteOpened(entry.OpensGrant)),
+                ("@movements", RelationalGrants.WriteMovements(entry.GrantMovements)));
             AfterStep?.Invoke("entry");
         }
 
@@ -464,7 +465,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             ("@name", a.Profile.Name), ("@type", a.Profile.Type.ToString()), ("@zone", a.Profile.Zone.Id),
             ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
             ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
-            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version),
+            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@grants", RelationalGrants.Write(a.Grants)),
         ];
         if (readAt == 0)
         {
@@ -473,8 +474,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 next,
                 """
                 INSERT INTO accounts (
-                    account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version, name, account_type, time_zone)
-                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version, @name, @type, @zone)
+                    account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version, name, account_type, time_zone,
+                    grants)
+                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version, @name, @type, @zone, @grants)
                 """,
                 null,
                 [("@id", a.AccountId), ("@currency", a.Currency.Code), ("@opened", Time(a.OpenedAt)), .. moving]);
@@ -487,7 +489,7 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             next,
             """
             UPDATE accounts SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged, refunded = @refunded, held = @held,
-                invoiced = @invoiced, closed_through = @closed, version = @version, name = @name, account_type = @type, time_zone = @zone
+                invoiced = @invoiced, closed_through = @closed, version = @version, name = @name, account_type = @type, time_zone = @zone, grants = @grants
             WHERE account_id = @id AND version = @readAt
             """,
             async () => new ConcurrencyConflictException(
@@ -631,12 +633,20 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         return PrepaidAccount.Restore(
             Required(r, "account_id"), profile, currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
             new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
-            OptionalInstant(r, "closed_through"), Long(r, "version"));
+            RelationalGrants.Read(Required(r, "grants"), currency), OptionalInstant(r, "closed_through"), Long(r, "version"));
     }
 
-    private LedgerEntry ReadEntry(DbDataReader r) =>
-        new(Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), Money(r, "amount", "currency", _currencies), Required(r, "idempotency_key"),
-            Instant(r, "recorded_at"), Required(r, "reference"), Required(r, "description"));
+    private LedgerEntry ReadEntry(DbDataReader r)
+    {
+        var amount = Money(r, "amount", "currency", _currencies);
+        return new(
+            Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), amount, Required(r, "idempotency_key"), Instant(r, "recorded_at"),
+            Required(r, "reference"), Required(r, "description"))
+        {
+            OpensGrant = RelationalGrants.ReadOpened(Text(r, "opens_grant")),
+            GrantMovements = RelationalGrants.ReadMovements(Text(r, "grant_movements"), amount.Currency),
+        };
+    }
 
     // An order row without its payments and refunds, which OrdersAsync reads beside it.
     private TopUpOrder ReadOrder(DbDataReader r) =>

@@ -1,6 +1,7 @@
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
 using Billing.Domain.Events;
+using Billing.Domain.Grants;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
@@ -64,6 +65,60 @@ public abstract class PrepaidStoreContract
         AssertExact(M(5.00m), account.CreditLimit);
         AssertExact(M(100.50m), account.Invoicing.Recharged);
         Assert.Equal(recorded.Account.Balance, await H.Store.BalanceAsOfAsync("acc", Instant.MaxValue));
+    }
+
+    /// <summary>
+    /// Grants round-trip on the ledger head (terms, granted, what is left with every decimal, spending order) and on
+    /// their entries (the terms an entry opened, the grants a debit drew from); a call spans grants in spending order.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Grants_RoundTripOnTheHeadAndTheEntries()
+    {
+        await H.FundAsync("acc", 10m);
+        var trial = new GrantTerms(CreditSource.Trial, Start, Start + Duration.FromDays(15), priority: 10);
+        await H.Grants.GrantAsync("acc", "trial-1", M(5m), trial, "Trial credit");
+        await H.Grants.GrantAsync("acc", "promo-1", M(2.50m), new GrantTerms(CreditSource.Promotion, Start + Duration.FromDays(40)), "Spring promotion");
+        var recorded = await H.Consumption.RecordAsync(Call("acc", "req-1", 6.0012345m, Start + Duration.FromHours(5)));
+
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        var debit = await H.Store.FindEntryAsync("acc", ConsumptionService.KeyFor("req-1"));
+        var opened = await H.Store.FindEntryAsync("acc", CreditGrantService.KeyFor("trial-1"));
+
+        Assert.Equal(recorded.Account, account);
+        Assert.Equal(recorded.Debit, debit);
+        Assert.Equal([TopUpService.CreditKeyFor("ord-acc"), CreditGrantService.KeyFor("promo-1")], account.Grants.Select(g => g.GrantId));
+        AssertExact(M(8.9987655m), account.Grants[0].Remaining);
+        AssertExact(M(2.50m), account.Grants[1].Remaining);
+        Assert.Equal(Start + Duration.FromDays(40), account.Grants[1].Terms.EffectiveAt);
+        Assert.Equal([("grant:trial-1", -5m), ("topup:ord-acc", -1.0012345m)], debit!.GrantMovements.Select(m => (m.GrantId, m.Amount.Amount)));
+        Assert.Equal(trial, opened!.OpensGrant);
+        Assert.Equal(LedgerEntryKind.GrantCredit, opened.Kind);
+    }
+
+    /// <summary>An expiry removes a grant's remainder with an entry recorded at its expiry, so the balance as of any instant is exact; expiring again writes nothing.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task GrantExpiry_IsRecordedAtTheExpiry_AndTheBalanceAsOfIsExact()
+    {
+        await H.FundAsync("acc", 10m);
+        var expires = Start + Duration.FromDays(15);
+        await H.Grants.GrantAsync("acc", "trial-1", M(5m), new GrantTerms(CreditSource.Trial, Start, expires, priority: 0), "Trial credit");
+        await H.Consumption.RecordAsync(Call("acc", "req-1", 1.25m, Start + Duration.FromHours(5)));
+        H.Clock.Reset(expires + Duration.FromDays(3));
+
+        var written = await H.Grants.ExpireAsync("acc", H.Clock.GetCurrentInstant());
+        var again = await H.Grants.ExpireAsync("acc", H.Clock.GetCurrentInstant());
+
+        var expiry = Assert.Single(written);
+        Assert.Empty(again);
+        Assert.Equal(expiry, await H.Store.FindEntryAsync("acc", PrepaidAccount.ExpiryKeyFor("grant:trial-1")));
+        Assert.Equal((LedgerEntryKind.GrantExpiry, expires), (expiry.Kind, expiry.RecordedAt));
+        AssertExact(M(-3.75m), expiry.Amount);
+        Assert.Equal(M(13.75m), await H.Store.BalanceAsOfAsync("acc", expires - Duration.Epsilon));
+        Assert.Equal(M(10m), await H.Store.BalanceAsOfAsync("acc", expires));
+        var account = (await H.Store.FindAccountAsync("acc"))!;
+        Assert.Equal((M(10m), 1), (account.Balance, account.Grants.Count));
     }
 
     /// <summary>An account's profile (name, type, time zone) round-trips when it is opened and when it is changed; the profile of an account opened without one is the default.</summary>
@@ -672,6 +727,7 @@ public abstract class PrepaidStoreContract
             TopUps = new TopUpService(store, Gateway, Clock, ContractRetry.Racing);
             Consumption = new ConsumptionService(store, Clock, ContractRetry.Racing);
             Corrections = new CorrectionService(store, Clock, ContractRetry.Racing);
+            Grants = new CreditGrantService(store, Clock, ContractRetry.Racing);
             Headers = new InvoiceHeaderService(HeaderStore, ContractRetry.Racing);
             Applications = new InvoiceApplicationService(store, HeaderStore, new NumberSeries("FP", "FP-{yyyy}-{seq:00000}"), DateTimeZone.Utc, new PlainTextInvoiceRenderer(), Clock, ContractRetry.Racing);
         }
@@ -691,6 +747,8 @@ public abstract class PrepaidStoreContract
         public ConsumptionService Consumption { get; }
 
         public CorrectionService Corrections { get; }
+
+        public CreditGrantService Grants { get; }
 
         public InvoiceHeaderService Headers { get; }
 

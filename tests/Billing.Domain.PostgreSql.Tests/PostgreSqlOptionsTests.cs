@@ -1,4 +1,5 @@
 using Billing.Domain.Ledger;
+using Billing.Domain.Rating;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
@@ -49,6 +50,7 @@ public sealed class PostgreSqlOptionsTests : IDisposable
     {
         var opened = await new PrepaidAccountService(new PostgreSqlPrepaidStore(_schema.Options), new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0))).OpenAsync("acc-1", Usd);
         _schema.Scalar($"""
+            {UndoGrants}
             {UndoTokenKinds}
             {UndoAccountKeys}
             DROP INDEX accounts_by_type;
@@ -143,6 +145,34 @@ public sealed class PostgreSqlOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task ABalanceStoredBeforeGrants_IsMigrated_ToOnePaidGrantOfIt()
+    {
+        var store = new PostgreSqlPrepaidStore(_schema.Options);
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0)) { AutoAdvance = Duration.FromMinutes(1) };
+        var opened = await new PrepaidAccountService(store, clock).OpenAsync("acc", Usd);
+        await new PrepaidAccountService(store, clock).OpenAsync("empty", Usd);
+        var topUps = new TopUpService(store, new InMemoryPaymentGateway(clock), clock);
+        await topUps.CreateAsync("ord-1", "acc", new Money(12.34m, Usd), new Money(12.34m, Usd), "card");
+        await topUps.ConfirmAsync(new PaymentConfirmation("ord-1", "pay-1", new Money(12.34m, Usd), clock.GetCurrentInstant()));
+        _schema.Scalar($"""
+            {UndoGrants}
+            DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion};
+            SELECT 1;
+            """);
+
+        var migrated = new PostgreSqlPrepaidStore(_schema.Options);
+        var account = (await migrated.FindAccountAsync("acc"))!;
+        var spent = await new Consumption.ConsumptionService(migrated, clock).RecordAsync(
+            new ConsumptionRecord(new UsageRecord("req-1", "acc", "key", "gpt", 1, 1, clock.GetCurrentInstant()), new Money(0.34m, Usd), "v1"));
+
+        var grant = Assert.Single(account.Grants);
+        Assert.Equal(("opening-balance", Grants.CreditSource.Paid, opened.OpenedAt, (Instant?)null), (grant.GrantId, grant.Terms.Source, grant.Terms.EffectiveAt, grant.Terms.ExpiresAt));
+        Assert.Equal((new Money(12.34m, Usd), new Money(12.34m, Usd), new Money(12.34m, Usd)), (grant.Granted, grant.Remaining, account.Balance));
+        Assert.Empty((await migrated.FindAccountAsync("empty"))!.Grants);
+        Assert.Equal([("opening-balance", -0.34m)], spent.Debit!.GrantMovements.Select(m => (m.GrantId, m.Amount.Amount)));
+    }
+
+    [Fact]
     public async Task ASchemaOfVersion4_IsMigrated_ItsChildRowsKeyedByTheirAccount()
     {
         var store = new PostgreSqlPrepaidStore(_schema.Options);
@@ -156,6 +186,7 @@ public sealed class PostgreSqlOptionsTests : IDisposable
         await store.CommitAsync(new PrepaidChange(subscription: ordered));
         var (order, subscription) = (await store.FindOrderAsync("ord-1"), await store.FindSubscriptionAsync("sub-1"));
         _schema.Scalar($"""
+            {UndoGrants}
             {UndoTokenKinds}
             {UndoAccountKeys}
             {UndoDocumentAndOutboxKeys}
@@ -214,6 +245,13 @@ public sealed class PostgreSqlOptionsTests : IDisposable
 
         await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => store.FindAccountAsync("acc"));
     }
+
+    // Takes a current schema back to before the version that keeps grants: no grants on the heads, none on the entries.
+    private const string UndoGrants = """
+        ALTER TABLE accounts DROP COLUMN grants;
+        ALTER TABLE ledger_entries DROP COLUMN opens_grant;
+        ALTER TABLE ledger_entries DROP COLUMN grant_movements;
+        """;
 
     // Takes a current schema back to before the version that stores reasoning, image and audio tokens.
     private const string UndoTokenKinds = """

@@ -81,12 +81,13 @@ public sealed class ConsumptionService
                 return replayed;
             }
 
-            if (!account.CanDebit(consumption.Cost))
+            var now = _commands.Now;
+            if (!account.CanDebit(consumption.Cost, now))
             {
                 return new ConsumptionResult(ConsumptionOutcome.RefusedOverCreditLimit, account, null);
             }
 
-            var change = Debit(account, consumption, _commands.Now);
+            var change = Debit(account, consumption, now);
             var saved = await _commands.CommitAsync(change, cancellationToken).ConfigureAwait(false);
             return new ConsumptionResult(ConsumptionOutcome.Recorded, saved.Account!, change.Entry);
         }, cancellationToken).ConfigureAwait(false));
@@ -159,13 +160,13 @@ public sealed class ConsumptionService
                 continue;
             }
 
-            if ((readsKeys || !account.CanDebit(call.Cost)) && await ReplayAsync(account, call, cancellationToken).ConfigureAwait(false) is { } replayed)
+            if ((readsKeys || !account.CanDebit(call.Cost, now)) && await ReplayAsync(account, call, cancellationToken).ConfigureAwait(false) is { } replayed)
             {
                 results[i] = replayed;
                 continue;
             }
 
-            if (!account.CanDebit(call.Cost))
+            if (!account.CanDebit(call.Cost, now))
             {
                 results[i] = new ConsumptionResult(ConsumptionOutcome.RefusedOverCreditLimit, account, null);
                 continue;

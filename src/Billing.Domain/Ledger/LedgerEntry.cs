@@ -1,3 +1,4 @@
+using Billing.Domain.Grants;
 using Billing.Domain.Utility;
 using NodaTime;
 
@@ -26,4 +27,24 @@ public sealed record LedgerEntry(
 
     /// <summary>Gets a line for statements.</summary>
     public string Description { get; } = Preconditions.CheckNotNull(Description);
+
+    /// <summary>Gets the terms of the grant this entry opened (its id is <see cref="IdempotencyKey"/>), or null: every credit opens one, except a give-back to grants a debit drew from.</summary>
+    public GrantTerms? OpensGrant { get; init; }
+
+    /// <summary>
+    /// Gets how the entry moved grants, in the order it moved them: a debit's draws (negative; their sum is the debit,
+    /// less any part on credit beyond the grants), a give-back's returns (positive), an expiry's removal, or the part of
+    /// a new grant that paid off a balance below zero (negative, on the grant it opened). Empty when it moved none.
+    /// </summary>
+    public IReadOnlyList<GrantMovement> GrantMovements { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(LedgerEntry? other) =>
+        other is not null
+        && (AccountId, Sequence, Kind, Amount, IdempotencyKey, RecordedAt, Reference, Description, OpensGrant)
+            == (other.AccountId, other.Sequence, other.Kind, other.Amount, other.IdempotencyKey, other.RecordedAt, other.Reference, other.Description, other.OpensGrant)
+        && GrantMovements.SequenceEqual(other.GrantMovements);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(AccountId, Sequence, IdempotencyKey, Amount);
 }

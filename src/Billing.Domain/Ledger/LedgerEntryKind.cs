@@ -23,4 +23,10 @@ public enum LedgerEntryKind
 
     /// <summary>A credit gave back the unused part of a paid subscription charge (positive): a switch, update, stop or deletion in the middle of a period.</summary>
     SubscriptionChargeCredit,
+
+    /// <summary>Credit granted without payment (positive): a promotion, a trial, a goodwill gesture (<see cref="Grants.CreditGrantService"/>). Never invoiceable.</summary>
+    GrantCredit,
+
+    /// <summary>The unspent remainder of a grant removed at its expiry (negative).</summary>
+    GrantExpiry,
 }

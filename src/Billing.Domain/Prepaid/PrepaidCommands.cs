@@ -57,6 +57,27 @@ internal sealed class PrepaidCommands
         return saved;
     }
 
+    /// <summary>
+    /// Posts a give-back of part or all of the debit whose key is <paramref name="debitKey"/>: back to the grants it
+    /// drew from (<see cref="Ledger.PrepaidAccount.GiveBack"/>), reading the entries that opened those no longer on the books.
+    /// </summary>
+    public async Task<(Ledger.PrepaidAccount Account, Ledger.LedgerEntry Entry)> GiveBackAsync(
+        Ledger.PrepaidAccount account, Ledger.LedgerEntryKind kind, Money amount, string key, Instant at, string reference, string description, string debitKey,
+        CancellationToken cancellationToken)
+    {
+        var drawn = (await Store.FindEntryAsync(account.AccountId, debitKey, cancellationToken).ConfigureAwait(false))?.GrantMovements ?? [];
+        var openings = new Dictionary<string, Ledger.LedgerEntry>(StringComparer.Ordinal);
+        foreach (var grantId in drawn.Select(m => m.GrantId).Distinct(StringComparer.Ordinal).Where(id => account.Grants.All(g => g.GrantId != id)))
+        {
+            if (await Store.FindEntryAsync(account.AccountId, grantId, cancellationToken).ConfigureAwait(false) is { } opening)
+            {
+                openings[grantId] = opening;
+            }
+        }
+
+        return account.GiveBack(kind, amount, key, at, reference, description, drawn, openings);
+    }
+
     // The events a change's subscription and charges cause: a transition for each history entry the store does not hold
     // yet (read at the version the change was read at: a newer one fails the commit's version check), the grace period
     // when one of them enters Graced, and each new charge.

@@ -54,6 +54,7 @@ public sealed class BillingRun
     private const string Actor = "billing-run";
 
     private readonly PrepaidCommands _commands;
+    private readonly Grants.CreditGrantService _grants;
     private readonly PlanCatalog _plans;
     private readonly ChargeEngine _engine;
     private readonly DateTimeZone _zone;
@@ -82,6 +83,7 @@ public sealed class BillingRun
             "A plan charges usage: give the run a usage meter.");
         _usage = usage;
         _commands = new PrepaidCommands(store, clock, retry, logger);
+        _grants = new Grants.CreditGrantService(_commands);
         _plans = Preconditions.CheckNotNull(plans);
         _engine = Preconditions.CheckNotNull(engine);
         _zone = Preconditions.CheckNotNull(zone);
@@ -107,7 +109,8 @@ public sealed class BillingRun
             return await _commands.CommitAsync(new PrepaidChange(billingRunAt: at), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-        var (seen, made, paid, graced, restored, expired, renewed, failed) = (0, 0, 0, 0, 0, 0, 0, 0);
+        var (seen, made, paid, graced, restored, expired, renewed, failed, grants) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var expiredIn = new HashSet<string>(StringComparer.Ordinal);
         var subscriptions = await AllAsync(cancellationToken).ConfigureAwait(false);
         for (var done = 1; done <= subscriptions.Count; done++)
         {
@@ -117,6 +120,11 @@ public sealed class BillingRun
             {
                 seen++;
                 var billing = Preconditions.CheckNotNull(_accounts(subscription.AccountId), "accounts");
+                if (subscription.PaymentModel == PaymentModel.Prepaid && expiredIn.Add(subscription.AccountId))
+                {
+                    grants += (await _grants.ExpireUpToAsync(subscription.AccountId, at, cancellationToken).ConfigureAwait(false)).Count;
+                }
+
                 var zone = billing.Zone ?? _zone;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
                 var plan = SubscriptionBilling.Due(subscription, _plans, zone, billing.BillingDay, at, stored);
@@ -149,7 +157,7 @@ public sealed class BillingRun
             progress?.Report(new BillingRunProgress(done, subscriptions.Count, subscription.Id));
         }
 
-        return new BillingRunResult(seen, made, paid, graced, restored, expired) { Renewed = renewed, RenewalsFailed = failed };
+        return new BillingRunResult(seen, made, paid, graced, restored, expired) { Renewed = renewed, RenewalsFailed = failed, GrantsExpired = grants };
     }
 
     /// <summary>
@@ -202,7 +210,7 @@ public sealed class BillingRun
             {
                 var credited = await _commands.Store.FindChargeAsync(creditedId, cancellationToken).ConfigureAwait(false);
                 var change = credited!.Status == SubscriptionChargeStatus.Closed
-                    ? Pay(account, charge, [], at)
+                    ? await GiveBackAsync(account, charge, at, cancellationToken).ConfigureAwait(false)
                     : new PrepaidChange(charges: [charge]);
                 await _commands.CommitAsync(change, cancellationToken).ConfigureAwait(false);
                 return new Outcome(true, credited.Status == SubscriptionChargeStatus.Closed, false, false);
@@ -210,7 +218,7 @@ public sealed class BillingRun
 
             var subscription = (await _commands.Store.FindSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false))!;
             var renewed = Renew(subscription, due, at);
-            if ((await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false)).Count == 0 && account.CanDebit(charge.Amount))
+            if ((await OpenChargesAsync(subscriptionId, accountId, cancellationToken).ConfigureAwait(false)).Count == 0 && account.CanDebit(charge.Amount, account.BookingFor(at)))
             {
                 await _commands.CommitAsync(Pay(account, charge, [], at, renewed ? subscription : null), cancellationToken).ConfigureAwait(false);
                 return new Outcome(true, true, false, renewed);
@@ -338,7 +346,7 @@ public sealed class BillingRun
                 var next = open.FirstOrDefault(c => c.Credits is null) ?? open[0];
                 List<SubscriptionCharge> credits = [.. open.Where(c => c.Credits == next.ChargeId)];
                 var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-                if (!account.CanDebit(credits.Aggregate(next.Amount, (sum, c) => sum + c.Amount)))
+                if (!account.CanDebit(credits.Aggregate(next.Amount, (sum, c) => sum + c.Amount), account.BookingFor(at)))
                 {
                     return (Done: true, Paid: false, Restored: false);
                 }
@@ -385,6 +393,17 @@ public sealed class BillingRun
         var (kind, key) = charge.Credits is null ? (LedgerEntryKind.SubscriptionChargeDebit, "charge:") : (LedgerEntryKind.SubscriptionChargeCredit, "credit:");
         var (head, entry) = account.Post(kind, -amount, key + charge.ChargeId, booked, charge.ChargeId, charge.Line.Description);
         return new PrepaidChange(head, entry, subscription: subscription, charges: [charge.Close(booked), .. credits.Select(c => c.Close(booked))]);
+    }
+
+    // A credit of a paid charge alone: the unused part goes back to the grants the charge's debit drew from (a trial
+    // credit that paid it comes back as trial credit, and expires with it).
+    private async Task<PrepaidChange> GiveBackAsync(PrepaidAccount account, SubscriptionCharge credit, Instant at, CancellationToken cancellationToken)
+    {
+        var booked = account.BookingFor(at);
+        var (head, entry) = await _commands.GiveBackAsync(
+            account, LedgerEntryKind.SubscriptionChargeCredit, -credit.Amount, "credit:" + credit.ChargeId, booked, credit.ChargeId, credit.Line.Description,
+            "charge:" + credit.Credits, cancellationToken).ConfigureAwait(false);
+        return new PrepaidChange(head, entry, charges: [credit.Close(booked)]);
     }
 
     // What making one charge did.

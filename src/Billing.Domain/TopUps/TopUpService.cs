@@ -1,5 +1,6 @@
 using Billing.Domain.Diagnostics;
 using Billing.Domain.Events;
+using Billing.Domain.Grants;
 using Billing.Domain.Ledger;
 using Billing.Domain.Payments;
 using Billing.Domain.Prepaid;
@@ -33,6 +34,38 @@ public sealed class TopUpService
         _gateway = Preconditions.CheckNotNull(gateway);
         _commands = new PrepaidCommands(store, clock, retry, logger);
     }
+
+    /// <summary>
+    /// Gets how long the credit of a completed top-up can be spent, counted in the account's time zone from its
+    /// completion (a package bought for a year: <c>Period.FromYears(1)</c>), or null (the default): it never expires.
+    /// </summary>
+    /// <exception cref="ArgumentException">The period is not more than zero.</exception>
+    public Period? PaidCreditLifetime
+    {
+        get;
+        init => field = value is null || (value != Period.Zero && IsForward(value))
+            ? value
+            : throw new ArgumentException($"A lifetime of paid credit is more than zero, not {value}.", nameof(value));
+    }
+
+    /// <summary>Gets the priority of a completed top-up's credit: <see cref="GrantTerms.DefaultPriority"/> unless the host says otherwise (0 spent first, 100 last).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The priority is outside 0-100.</exception>
+    public int PaidCreditPriority
+    {
+        get;
+        init => field = Preconditions.CheckRange(value, 0, GrantTerms.LowestPriority);
+    } = GrantTerms.DefaultPriority;
+
+    // The terms of a top-up's credit: paid, spendable at once (effective from the ledger's opening, as Post's default), expiring after the lifetime in the account's zone, if any.
+    private GrantTerms PaidTermsFor(PrepaidAccount account, Instant now)
+    {
+        var zone = account.Profile.TimeZone.Zone;
+        return new(CreditSource.Paid, account.OpenedAt, PaidCreditLifetime is { } lifetime ? (now.InZone(zone).LocalDateTime + lifetime).InZoneLeniently(zone).ToInstant() : null, PaidCreditPriority);
+    }
+
+    private static bool IsForward(Period period) =>
+        period.Years >= 0 && period.Months >= 0 && period.Weeks >= 0 && period.Days >= 0 && period.Hours >= 0 && period.Minutes >= 0 && period.Seconds >= 0
+        && period.Milliseconds >= 0 && period.Ticks >= 0 && period.Nanoseconds >= 0;
 
     /// <summary>The idempotency key of an order's balance credit.</summary>
     /// <param name="orderId">The order.</param>
@@ -161,7 +194,8 @@ public sealed class TopUpService
 
             var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
             var (credited, entry) = account.Post(
-                LedgerEntryKind.TopUpCredit, order.Amount, CreditKeyFor(order.OrderId), now, order.OrderId, $"Top-up {order.OrderId} ({order.PaymentMethod} {confirmation.PaymentReference})");
+                LedgerEntryKind.TopUpCredit, order.Amount, CreditKeyFor(order.OrderId), now, order.OrderId, $"Top-up {order.OrderId} ({order.PaymentMethod} {confirmation.PaymentReference})",
+                PaidTermsFor(account, now));
             var completed = new TopUpCompleted(order.OrderId, order.AccountId, order.Amount, credited.Balance, now);
             var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, order.Complete(confirmation, now), events: [completed]), cancellationToken).ConfigureAwait(false)).Order!;
             return new TopUpConfirmation(saved, saved.Payments[^1], entry, Replayed: false);
@@ -268,7 +302,8 @@ public sealed class TopUpService
             var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
             account.CheckCurrency(worth);
             var (credited, entry) = account.Post(
-                LedgerEntryKind.TopUpCredit, worth, CreditKeyFor(orderId), now, orderId, $"Top-up {orderId} accepted by {by} ({completed.PaymentMethod} {completed.PaymentReference})");
+                LedgerEntryKind.TopUpCredit, worth, CreditKeyFor(orderId), now, orderId, $"Top-up {orderId} accepted by {by} ({completed.PaymentMethod} {completed.PaymentReference})",
+                PaidTermsFor(account, now));
             var saved = (await _commands.CommitAsync(new PrepaidChange(credited, entry, completed), cancellationToken).ConfigureAwait(false)).Order!;
             return new TopUpConfirmation(saved, saved.Payments.Last(p => p.Resolution == TopUpPaymentResolution.Accepted), entry, Replayed: false);
         }, cancellationToken);
@@ -350,7 +385,7 @@ public sealed class TopUpService
         }
 
         var account = await _commands.Store.RequireAccountAsync(order.AccountId, cancellationToken).ConfigureAwait(false);
-        if (!account.CanDebit(amount))
+        if (amount > account.RefundableAt(now))
         {
             return (new TopUpRefundResult(TopUpRefundOutcome.RefusedOverCreditLimit, order, null, null), false);
         }
@@ -362,8 +397,7 @@ public sealed class TopUpService
 
         var refunding = order.BeginRefund(amount, reason, by, now);
         var refund = refunding.Refunds[^1];
-        var (debited, entry) = account.Post(
-            LedgerEntryKind.Refund, -amount, refund.IdempotencyKey, now, order.OrderId, $"Refund {refund.Number} of top-up {order.OrderId}: {reason}");
+        var (debited, entry) = account.PostRefund(amount, refund.IdempotencyKey, now, order.OrderId, $"Refund {refund.Number} of top-up {order.OrderId}: {reason}", CreditKeyFor(order.OrderId));
         var saved = (await _commands.CommitAsync(new PrepaidChange(debited, entry, refunding), cancellationToken).ConfigureAwait(false)).Order!;
         return (new TopUpRefundResult(TopUpRefundOutcome.InProgress, saved, saved.Refunds[^1], entry), true);
     }
@@ -446,9 +480,9 @@ public sealed class TopUpService
             else
             {
                 var account = await _commands.Store.RequireAccountAsync(current.AccountId, cancellationToken).ConfigureAwait(false);
-                var (given, entry) = account.Post(
-                    LedgerEntryKind.RefundReversal, credit, ReversalKeyFor(current.OrderId, refund.Number), now, current.OrderId,
-                    $"Refund {refund.Number} of top-up {current.OrderId} declined: {answer.DeclineReason ?? "declined"}");
+                var (given, entry) = await _commands.GiveBackAsync(
+                    account, LedgerEntryKind.RefundReversal, credit, ReversalKeyFor(current.OrderId, refund.Number), now, current.OrderId,
+                    $"Refund {refund.Number} of top-up {current.OrderId} declined: {answer.DeclineReason ?? "declined"}", attempt.IdempotencyKey, cancellationToken).ConfigureAwait(false);
                 change = new PrepaidChange(given, entry, settled);
             }
 

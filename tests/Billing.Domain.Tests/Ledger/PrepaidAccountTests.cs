@@ -6,6 +6,7 @@ public class PrepaidAccountTests
 {
     private static readonly Currency Usd = Currency.FromCode("USD");
     private static readonly Instant At = Instant.FromUtc(2026, 3, 1, 0, 0);
+    private const string TopUpKey = "topup:o1";
 
     [Fact]
     public void Open_IsEmpty_WithNoCredit()
@@ -13,8 +14,8 @@ public class PrepaidAccountTests
         var account = PrepaidAccount.Open("acc-1", Usd, At);
 
         Assert.Equal((new Money(0m, Usd), new Money(0m, Usd), 0L, 0L, At), (account.Balance, account.CreditLimit, account.EntryCount, account.Version, account.OpenedAt));
-        Assert.False(account.CanDebit(new Money(0.01m, Usd)));
-        Assert.True(account.CanDebit(new Money(0m, Usd)));
+        Assert.False(account.CanDebit(new Money(0.01m, Usd), At));
+        Assert.True(account.CanDebit(new Money(0m, Usd), At));
     }
 
     [Fact]
@@ -26,7 +27,10 @@ public class PrepaidAccountTests
         Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
         Assert.Equal(new Money(9.75m, Usd), debited.Balance);
         Assert.Equal(2, debited.EntryCount);
-        Assert.Equal(new LedgerEntry("acc-1", 2, LedgerEntryKind.ConsumptionDebit, new Money(-0.25m, Usd), "consumption:r1", At, "r1", "call"), second);
+        Assert.Equal(new LedgerEntry("acc-1", 2, LedgerEntryKind.ConsumptionDebit, new Money(-0.25m, Usd), "consumption:r1", At, "r1", "call")
+        {
+            GrantMovements = [new(TopUpKey, new Money(-0.25m, Usd))],
+        }, second);
     }
 
     [Fact]
@@ -34,8 +38,8 @@ public class PrepaidAccountTests
     {
         var account = PrepaidAccount.Open("acc-1", Usd, At, new Money(5m, Usd));
 
-        Assert.True(account.CanDebit(new Money(5m, Usd)));
-        Assert.False(account.CanDebit(new Money(5.000001m, Usd)));
+        Assert.True(account.CanDebit(new Money(5m, Usd), At));
+        Assert.False(account.CanDebit(new Money(5.000001m, Usd), At));
         Assert.Equal(new Money(5m, Usd), account.Available);
     }
 
@@ -50,7 +54,7 @@ public class PrepaidAccountTests
         Assert.Throws<ArgumentException>("accountId", () => PrepaidAccount.Open(" ", Usd, At));
         Assert.Throws<ArgumentException>("currency", () => PrepaidAccount.Open("a", default, At));
         Assert.Throws<CurrencyMismatchException>(() => account.Post(LedgerEntryKind.Correction, new Money(1m, Currency.FromCode("EUR")), "k", At, "r", "d"));
-        Assert.Throws<CurrencyMismatchException>(() => account.CanDebit(new Money(1m, Currency.FromCode("EUR"))));
+        Assert.Throws<CurrencyMismatchException>(() => account.CanDebit(new Money(1m, Currency.FromCode("EUR")), At));
         Assert.Throws<ArgumentException>("idempotencyKey", () => account.Post(LedgerEntryKind.Correction, new Money(1m, Usd), "", At, "r", "d"));
     }
 
@@ -64,8 +68,8 @@ public class PrepaidAccountTests
 
         Assert.Equal(new Money(0m, Usd), account.CreditLimit);
         Assert.Equal(new Money(10m, Usd), account.Available);
-        Assert.True(account.CanDebit(new Money(10m, Usd)));
-        Assert.False(account.CanDebit(new Money(10.01m, Usd)));
+        Assert.True(account.CanDebit(new Money(10m, Usd), At));
+        Assert.False(account.CanDebit(new Money(10.01m, Usd), At));
     }
 
     private static Money M(decimal amount) => new(amount, Usd);
