@@ -112,7 +112,8 @@ public abstract class PrepaidStoreContract
 
         var expiry = Assert.Single(written);
         Assert.Empty(again);
-        Assert.Equal(expiry, await H.Store.FindEntryAsync("acc", PrepaidAccount.ExpiryKeyFor("grant:trial-1")));
+        Assert.Equal(expiry, await H.Store.FindEntryAsync("acc", expiry.IdempotencyKey));
+        Assert.Equal("grant:trial-1", expiry.Reference);
         Assert.Equal((LedgerEntryKind.GrantExpiry, expires), (expiry.Kind, expiry.RecordedAt));
         AssertExact(M(-3.75m), expiry.Amount);
         Assert.Equal(M(13.75m), await H.Store.BalanceAsOfAsync("acc", expires - Duration.Epsilon));

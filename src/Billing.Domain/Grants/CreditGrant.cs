@@ -14,7 +14,7 @@ namespace Billing.Domain.Grants;
 /// <param name="Terms">Where it comes from, when it can be spent, its priority.</param>
 /// <param name="Granted">The amount granted, more than 0.</param>
 /// <param name="Remaining">What is left to spend, 0 or more, at most <paramref name="Granted"/>; more decimals than the minor units when calls' exact costs were drawn from it.</param>
-/// <param name="Sequence">The sequence of the entry that opened it (or reopened it): the last key of the spending order.</param>
+/// <param name="Sequence">The sequence of the entry that opened it (of the give-back that opened it again when that entry is not known): the last key of the spending order.</param>
 /// <param name="CreditedAt">When it was last credited (opened, or given back to): its expiry is recorded no earlier.</param>
 public sealed record CreditGrant(string GrantId, GrantTerms Terms, Money Granted, Money Remaining, long Sequence, Instant CreditedAt)
 {

@@ -92,8 +92,9 @@ public sealed class CreditGrantService
 
     /// <summary>
     /// Removes the unspent remainder of each of an account's grants whose expiry has come by <paramref name="at"/>:
-    /// one <see cref="LedgerEntryKind.GrantExpiry"/> entry per grant, keyed <see cref="PrepaidAccount.ExpiryKeyFor"/>
-    /// and recorded at the grant's expiry, so the balance as of any instant is exact. Calling it again writes nothing.
+    /// one <see cref="LedgerEntryKind.GrantExpiry"/> entry per grant (<see cref="PrepaidAccount.Expire"/>), its
+    /// reference the grant's id, recorded at the grant's expiry, so the balance as of any instant is exact. Calling it
+    /// again writes nothing.
     /// </summary>
     /// <param name="accountId">The account.</param>
     /// <param name="at">The instant, not after now.</param>

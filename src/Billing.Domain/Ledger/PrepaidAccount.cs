@@ -236,7 +236,7 @@ public sealed record PrepaidAccount
             {
                 var opening = openings.GetValueOrDefault(drawn[i].GrantId);
                 var terms = opening?.OpensGrant ?? GrantTerms.PaidAt(OpenedAt);
-                grants.Add(new CreditGrant(drawn[i].GrantId, terms, opening?.Amount ?? Of(back), Of(back), EntryCount + 1, recordedAt));
+                grants.Add(new CreditGrant(drawn[i].GrantId, terms, opening?.Amount ?? Of(back), Of(back), opening?.Sequence ?? EntryCount + 1, recordedAt));
             }
 
             movements.Add(new GrantMovement(drawn[i].GrantId, Of(back)));
@@ -253,7 +253,11 @@ public sealed record PrepaidAccount
         return Append(kind, amount, idempotencyKey, recordedAt, reference, description, opens, movements, InSpendingOrder(grants));
     }
 
-    /// <summary>Appends the expiry of a grant's remainder: <c>expiry:</c> and its id as key, recorded at <see cref="CreditGrant.ExpiryRecordedAt"/>.</summary>
+    /// <summary>
+    /// Appends the expiry of a grant's remainder, recorded at <see cref="CreditGrant.ExpiryRecordedAt"/>, keyed
+    /// <c>expiry:</c>, the grant's id and the entry's sequence (a grant given credit back after its expiry expires
+    /// again). The grant leaves the books in the same commit, so it is never expired twice.
+    /// </summary>
     /// <param name="grantId">A grant of <see cref="ExpiringAt"/>.</param>
     /// <returns>The next head, without the grant, and the expiry entry.</returns>
     /// <exception cref="ArgumentException">No such grant on the books, or it never expires.</exception>
@@ -263,14 +267,9 @@ public sealed record PrepaidAccount
             ?? throw new ArgumentException($"Account {AccountId} has no grant {grantId} on its books.", nameof(grantId));
         var at = grant.ExpiryRecordedAt ?? throw new ArgumentException($"Grant {grantId} never expires.", nameof(grantId));
         return Append(
-            LedgerEntryKind.GrantExpiry, -grant.Remaining, ExpiryKeyFor(grantId), at, grantId, $"Expiry of {grant.Terms.Source} credit {grantId}",
+            LedgerEntryKind.GrantExpiry, -grant.Remaining, $"expiry:{grantId}:{EntryCount + 1}", at, grantId, $"Expiry of {grant.Terms.Source} credit {grantId}",
             null, [new GrantMovement(grantId, -grant.Remaining)], [.. Grants.Where(g => g != grant)]);
     }
-
-    /// <summary>Returns the idempotency key of a grant's expiry entry.</summary>
-    /// <param name="grantId">The grant.</param>
-    /// <returns><c>expiry:</c> and the id.</returns>
-    public static string ExpiryKeyFor(string grantId) => "expiry:" + grantId;
 
     private (PrepaidAccount Account, LedgerEntry Entry) OpenGrant(
         LedgerEntryKind kind, Money amount, string idempotencyKey, Instant recordedAt, string reference, string description, GrantTerms terms)

@@ -110,7 +110,6 @@ public sealed class BillingRun
         }, cancellationToken).ConfigureAwait(false);
 
         var (seen, made, paid, graced, restored, expired, renewed, failed, grants) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
-        var expiredIn = new HashSet<string>(StringComparer.Ordinal);
         var subscriptions = await AllAsync(cancellationToken).ConfigureAwait(false);
         for (var done = 1; done <= subscriptions.Count; done++)
         {
@@ -120,10 +119,11 @@ public sealed class BillingRun
             {
                 seen++;
                 var billing = Preconditions.CheckNotNull(_accounts(subscription.AccountId), "accounts");
-                if (subscription.PaymentModel == PaymentModel.Prepaid && expiredIn.Add(subscription.AccountId))
+                if (subscription.PaymentModel == PaymentModel.Prepaid)   // before the charges: each remainder removed at its own expiry
                 {
                     grants += (await _grants.ExpireUpToAsync(subscription.AccountId, at, cancellationToken).ConfigureAwait(false)).Count;
                 }
+
 
                 var zone = billing.Zone ?? _zone;
                 var stored = await ChargesOfAsync(subscription.Id, subscription.AccountId, null, cancellationToken).ConfigureAwait(false);
@@ -151,6 +151,9 @@ public sealed class BillingRun
                     paid += settled.Paid;
                     restored += settled.Restored ? 1 : 0;
                     expired += await ExpireGraceAsync(subscription.Id, billing.Class, at, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+
+                    // and after them: what a credit gave back to an expired grant expires with it (recorded when it was given back)
+                    grants += (await _grants.ExpireUpToAsync(subscription.AccountId, at, cancellationToken).ConfigureAwait(false)).Count;
                 }
             }
 

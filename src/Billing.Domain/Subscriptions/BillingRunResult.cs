@@ -15,7 +15,7 @@ public sealed record BillingRunResult(int Subscriptions, int ChargesMade, int Ch
     /// <summary>Gets the Active subscriptions whose renewal failed (Renewing failed): the catalog has no version of their plan in force for a period.</summary>
     public int RenewalsFailed { get; init; }
 
-    /// <summary>Gets the number of grants whose unspent remainder the run expired (<see cref="Grants.CreditGrantService.ExpireAsync"/>), in the accounts of the subscriptions it billed, before it charged them.</summary>
+    /// <summary>Gets the number of grants whose unspent remainder the run expired (<see cref="Grants.CreditGrantService.ExpireAsync"/>), in the accounts of the prepaid subscriptions it billed: before their charges (which never draw an expired grant), and after them what a credit gave back to an expired grant.</summary>
     public int GrantsExpired { get; init; }
 }
 

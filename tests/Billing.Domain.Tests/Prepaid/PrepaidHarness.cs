@@ -27,6 +27,7 @@ internal sealed class PrepaidHarness
         TopUps = new TopUpService(Store, Gateway, Clock, Retry);
         Consumption = new ConsumptionService(Store, Clock, Retry);
         Corrections = new CorrectionService(Store, Clock, Retry);
+        Grants = new Billing.Domain.Grants.CreditGrantService(Store, Clock, Retry);
     }
 
     public FakeClock Clock { get; }
@@ -44,6 +45,8 @@ internal sealed class PrepaidHarness
     public ConsumptionService Consumption { get; }
 
     public CorrectionService Corrections { get; }
+
+    public Billing.Domain.Grants.CreditGrantService Grants { get; }
 
     public static Money Dollars(decimal amount) => new(amount, Usd);
 

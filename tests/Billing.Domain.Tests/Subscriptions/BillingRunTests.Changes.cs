@@ -97,6 +97,34 @@ public partial class BillingRunTests
         await AssertLedgerMatchesChargesAsync(100m);
     }
 
+    [Theory]
+    [InlineData(4, 30, 12.49)]   // the trial credit is still spendable: the unused part comes back to it
+    [InlineData(3, 20, 0)]       // it expired before the stop: what comes back to it expires with it
+    public async Task AStop_GivesTheUnusedPartBackToTheGrantsTheChargeDrewFrom(int expiryMonth, int expiryDay, decimal trialAfter)
+    {
+        _h.Clock.Reset(On(3, 10) - Duration.FromHours(6));
+        await _h.FundAsync("acc", 100m);
+        var trial = new Billing.Domain.Grants.GrantTerms(Billing.Domain.Grants.CreditSource.Trial, On(3, 1), On(expiryMonth, expiryDay), priority: 0);
+        await _h.Grants.GrantAsync("acc", "trial", Dollars(30m), trial, "Trial credit");
+        await ActivateAsync("sub-1", "pro", 100m);
+        await Run.RunAsync(On(3, 10));                                              // 24.20 from the trial credit
+        _h.Clock.Reset(On(3, 25));
+        await StopAsync();
+
+        var result = await Run.RunAsync(On(3, 26));
+        var credit = await _h.Store.FindEntryAsync("acc", "credit:sub-1/2026-03-10/Fee/credit-2026-03-25");
+        var account = (await _h.Store.FindAccountAsync("acc"))!;
+
+        Assert.Equal([("grant:trial", 12.49m)], credit!.GrantMovements.Select(m => (m.GrantId, m.Amount.Amount)));
+        Assert.Equal(trialAfter == 0m ? 2 : 0, result.GrantsExpired);   // the 5.80 left at its expiry, then the 12.49 given back after it
+        Assert.Equal(
+            trialAfter == 0m ? [(-5.80m, On(3, 20)), (-12.49m, On(3, 26))] : Array.Empty<(decimal, Instant)>(),
+            (await _h.Store.ListEntriesAsync("acc", default, Billing.Domain.Storage.PageRequest.First)).Items.Where(e => e.Kind == LedgerEntryKind.GrantExpiry).Select(e => (e.Amount.Amount, e.RecordedAt)));
+        Assert.Equal(trialAfter == 0m ? [] : [("grant:trial", 30m - 24.20m + trialAfter)], account.Grants.Where(g => g.GrantId == "grant:trial").Select(g => (g.GrantId, g.Remaining.Amount)));
+        Assert.Equal(Dollars(100m), account.Grants.Single(g => g.GrantId == "topup:ord-acc-100").Remaining);
+        Assert.Equal(await _h.SumOfEntriesAsync("acc"), account.Balance);
+    }
+
     [Fact]
     public async Task AStop_CreditsFromTheDayItStopped_NothingIsChargedWhileStopped_AndAResumeIsChargedFromItsDay()
     {
