@@ -4,6 +4,7 @@ using Billing.Domain;
 using Billing.Domain.Charging;
 using Billing.Domain.Consumption;
 using Billing.Domain.Corrections;
+using Billing.Domain.Grants;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
@@ -29,7 +30,7 @@ namespace PrepaidPlatform;
 /// <summary>
 /// The main job: one month of a small prepaid AI-API platform on a SQLite file. Top-ups (one confirmed twice by a
 /// duplicate callback, one declined, one paid with the wrong amount), per-call usage rated with the price book and
-/// paid from the balance, a correction requested and approved by a second manager, subscriptions billed from the
+/// paid from the balance, a new account's trial credit spent first and expiring mid-month, a correction requested and approved by a second manager, subscriptions billed from the
 /// balance by the billing run (one switched mid-month, one graced then stopped, one non-recurring), the month closed
 /// into Prepay invoices, invoice applications (one issued, one rejected and
 /// resubmitted), the invoiceable summary and the reconciliation. Documents are written to a folder. Every command
@@ -37,7 +38,7 @@ namespace PrepaidPlatform;
 /// </summary>
 public static class PrepaidMonth
 {
-    private const int Steps = 7;
+    private const int Steps = 8;
     private static readonly Currency Usd = Currency.FromCode("USD");
     private static readonly BillingPeriod March = BillingPeriod.OfMonth(new YearMonth(2026, 3));
     private static readonly AccountTimeZone Utc = new(DateTimeZone.Utc);
@@ -62,6 +63,7 @@ public static class PrepaidMonth
         var topUps = new TopUpService(store, gateway, clock);
         var consumption = new ConsumptionService(store, clock);
         var corrections = new CorrectionService(store, clock);
+        var grants = new CreditGrantService(store, clock);
         var renderer = new PlainTextInvoiceRenderer();
         var pdf = new PdfInvoiceRenderer();
         var step = 0;
@@ -120,6 +122,9 @@ public static class PrepaidMonth
 
         var approved = await corrections.ApproveAsync("acc-42", "cor-7", manager: "bob");
         output.WriteLine($"  bob approves: {approved.Entry!.Description} {approved.Entry.Amount} at {approved.Correction.ApprovedAt}");
+
+        Progress("A new account's trial credit, spent first and expiring mid-month");
+        await TrialAsync();
 
         Progress("Subscriptions billed from the balance by the billing run");
         var vat = new TaxRate("VAT", 21m);
@@ -198,7 +203,12 @@ public static class PrepaidMonth
         clock.Reset(Instant.FromUtc(2026, 4, 1, 9, 0));
         var invoicing = new PrepayInvoicing(
             invoiceStore, store, new ChargeEngine(ChargePolicy.En16931), InvoiceNumbering.OneSeries(new NumberSeries("INV", "INV-{yyyy}{MM}-{seq:000000}")), clock);
-        var periods = new[] { PrepayPeriod.Of(await accounts.GetAsync("acc-42"), March), PrepayPeriod.Of(await accounts.GetAsync("acc-77"), March) };
+        var periods = new List<PrepayPeriod>();
+        foreach (var id in new[] { "acc-42", "acc-77", "acc-88" })
+        {
+            periods.Add(PrepayPeriod.Of(await accounts.GetAsync(id), March));
+        }
+
         foreach (var closed in await invoicing.CloseAllAsync(periods))
         {
             output.WriteLine($"  {closed.AccountId}: {closed.Outcome} {closed.Invoice?.Number}");
@@ -255,7 +265,49 @@ public static class PrepaidMonth
         output.WriteLine($"Documents in {documents}: {string.Join(", ", Directory.GetFiles(documents).Select(Path.GetFileName).Order(StringComparer.Ordinal))}");
 
         Money M(decimal amount) => new(amount, Usd);
+
+        // acc-88 opens with 8.00 of trial credit that expires on the 15th (priority 0: spent before anything else) and a
+        // launch bonus of 1.00 (priority 10), tops up 20.00 (paid, priority 50), and calls on the 3rd (the trial credit)
+        // and the 20th (the trial has expired: the bonus, then the top-up).
+        async Task TrialAsync()
+        {
+            clock.Reset(Instant.FromUtc(2026, 3, 1, 10, 0));
+            await accounts.OpenAsync("acc-88", new AccountProfile("Nova Labs", AccountType.Customer, DateTimeZone.Utc), Usd);
+            var monthStart = Instant.FromUtc(2026, 3, 1, 0, 0);
+            await grants.GrantAsync("acc-88", "trial-acc-88", M(8m), new GrantTerms(CreditSource.Trial, monthStart, Instant.FromUtc(2026, 3, 15, 0, 0), priority: 0), "Welcome trial credit, until 15 March");
+            await grants.GrantAsync("acc-88", "launch-bonus", M(1m), new GrantTerms(CreditSource.Promotion, monthStart, priority: 10), "Launch bonus");
+            await topUps.CreateAsync("ord-8801", "acc-88", M(20m), M(20m), "card");
+            gateway.Script("ord-8801", PaymentScript.SucceedAtOnce());
+            await topUps.StartPaymentAsync("ord-8801");
+            async Task CallAsync(UsageRecord call)
+            {
+                clock.Reset(Instant.Max(clock.GetCurrentInstant(), call.OccurredAt));
+                var result = await consumption.RecordAsync(rater.Rate(call));
+                output.WriteLine($"  {call.RequestId} on {Time(call.OccurredAt)} costs {result.Debit?.Amount}: drawn from {Draws(result.Debit)}");
+            }
+
+            await CallAsync(new UsageRecord("req-8801", "acc-88", "key", "gpt-x", 1_000_000, 200_000, Instant.FromUtc(2026, 3, 3, 9, 0)));
+            await CallAsync(new UsageRecord("req-8802", "acc-88", "key", "gpt-x", 400_000, 100_000, Instant.FromUtc(2026, 3, 3, 11, 0)));
+            clock.Reset(Instant.FromUtc(2026, 3, 20, 0, 0));
+            await grants.ExpireAsync("acc-88", clock.GetCurrentInstant());   // the daily job: the trial's remainder leaves at its expiry
+            await CallAsync(new UsageRecord("req-8803", "acc-88", "key", "gpt-x", 600_000, 150_000, Instant.FromUtc(2026, 3, 20, 9, 0)));
+            var account = await accounts.GetAsync("acc-88");
+            output.WriteLine($"  acc-88 billing records (balance {account.Balance}; invoiceable {account.Invoicing.Invoiceable}: the trial credit never is):");
+            foreach (var entry in (await store.ListEntriesAsync("acc-88", default, PageRequest.First)).Items)
+            {
+                output.WriteLine($"    {Time(entry.RecordedAt)}  {entry.Kind,-17} {entry.Amount,14}  {entry.Description}{(entry.GrantMovements.Count == 0 ? "" : $"  [{Draws(entry)}]")}");
+            }
+
+            foreach (var grant in account.Grants)
+            {
+                output.WriteLine($"    on the books: {grant.GrantId} ({grant.Terms.Source}) {grant.Remaining} of {grant.Granted}");
+            }
+        }
     }
+
+    // Which grants an entry moved, in order: "grant:trial 5.00 USD, topup:ord-1 0.10 USD".
+    private static string Draws(LedgerEntry? entry) =>
+        entry is null ? "-" : string.Join(", ", entry.GrantMovements.Select(m => $"{m.GrantId} {m.Amount}"));
 
     /// <summary>Gets the platform's price book: one model, gpt-x, per million tokens since January 2026.</summary>
     public static TokenPriceBook Prices { get; } =

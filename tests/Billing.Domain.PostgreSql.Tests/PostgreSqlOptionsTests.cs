@@ -1,10 +1,10 @@
 using Billing.Domain.Ledger;
-using Billing.Domain.Rating;
 using Billing.Domain.Prepaid;
 using Billing.Domain.Storage;
 using Billing.Domain.Subscriptions;
 using Billing.Domain.Testing.Payments;
 using Billing.Domain.TopUps;
+using Billing.Domain.Tests.Shared;
 using NodaTime.Testing;
 
 namespace Billing.Domain.PostgreSql.Tests;
@@ -147,29 +147,15 @@ public sealed class PostgreSqlOptionsTests : IDisposable
     [Fact]
     public async Task ABalanceStoredBeforeGrants_IsMigrated_ToOnePaidGrantOfIt()
     {
-        var store = new PostgreSqlPrepaidStore(_schema.Options);
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 0, 0)) { AutoAdvance = Duration.FromMinutes(1) };
-        var opened = await new PrepaidAccountService(store, clock).OpenAsync("acc", Usd);
-        await new PrepaidAccountService(store, clock).OpenAsync("empty", Usd);
-        var topUps = new TopUpService(store, new InMemoryPaymentGateway(clock), clock);
-        await topUps.CreateAsync("ord-1", "acc", new Money(12.34m, Usd), new Money(12.34m, Usd), "card");
-        await topUps.ConfirmAsync(new PaymentConfirmation("ord-1", "pay-1", new Money(12.34m, Usd), clock.GetCurrentInstant()));
+        var clock = LegacyBalanceMigration.Clock();
+        var opened = await LegacyBalanceMigration.WriteAsync(new PostgreSqlPrepaidStore(_schema.Options), clock);
         _schema.Scalar($"""
             {UndoGrants}
             DELETE FROM schema_version WHERE version >= {PostgreSqlDialect.SchemaVersion};
             SELECT 1;
             """);
 
-        var migrated = new PostgreSqlPrepaidStore(_schema.Options);
-        var account = (await migrated.FindAccountAsync("acc"))!;
-        var spent = await new Consumption.ConsumptionService(migrated, clock).RecordAsync(
-            new ConsumptionRecord(new UsageRecord("req-1", "acc", "key", "gpt", 1, 1, clock.GetCurrentInstant()), new Money(0.34m, Usd), "v1"));
-
-        var grant = Assert.Single(account.Grants);
-        Assert.Equal(("opening-balance", Grants.CreditSource.Paid, opened.OpenedAt, (Instant?)null), (grant.GrantId, grant.Terms.Source, grant.Terms.EffectiveAt, grant.Terms.ExpiresAt));
-        Assert.Equal((new Money(12.34m, Usd), new Money(12.34m, Usd), new Money(12.34m, Usd)), (grant.Granted, grant.Remaining, account.Balance));
-        Assert.Empty((await migrated.FindAccountAsync("empty"))!.Grants);
-        Assert.Equal([("opening-balance", -0.34m)], spent.Debit!.GrantMovements.Select(m => (m.GrantId, m.Amount.Amount)));
+        await LegacyBalanceMigration.AssertMigratedAsync(new PostgreSqlPrepaidStore(_schema.Options), clock, opened);
     }
 
     [Fact]
@@ -246,12 +232,7 @@ public sealed class PostgreSqlOptionsTests : IDisposable
         await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => store.FindAccountAsync("acc"));
     }
 
-    // Takes a current schema back to before the version that keeps grants: no grants on the heads, none on the entries.
-    private const string UndoGrants = """
-        ALTER TABLE accounts DROP COLUMN grants;
-        ALTER TABLE ledger_entries DROP COLUMN opens_grant;
-        ALTER TABLE ledger_entries DROP COLUMN grant_movements;
-        """;
+    private const string UndoGrants = LegacyBalanceMigration.UndoGrants;
 
     // Takes a current schema back to before the version that stores reasoning, image and audio tokens.
     private const string UndoTokenKinds = """

@@ -25,7 +25,7 @@ public sealed class StartupTests : IDisposable
 
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
 
-        Assert.Equal(["acc-42", "acc-77"], page.QuerySelectorAll("#accounts tbody tr td:first-child").Select(c => c.TextContent));
+        Assert.Equal(["acc-42", "acc-77", "acc-88"], page.QuerySelectorAll("#accounts tbody tr td:first-child").Select(c => c.TextContent));
         Assert.Contains(Path.Combine(_folder, "billing.db"), page.QuerySelector("main code")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(6, (await UsageLogs.ReadAsync(_folder)).Count);
     }

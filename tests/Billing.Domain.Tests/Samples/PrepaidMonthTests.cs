@@ -22,7 +22,12 @@ public sealed class PrepaidMonthTests : IDisposable
     {
         var lines = await RunAsync();
 
-        Assert.Contains("[1/7] Top-ups", lines);
+        Assert.Contains("[1/8] Top-ups", lines);
+        Assert.Contains("  req-8801 on 2026-03-03 09:00 costs -4.50 USD: drawn from grant:trial-acc-88 -4.50 USD", lines);
+        Assert.Contains("  req-8803 on 2026-03-20 09:00 costs -3.00 USD: drawn from grant:launch-bonus -1.00 USD, topup:ord-8801 -2.00 USD", lines);
+        Assert.Contains("  acc-88 billing records (balance 18.00 USD; invoiceable 20.00 USD: the trial credit never is):", lines);
+        Assert.Contains(lines, l => l.StartsWith("    2026-03-15 00:00  GrantExpiry            -1.50 USD  Expiry of Trial credit grant:trial-acc-88", StringComparison.Ordinal));
+        Assert.Contains("    on the books: topup:ord-8801 (Paid) 18.00 USD of 20.00 USD", lines);
         Assert.Contains("  callback ord-1001 103.00 USD: Completed, credited 100.00 USD", lines);
         Assert.Contains("  callback ord-1001 103.00 USD: Completed, duplicate, nothing changed", lines);
         Assert.Contains("  callback ord-1003 10.30 USD: Abnormal, Paid 10.30 USD where 20.60 USD was expected.", lines);
@@ -38,6 +43,7 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("  run 2026-03-10 ", StringComparison.Ordinal) && l.EndsWith(": 0 made, 0 paid, 0 graced, 0 restored, 1 grace expired", StringComparison.Ordinal));
         Assert.Contains("  acc-42: Made INV-202604-000001", lines);
         Assert.Contains("  acc-77: Made INV-202604-000002", lines);
+        Assert.Contains("  acc-88: Made INV-202604-000003", lines);
         Assert.Contains("    Total          87.44 USD", lines);   // 18.15 + 24.20 - 9.96 + 26.55 charges + 31.00 usage - 2.50 correction
         Assert.Contains("    Total          10.49 USD", lines);   // 29.04 - 21.55 seats + 3.00 usage
         Assert.Contains(lines, l => l.StartsWith("    3  Credit: Support Fee, 2026-03-16 to 2026-04-01 ", StringComparison.Ordinal) && l.EndsWith("-9.96 USD", StringComparison.Ordinal));
@@ -53,7 +59,8 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("  Missing req-5: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  Duplicate req-2: ", StringComparison.Ordinal));
         Assert.Equal(
-            ["FP-2026-00001.pdf", "INV-202604-000001.pdf", "INV-202604-000001.txt", "INV-202604-000002.pdf", "INV-202604-000002.txt", "reconciliation-2026-03.csv"],
+            ["FP-2026-00001.pdf", "INV-202604-000001.pdf", "INV-202604-000001.txt", "INV-202604-000002.pdf", "INV-202604-000002.txt", "INV-202604-000003.pdf", "INV-202604-000003.txt",
+                "reconciliation-2026-03.csv"],
             Directory.GetFiles(Path.Combine(_folder, "documents")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["req-1", "req-2", "req-2", "req-3", "req-4", "req-5"], (await UsageLogs.ReadAsync(_folder)).Select(l => l.RequestId));   // the gateway's log, for the console
     }

@@ -11,7 +11,10 @@ public sealed class BillingPagesTests : ConsolePageTests
         var page = await Console.GetAsync("/");
 
         Assert.Equal(
-            ["acc-42 | Acme AI | Reseller | 22.56 USD | 40.00 USD | Invoice", "acc-77 | Li's studio | Customer | 19.51 USD | 30.00 USD | Invoice"],
+            [
+                "acc-42 | Acme AI | Reseller | 22.56 USD | 40.00 USD | Invoice", "acc-77 | Li's studio | Customer | 19.51 USD | 30.00 USD | Invoice",
+                "acc-88 | Nova Labs | Customer | 18.00 USD | 20.00 USD | Invoice",   // its trial credit spent and expired, never invoiceable
+            ],
             ConsoleSession.Rows(page, "#accounts"));
     }
 

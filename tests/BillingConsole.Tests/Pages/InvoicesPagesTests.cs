@@ -6,9 +6,9 @@ namespace BillingConsole.Tests.Pages;
 public sealed class InvoicesPagesTests : ConsolePageTests
 {
     [Theory]
-    [InlineData("", new[] { "INV-202604-000002", "INV-202604-000001" })]
+    [InlineData("", new[] { "INV-202604-000003", "INV-202604-000002", "INV-202604-000001" })]
     [InlineData("?accountType=reseller", new[] { "INV-202604-000001" })]
-    [InlineData("?accountType=customer", new[] { "INV-202604-000002" })]
+    [InlineData("?accountType=customer", new[] { "INV-202604-000003", "INV-202604-000002" })]
     public async Task List_IsFilteredByAccountType_WhichHasNoColumn(string query, string[] numbers)
     {
         var page = await Console.GetAsync("/invoices" + query);
@@ -49,7 +49,7 @@ public sealed class InvoicesPagesTests : ConsolePageTests
         Assert.Equal("3 | Credit: Support Fee, 2026-03-16 to 2026-04-01 | 1 | 0.548 | 15.00 USD | 0.00 USD | -1.73 USD | -9.96 USD", charges[2]);
         Assert.Contains(charges, c => c.StartsWith("5 | Usage gpt-x (prod-key)", StringComparison.Ordinal) && c.EndsWith("| - | - | 0.00 USD | 0.00 USD | 31.00 USD", StringComparison.Ordinal));
         Assert.Equal(["sub-7 | Support plan | Active", "sub-10 | Onboarding | Delivered"], ConsoleSession.Rows(details, "#subscriptions"));
-        Assert.Equal(["1 | Duplicate charge reversal | ▲ 2.50 USD | 2026-03-01 10:06 UTC"], ConsoleSession.Rows(details, "#corrections"));
+        Assert.Equal(["1 | Duplicate charge reversal | ▲ 2.50 USD | 2026-03-01 10:13 UTC"], ConsoleSession.Rows(details, "#corrections"));
         Assert.Contains("Total 87.44 USD", details.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
