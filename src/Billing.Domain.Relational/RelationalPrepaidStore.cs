@@ -134,8 +134,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 null,
                 ("@account", entry.AccountId), ("@sequence", entry.Sequence), ("@kind", entry.Kind.ToString()), ("@amount", Amount(entry.Amount)),
                 ("@currency", entry.Amount.Currency.Code), ("@key", entry.IdempotencyKey), ("@at", Time(entry.RecordedAt)), ("@reference", entry.Reference),
-                ("@description", entry.Description), ("@opens", RelationalGrants.WriteOpened(entry.OpensGrant)),
-                ("@movements", RelationalGrants.WriteMovements(entry.GrantMovements)));
+                ("@description", entry.Description), ("@opens", RelationalLedgerJson.WriteOpened(entry.OpensGrant)),
+                ("@movements", RelationalLedgerJson.WriteMovements(entry.GrantMovements)));
             AfterStep?.Invoke("entry");
         }
 
@@ -465,7 +465,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             ("@name", a.Profile.Name), ("@type", a.Profile.Type.ToString()), ("@zone", a.Profile.Zone.Id),
             ("@limit", Amount(a.CreditLimit)), ("@balance", Amount(a.Balance)), ("@count", a.EntryCount), ("@recharged", Amount(a.Invoicing.Recharged)),
             ("@refunded", Amount(a.Invoicing.Refunded)), ("@held", Amount(a.Invoicing.Held)), ("@invoiced", Amount(a.Invoicing.Invoiced)),
-            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@grants", RelationalGrants.Write(a.Grants)),
+            ("@closed", Time(a.ClosedThrough)), ("@version", a.Version), ("@grants", RelationalLedgerJson.Write(a.Grants)),
+            ("@lowBalance", Amount(a.LowBalanceThreshold)), ("@autoTopUp", RelationalLedgerJson.WriteAutoTopUp(a.AutoTopUp)),
         ];
         if (readAt == 0)
         {
@@ -475,8 +476,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
                 """
                 INSERT INTO accounts (
                     account_id, currency, credit_limit, balance, entry_count, opened_at, recharged, refunded, held, invoiced, closed_through, version, name, account_type, time_zone,
-                    grants)
-                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version, @name, @type, @zone, @grants)
+                    grants, low_balance_threshold, auto_top_up)
+                VALUES (@id, @currency, @limit, @balance, @count, @opened, @recharged, @refunded, @held, @invoiced, @closed, @version, @name, @type, @zone, @grants, @lowBalance,
+                    @autoTopUp)
                 """,
                 null,
                 [("@id", a.AccountId), ("@currency", a.Currency.Code), ("@opened", Time(a.OpenedAt)), .. moving]);
@@ -489,7 +491,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             next,
             """
             UPDATE accounts SET credit_limit = @limit, balance = @balance, entry_count = @count, recharged = @recharged, refunded = @refunded, held = @held,
-                invoiced = @invoiced, closed_through = @closed, version = @version, name = @name, account_type = @type, time_zone = @zone, grants = @grants
+                invoiced = @invoiced, closed_through = @closed, version = @version, name = @name, account_type = @type, time_zone = @zone, grants = @grants,
+                low_balance_threshold = @lowBalance, auto_top_up = @autoTopUp
             WHERE account_id = @id AND version = @readAt
             """,
             async () => new ConcurrencyConflictException(
@@ -633,7 +636,9 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
         return PrepaidAccount.Restore(
             Required(r, "account_id"), profile, currency, MoneyIn(r, "credit_limit", currency), MoneyIn(r, "balance", currency), Long(r, "entry_count"), Instant(r, "opened_at"),
             new InvoicingTotals(MoneyIn(r, "recharged", currency), MoneyIn(r, "refunded", currency), MoneyIn(r, "held", currency), MoneyIn(r, "invoiced", currency)),
-            RelationalGrants.Read(Required(r, "grants"), currency), OptionalInstant(r, "closed_through"), Long(r, "version"));
+            RelationalLedgerJson.Read(Required(r, "grants"), currency), OptionalInstant(r, "closed_through"),
+            r.IsDBNull(r.GetOrdinal("low_balance_threshold")) ? null : MoneyIn(r, "low_balance_threshold", currency),
+            RelationalLedgerJson.ReadAutoTopUp(Text(r, "auto_top_up"), currency, _currencies), Long(r, "version"));
     }
 
     private LedgerEntry ReadEntry(DbDataReader r)
@@ -643,8 +648,8 @@ public abstract class RelationalPrepaidStore : RelationalStore, IPrepaidStore
             Required(r, "account_id"), Long(r, "sequence"), Enum<LedgerEntryKind>(r, "kind"), amount, Required(r, "idempotency_key"), Instant(r, "recorded_at"),
             Required(r, "reference"), Required(r, "description"))
         {
-            OpensGrant = RelationalGrants.ReadOpened(Text(r, "opens_grant")),
-            GrantMovements = RelationalGrants.ReadMovements(Text(r, "grant_movements"), amount.Currency),
+            OpensGrant = RelationalLedgerJson.ReadOpened(Text(r, "opens_grant")),
+            GrantMovements = RelationalLedgerJson.ReadMovements(Text(r, "grant_movements"), amount.Currency),
         };
     }
 

@@ -122,6 +122,27 @@ public abstract class PrepaidStoreContract
         Assert.Equal((M(10m), 1), (account.Balance, account.Grants.Count));
     }
 
+    /// <summary>An account's low-balance threshold and automatic top-up round-trip (a payment in another currency too), and clear back to none.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task AlertsAndAutomaticTopUps_RoundTrip()
+    {
+        await H.FundAsync("acc", 10m);
+        var auto = new AutoTopUp(M(-2.50m), M(20m), new Money(18.40m, Currency.FromCode("EUR")), "pm_card_visa");
+        await H.Accounts.SetLowBalanceThresholdAsync("acc", M(5.00m));
+        var set = await H.Accounts.SetAutoTopUpAsync("acc", auto);
+
+        var stored = (await H.Store.FindAccountAsync("acc"))!;
+        await H.Accounts.SetAutoTopUpAsync("acc", null);
+        var cleared = await H.Accounts.SetLowBalanceThresholdAsync("acc", null);
+
+        Assert.Equal(set, stored);
+        Assert.Equal((M(5.00m), auto), (stored.LowBalanceThreshold, stored.AutoTopUp));
+        AssertExact(M(-2.50m), stored.AutoTopUp!.Threshold);
+        Assert.Equal(cleared, await H.Store.FindAccountAsync("acc"));
+        Assert.Equal((null, null), (cleared.LowBalanceThreshold, cleared.AutoTopUp));
+    }
+
     /// <summary>An account's profile (name, type, time zone) round-trips when it is opened and when it is changed; the profile of an account opened without one is the default.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -16,16 +16,16 @@ namespace Billing.Domain.DocumentStore.Tests;
 
 internal sealed record AccountDocument(
     string AccountId, string Name, AccountType Type, string Zone, Currency Currency, Money CreditLimit, Money Balance, long EntryCount, Instant OpenedAt,
-    InvoicingTotals Invoicing, List<CreditGrant> Grants, Instant? ClosedThrough, long Version)
+    InvoicingTotals Invoicing, List<CreditGrant> Grants, Instant? ClosedThrough, Money? LowBalanceThreshold, AutoTopUp? AutoTopUp, long Version)
 {
     public static AccountDocument Of(PrepaidAccount a) =>
         new(a.AccountId, a.Profile.Name, a.Profile.Type, a.Profile.Zone.Id, a.Currency, a.CreditLimit, a.Balance, a.EntryCount, a.OpenedAt, a.Invoicing, [.. a.Grants],
-            a.ClosedThrough, a.Version);
+            a.ClosedThrough, a.LowBalanceThreshold, a.AutoTopUp, a.Version);
 
     public PrepaidAccount Restore() =>
         PrepaidAccount.Restore(
             AccountId, new AccountProfile(Name, Type, DateTimeZoneProviders.Tzdb[Zone]), Currency, CreditLimit, Balance, EntryCount, OpenedAt, Invoicing, Grants, ClosedThrough,
-            Version);
+            LowBalanceThreshold, AutoTopUp, Version);
 }
 
 internal sealed record OrderDocument(

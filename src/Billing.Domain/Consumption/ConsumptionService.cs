@@ -37,13 +37,6 @@ public sealed class ConsumptionService
     public bool CallEvents { get; init; }
 
     /// <summary>
-    /// Gets the balance below which a call writes a <see cref="Events.BalanceBelowThreshold"/> event: the call that takes
-    /// an account's balance from at or above it to below it, once per crossing (a top-up above it arms it again). Null
-    /// (the default) writes none; an account in another currency is not compared.
-    /// </summary>
-    public Money? LowBalanceThreshold { get; init; }
-
-    /// <summary>
     /// Gets what a call whose cost is negative (a gateway's rating gone wrong) does: <see cref="NegativeQuantityPolicy.Refuse"/>
     /// (the default) refuses it with <see cref="NegativeCostException"/> (<c>pricing.negative_cost</c>), nothing written;
     /// <see cref="NegativeQuantityPolicy.ClampToZero"/> records it at a cost of zero, once per request id as any call.
@@ -223,11 +216,6 @@ public sealed class ConsumptionService
         if (CallEvents)
         {
             (events ??= []).Add(new Events.CallRecorded(consumption.RequestId, account.AccountId, consumption.Usage.Model, consumption.Cost, debited.Balance, consumption.OccurredAt));
-        }
-
-        if (LowBalanceThreshold is { } threshold && threshold.Currency == account.Currency && account.Balance >= threshold && debited.Balance < threshold)
-        {
-            (events ??= []).Add(new Events.BalanceBelowThreshold(account.AccountId, consumption.RequestId, threshold, debited.Balance, consumption.OccurredAt));
         }
 
         return new PrepaidChange(debited, entry, consumption: consumption with { BookedAt = account.BookingFor(consumption.OccurredAt) }, events: events);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Billing.Domain.Utility;
 using NodaTime;
@@ -27,6 +28,7 @@ namespace Billing.Domain.Events;
 [JsonDerivedType(typeof(GracePeriodStarted), GracePeriodStarted.TypeName)]
 [JsonDerivedType(typeof(ChargeMade), ChargeMade.TypeName)]
 [JsonDerivedType(typeof(BalanceBelowThreshold), BalanceBelowThreshold.TypeName)]
+[JsonDerivedType(typeof(AutoTopUpDue), AutoTopUpDue.TypeName)]
 [JsonDerivedType(typeof(InvoiceClosed), InvoiceClosed.TypeName)]
 public abstract record BillingEvent
 {
@@ -312,20 +314,45 @@ public sealed record ChargeMade(string ChargeId, string SubscriptionId, string A
     public override string Type => TypeName;
 }
 
-/// <summary>A call took the balance below the consumption service's threshold (<see cref="Consumption.ConsumptionService.LowBalanceThreshold"/>): time to top up.</summary>
+/// <summary>
+/// A debit (a call, a charge, a correction, a refund, an expiry) took the balance from at or above the account's
+/// <see cref="Ledger.PrepaidAccount.LowBalanceThreshold"/> to below it: once per crossing, a credit that lifts the
+/// balance to it or above arms it again.
+/// </summary>
 /// <param name="AccountId">The account.</param>
-/// <param name="RequestId">The call that crossed it.</param>
+/// <param name="Sequence">The sequence of the ledger entry that crossed it.</param>
+/// <param name="Reference">What that entry comes from: the request, charge, correction or order id.</param>
 /// <param name="Threshold">The threshold.</param>
-/// <param name="Balance">The balance after the call.</param>
-/// <param name="OccurredAt">When the call was made.</param>
-public sealed record BalanceBelowThreshold(string AccountId, string RequestId, Money Threshold, Money Balance, Instant OccurredAt)
-    : BillingEvent($"{TypeName}/{AccountId}/{RequestId}", AccountId, OccurredAt)
+/// <param name="Balance">The balance after the entry.</param>
+/// <param name="OccurredAt">When the entry was recorded.</param>
+public sealed record BalanceBelowThreshold(string AccountId, long Sequence, string Reference, Money Threshold, Money Balance, Instant OccurredAt)
+    : BillingEvent(string.Create(CultureInfo.InvariantCulture, $"{TypeName}/{AccountId}/{Sequence}"), AccountId, OccurredAt)
 {
-    /// <summary>Gets the call that crossed it.</summary>
-    public string RequestId { get; } = Preconditions.CheckId(RequestId);
+    /// <summary>Gets what the entry that crossed it comes from.</summary>
+    public string Reference { get; } = Preconditions.CheckId(Reference);
 
     /// <summary>The type's name.</summary>
     public const string TypeName = "balance.below_threshold";
+
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string Type => TypeName;
+}
+
+/// <summary>
+/// A debit took the balance from at or above the account's automatic top-up threshold (<see cref="Ledger.PrepaidAccount.AutoTopUp"/>)
+/// to below it: <see cref="TopUps.AutoTopUpService"/> creates the top-up order of this crossing.
+/// </summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Sequence">The sequence of the ledger entry that crossed it: the crossing's number, which names its order.</param>
+/// <param name="Threshold">The threshold.</param>
+/// <param name="Balance">The balance after the entry.</param>
+/// <param name="OccurredAt">When the entry was recorded.</param>
+public sealed record AutoTopUpDue(string AccountId, long Sequence, Money Threshold, Money Balance, Instant OccurredAt)
+    : BillingEvent(string.Create(CultureInfo.InvariantCulture, $"{TypeName}/{AccountId}/{Sequence}"), AccountId, OccurredAt)
+{
+    /// <summary>The type's name.</summary>
+    public const string TypeName = "balance.auto_top_up_due";
 
     /// <inheritdoc/>
     [JsonIgnore]

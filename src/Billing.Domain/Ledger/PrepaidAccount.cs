@@ -66,6 +66,12 @@ public sealed record PrepaidAccount
     /// </summary>
     public Instant? ClosedThrough { get; private init; }
 
+    /// <summary>Gets the balance below which a debit raises <see cref="Events.BalanceBelowThreshold"/> (once per crossing: a credit that lifts the balance to it or above arms it again), or null.</summary>
+    public Money? LowBalanceThreshold { get; private init; }
+
+    /// <summary>Gets the account's automatic top-up, or null: a debit that takes the balance below its threshold raises <see cref="Events.AutoTopUpDue"/>, which <see cref="TopUps.AutoTopUpService"/> acts on.</summary>
+    public TopUps.AutoTopUp? AutoTopUp { get; private init; }
+
     /// <summary>Gets when the ledger was opened.</summary>
     public Instant OpenedAt { get; }
 
@@ -127,6 +133,36 @@ public sealed record PrepaidAccount
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
     public PrepaidAccount WithProfile(AccountProfile profile) =>
         Preconditions.CheckNotNull(profile) == Profile ? this : this with { Profile = profile };
+
+    /// <summary>Sets or clears the low-balance threshold.</summary>
+    /// <param name="threshold">The balance below which a debit raises an alert, in the ledger's currency and its minor units; null for none.</param>
+    /// <returns>The head with the threshold.</returns>
+    /// <exception cref="CurrencyMismatchException">The threshold is in another currency.</exception>
+    /// <exception cref="AmountNotRoundedException">The threshold has more decimals than the currency's minor units.</exception>
+    public PrepaidAccount WithLowBalanceThreshold(Money? threshold)
+    {
+        if (threshold is { } t)
+        {
+            CheckCurrency(Preconditions.CheckAmount(t, nameof(threshold)));
+            _ = t.IsInMinorUnits ? t : throw new AmountNotRoundedException(t);
+        }
+
+        return threshold == LowBalanceThreshold ? this : this with { LowBalanceThreshold = threshold };
+    }
+
+    /// <summary>Sets or clears the automatic top-up.</summary>
+    /// <param name="autoTopUp">The automatic top-up, its credit in the ledger's currency; null for none.</param>
+    /// <returns>The head with it.</returns>
+    /// <exception cref="CurrencyMismatchException">Its credit is in another currency.</exception>
+    public PrepaidAccount WithAutoTopUp(TopUps.AutoTopUp? autoTopUp)
+    {
+        if (autoTopUp is not null)
+        {
+            CheckCurrency(autoTopUp.Amount);
+        }
+
+        return autoTopUp == AutoTopUp ? this : this with { AutoTopUp = autoTopUp };
+    }
 
     /// <summary>Sets the credit limit.</summary>
     /// <param name="creditLimit">0 or more, in minor units of the ledger's currency.</param>
@@ -374,15 +410,18 @@ public sealed record PrepaidAccount
     /// <param name="invoicing">The invoicing totals, in <paramref name="currency"/>.</param>
     /// <param name="grants">The grants on the books, in <paramref name="currency"/>, in any order; their remainders hold at least the balance.</param>
     /// <param name="closedThrough">The end of the last Prepay period closed, or null.</param>
+    /// <param name="lowBalanceThreshold">The low-balance threshold, or null.</param>
+    /// <param name="autoTopUp">The automatic top-up, or null.</param>
     /// <param name="version">The stored version, 1 or more.</param>
     /// <returns>The ledger head, equal to the one that was saved.</returns>
+    /// <exception cref="CurrencyMismatchException">The threshold or the automatic top-up's credit is in another currency.</exception>
     /// <exception cref="ArgumentException">An id is empty, the currency is default, an amount is in another currency, a grant is there twice, has nothing left or more than was granted, or the grants hold less than the balance.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="accountId"/>, <paramref name="profile"/>, <paramref name="grants"/> or a grant is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The credit limit is negative, or the entry count or version is out of range.</exception>
     /// <exception cref="AmountNotRoundedException">The credit limit has more decimals than the currency's minor units.</exception>
     public static PrepaidAccount Restore(
         string accountId, AccountProfile profile, Currency currency, Money creditLimit, Money balance, long entryCount, Instant openedAt, InvoicingTotals invoicing,
-        IReadOnlyList<CreditGrant> grants, Instant? closedThrough, long version)
+        IReadOnlyList<CreditGrant> grants, Instant? closedThrough, Money? lowBalanceThreshold, TopUps.AutoTopUp? autoTopUp, long version)
     {
         var opened = Open(accountId, currency, openedAt, creditLimit, Preconditions.CheckNotNull(profile));
         Preconditions.CheckCurrency(balance, currency);
@@ -405,7 +444,7 @@ public sealed record PrepaidAccount
         var ordered = InSpendingOrder(grants);
         Preconditions.CheckArgument(
             ordered.Aggregate(balance, (rest, g) => rest - g.Remaining).Amount <= 0m, nameof(grants), $"The grants hold less than the balance {balance}: every credit opens a grant.");
-        return opened with
+        return opened.WithLowBalanceThreshold(lowBalanceThreshold).WithAutoTopUp(autoTopUp) with
         {
             Grants = ordered,
             Balance = balance,
@@ -419,8 +458,9 @@ public sealed record PrepaidAccount
     /// <inheritdoc/>
     public bool Equals(PrepaidAccount? other) =>
         other is not null
-        && (AccountId, Profile, Currency, CreditLimit, Balance, Invoicing, EntryCount, ClosedThrough, OpenedAt, Version)
-            == (other.AccountId, other.Profile, other.Currency, other.CreditLimit, other.Balance, other.Invoicing, other.EntryCount, other.ClosedThrough, other.OpenedAt, other.Version)
+        && (AccountId, Profile, Currency, CreditLimit, Balance, Invoicing, EntryCount, ClosedThrough, OpenedAt, Version, LowBalanceThreshold, AutoTopUp)
+            == (other.AccountId, other.Profile, other.Currency, other.CreditLimit, other.Balance, other.Invoicing, other.EntryCount, other.ClosedThrough, other.OpenedAt, other.Version,
+                other.LowBalanceThreshold, other.AutoTopUp)
         && Grants.SequenceEqual(other.Grants);
 
     /// <inheritdoc/>

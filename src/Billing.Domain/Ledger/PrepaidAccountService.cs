@@ -61,12 +61,7 @@ public sealed class PrepaidAccountService
     public Task<PrepaidAccount> UpdateProfileAsync(string accountId, AccountProfile profile, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(profile);
-        return _commands.RunAsync("account.update_profile", async () =>
-        {
-            var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var updated = account.WithProfile(profile);
-            return updated == account ? account : (await _commands.CommitAsync(new PrepaidChange(updated), cancellationToken).ConfigureAwait(false)).Account!;
-        }, cancellationToken);
+        return UpdateAsync("account.update_profile", accountId, a => a.WithProfile(profile), cancellationToken);
     }
 
     /// <summary>Lists the accounts, by id, paged; of one type when the query says so.</summary>
@@ -101,11 +96,36 @@ public sealed class PrepaidAccountService
     /// <returns>The ledger head with the new limit.</returns>
     /// <exception cref="NotFoundException">The ledger was never opened.</exception>
     public Task<PrepaidAccount> SetCreditLimitAsync(string accountId, Money creditLimit, CancellationToken cancellationToken = default) =>
-        _commands.RunAsync("account.set_credit_limit", async () =>
+        UpdateAsync("account.set_credit_limit", accountId, a => a.WithCreditLimit(creditLimit), cancellationToken);
+
+    /// <summary>Sets or clears an account's low-balance threshold: a debit that takes the balance below it raises <see cref="Events.BalanceBelowThreshold"/>, once per crossing.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="threshold">In the ledger's currency and its minor units; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ledger head with the threshold.</returns>
+    /// <exception cref="NotFoundException">The ledger was never opened.</exception>
+    /// <exception cref="CurrencyMismatchException">The threshold is in another currency; nothing was written.</exception>
+    /// <exception cref="AmountNotRoundedException">The threshold has more decimals than the currency's minor units.</exception>
+    public Task<PrepaidAccount> SetLowBalanceThresholdAsync(string accountId, Money? threshold, CancellationToken cancellationToken = default) =>
+        UpdateAsync("account.set_low_balance_threshold", accountId, a => a.WithLowBalanceThreshold(threshold), cancellationToken);
+
+    /// <summary>Sets or clears an account's automatic top-up (<see cref="TopUps.AutoTopUpService"/>).</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="autoTopUp">The threshold, the credit and payment of each order and the method; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ledger head with it.</returns>
+    /// <exception cref="NotFoundException">The ledger was never opened.</exception>
+    /// <exception cref="CurrencyMismatchException">Its credit is in another currency; nothing was written.</exception>
+    public Task<PrepaidAccount> SetAutoTopUpAsync(string accountId, TopUps.AutoTopUp? autoTopUp, CancellationToken cancellationToken = default) =>
+        UpdateAsync("account.set_auto_top_up", accountId, a => a.WithAutoTopUp(autoTopUp), cancellationToken);
+
+    // Reads the head, changes it, and writes it when it changed.
+    private Task<PrepaidAccount> UpdateAsync(string command, string accountId, Func<PrepaidAccount, PrepaidAccount> change, CancellationToken cancellationToken) =>
+        _commands.RunAsync(command, async () =>
         {
             var account = await _commands.Store.RequireAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var limited = account.WithCreditLimit(creditLimit);
-            return limited == account ? account : (await _commands.CommitAsync(new PrepaidChange(limited), cancellationToken).ConfigureAwait(false)).Account!;
+            var changed = change(account);
+            return changed == account ? account : (await _commands.CommitAsync(new PrepaidChange(changed), cancellationToken).ConfigureAwait(false)).Account!;
         }, cancellationToken);
 
     /// <summary>Gets an account's ledger head: balance, credit limit, entry count.</summary>

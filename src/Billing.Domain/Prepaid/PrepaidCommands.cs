@@ -83,6 +83,7 @@ internal sealed class PrepaidCommands
     // when one of them enters Graced, and each new charge.
     private async ValueTask<PrepaidChange> WithSubscriptionEventsAsync(PrepaidChange change, CancellationToken cancellationToken)
     {
+        change = WithThresholdEvents(change);
         if (change.Subscription is null && change.Charges.Count == 0)
         {
             return change;   // every call's debit: nothing to derive, nothing allocated
@@ -109,6 +110,30 @@ internal sealed class PrepaidCommands
         }
 
         return change.WithEvents(events);
+    }
+
+    // The alerts of a debit that takes the balance from at or above a threshold of the account to below it: the
+    // low-balance alert and the automatic top-up, each once per crossing.
+    private static PrepaidChange WithThresholdEvents(PrepaidChange change)
+    {
+        if (change.Entry is not { Amount.Amount: < 0m } entry || change.Account is not { } head || (head.LowBalanceThreshold is null && head.AutoTopUp is null))
+        {
+            return change;
+        }
+
+        var before = head.Balance - entry.Amount;
+        List<Events.BillingEvent>? events = null;
+        if (head.LowBalanceThreshold is { } low && before >= low && head.Balance < low)
+        {
+            (events ??= []).Add(new Events.BalanceBelowThreshold(head.AccountId, entry.Sequence, entry.Reference, low, head.Balance, entry.RecordedAt));
+        }
+
+        if (head.AutoTopUp is { Threshold: var threshold } && before >= threshold && head.Balance < threshold)
+        {
+            (events ??= []).Add(new Events.AutoTopUpDue(head.AccountId, entry.Sequence, threshold, head.Balance, entry.RecordedAt));
+        }
+
+        return events is null ? change : change.WithEvents(events);
     }
 
     private static void Count(Ledger.LedgerEntry? entry)

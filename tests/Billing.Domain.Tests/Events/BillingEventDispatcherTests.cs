@@ -131,23 +131,30 @@ public sealed class BillingEventDispatcherTests
     }
 
     [Fact]
-    public async Task ACallThatCrossesTheLowBalanceThreshold_WritesOneEvent_ATopUpArmsItAgain()
+    public async Task ADebitThatCrossesTheLowBalanceThreshold_WritesOneEvent_ACreditArmsItAgain()
     {
         await _h.Prepaid.FundAsync("acc", 10m, "ord-1");
-        var calls = new Billing.Domain.Consumption.ConsumptionService(_h.Prepaid.Store, _h.Prepaid.Clock) { LowBalanceThreshold = Dollars(5m) };
-        await calls.RecordAsync(Call("acc", "req-1", 4m));   // 6.00: above
-        await calls.RecordAsync(Call("acc", "req-2", 2m));   // 4.00: crosses
-        await calls.RecordAsync(Call("acc", "req-3", 1m));   // 3.00: still below, no second event
-        await _h.Prepaid.FundAsync("acc", 10m, "ord-2");     // 13.00: above again
-        await calls.RecordAsync(Call("acc", "req-4", 9m));   // 4.00: crosses again
-        await new Billing.Domain.Consumption.ConsumptionService(_h.Prepaid.Store, _h.Prepaid.Clock) { LowBalanceThreshold = new Money(5m, Eur) }
-            .RecordAsync(Call("acc", "req-5", 1m));          // another currency: not compared
+        await _h.Prepaid.Accounts.SetLowBalanceThresholdAsync("acc", Dollars(5m));
+        var calls = _h.Prepaid.Consumption;
+        await calls.RecordAsync(Call("acc", "req-1", 4m));                               // 6.00: above
+        await calls.RecordAsync(Call("acc", "req-2", 2m));                               // 4.00: crosses
+        await calls.RecordAsync(Call("acc", "req-3", 1m));                               // 3.00: still below, no second event
+        await _h.Prepaid.FundAsync("acc", 10m, "ord-2");                                 // 13.00: above again
+        await calls.RecordManyAsync([Call("acc", "req-4", 2m), Call("acc", "req-5", 7m)]);   // 4.00: crosses again, in a group commit
+        await _h.Prepaid.Corrections.RequestAsync("c-1", "acc", Dollars(2m), "fix", "alice");
+        await _h.Prepaid.Corrections.ApproveAsync("acc", "c-1", "bob");                  // 6.00: above
+        await _h.Prepaid.Corrections.RequestAsync("c-2", "acc", Dollars(-1.5m), "fix", "alice");
+        await _h.Prepaid.Corrections.ApproveAsync("acc", "c-2", "bob");                  // 4.50: any debit crosses it
+        await _h.Prepaid.Accounts.SetLowBalanceThresholdAsync("acc", null);
+        await calls.RecordAsync(Call("acc", "req-6", 0.5m));                             // no threshold: nothing
 
         await Dispatcher(_consumer).DispatchAsync();
 
         var crossings = _consumer.Delivered.OfType<BalanceBelowThreshold>().ToList();
-        Assert.Equal(["req-2", "req-4"], crossings.Select(c => c.RequestId));
-        Assert.Equal((Dollars(5m), Dollars(4m)), (crossings[0].Threshold, crossings[0].Balance));
+        Assert.Equal(["req-2", "req-5", "c-2"], crossings.Select(c => c.Reference));
+        Assert.Equal((Dollars(5m), Dollars(4m), 3L), (crossings[0].Threshold, crossings[0].Balance, crossings[0].Sequence));
+        await Assert.ThrowsAsync<CurrencyMismatchException>(() => _h.Prepaid.Accounts.SetLowBalanceThresholdAsync("acc", new Money(5m, Eur)));
+        await Assert.ThrowsAsync<AmountNotRoundedException>(() => _h.Prepaid.Accounts.SetLowBalanceThresholdAsync("acc", Dollars(5.001m)));
     }
 
     [Fact]

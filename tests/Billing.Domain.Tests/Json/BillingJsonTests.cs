@@ -211,7 +211,8 @@ public sealed class BillingJsonTests
         new SubscriptionStatusChanged("sub-1", "acc", 3, SubscriptionStatus.Active, SubscriptionStatus.WaitingForManualApprove, SubscriptionTrigger.RequestStop, Start),
         new GracePeriodStarted("sub-1", "acc", 4, Start),
         new ChargeMade("sub-1/2026-03-10/Fee", "sub-1", "acc", Dollars(24.20m), BillingPeriod.OfMonth(new YearMonth(2026, 3)), Start),
-        new BalanceBelowThreshold("acc", "req-2", Dollars(5.00m), Dollars(4.00m), Start),
+        new BalanceBelowThreshold("acc", 7, "req-2", Dollars(5.00m), Dollars(4.00m), Start),
+        new AutoTopUpDue("acc", 7, Dollars(5.00m), Dollars(4.00m), Start),
         new InvoiceClosed("inv-1", "acc", "INV-202604-000001", Dollars(87.44m), BillingPeriod.OfMonth(new YearMonth(2026, 3)), Start),
     ];
 

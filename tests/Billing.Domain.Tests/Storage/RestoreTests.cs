@@ -20,7 +20,7 @@ namespace Billing.Domain.Tests.Storage;
 public sealed class RestoreTests
 {
     public static PrepaidAccount RestoreOf(PrepaidAccount a) =>
-        PrepaidAccount.Restore(a.AccountId, a.Profile, a.Currency, a.CreditLimit, a.Balance, a.EntryCount, a.OpenedAt, a.Invoicing, a.Grants, a.ClosedThrough, a.Version);
+        PrepaidAccount.Restore(a.AccountId, a.Profile, a.Currency, a.CreditLimit, a.Balance, a.EntryCount, a.OpenedAt, a.Invoicing, a.Grants, a.ClosedThrough, a.LowBalanceThreshold, a.AutoTopUp, a.Version);
 
     public static TopUpOrder RestoreOf(TopUpOrder o) =>
         TopUpOrder.Restore(
@@ -149,12 +149,12 @@ public sealed class RestoreTests
         var a = PrepaidAccount.Open("acc", Usd, Start) with { Version = 1 };
         var eur = new Money(1m, Eur);
 
-        Assert.Throws<ArgumentException>("balance", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, eur, 0, Start, a.Invoicing, [], null, 1));
-        Assert.Throws<ArgumentException>("invoicing", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing with { Held = eur }, [], null, 1));
-        Assert.Throws<ArgumentException>("creditLimit", () => PrepaidAccount.Restore("acc", a.Profile, Usd, eur, a.Balance, 0, Start, a.Invoicing, [], null, 1));
-        Assert.Throws<ArgumentOutOfRangeException>("entryCount", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, a.Balance, -1, Start, a.Invoicing, [], null, 1));
-        Assert.Throws<ArgumentNullException>("profile", () => PrepaidAccount.Restore("acc", null!, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing, [], null, 1));
-        Assert.Throws<ArgumentException>("accountId", () => PrepaidAccount.Restore(" ", a.Profile, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing, [], null, 1));
+        Assert.Throws<ArgumentException>("balance", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, eur, 0, Start, a.Invoicing, [], null, null, null, 1));
+        Assert.Throws<ArgumentException>("invoicing", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing with { Held = eur }, [], null, null, null, 1));
+        Assert.Throws<ArgumentException>("creditLimit", () => PrepaidAccount.Restore("acc", a.Profile, Usd, eur, a.Balance, 0, Start, a.Invoicing, [], null, null, null, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("entryCount", () => PrepaidAccount.Restore("acc", a.Profile, Usd, a.CreditLimit, a.Balance, -1, Start, a.Invoicing, [], null, null, null, 1));
+        Assert.Throws<ArgumentNullException>("profile", () => PrepaidAccount.Restore("acc", null!, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing, [], null, null, null, 1));
+        Assert.Throws<ArgumentException>("accountId", () => PrepaidAccount.Restore(" ", a.Profile, Usd, a.CreditLimit, a.Balance, 0, Start, a.Invoicing, [], null, null, null, 1));
     }
 
     [Fact]

@@ -8,10 +8,11 @@ using NodaTime;
 namespace Billing.Domain.Relational;
 
 /// <summary>
-/// The grants on an account's books and the grant parts of a ledger entry, as JSON text: amounts as exact decimal
-/// text in the account's currency, instants as nanoseconds since the Unix epoch (as every column stores them).
+/// The nested parts of a ledger head and its entries as JSON text: the grants on the books, the grant an entry opened
+/// and the grants it moved, the automatic top-up. Amounts as exact decimal text (in the account's currency unless
+/// named), instants as nanoseconds since the Unix epoch (as every column stores them).
 /// </summary>
-internal static class RelationalGrants
+internal static class RelationalLedgerJson
 {
     /// <summary>The grants on an account's books: an array, empty for none.</summary>
     public static string Write(IReadOnlyList<CreditGrant> grants) => Json(writer =>
@@ -83,6 +84,32 @@ internal static class RelationalGrants
 
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(m => new GrantMovement(m[0].GetString()!, new Money(Parse(m[1].GetString()!), currency)))];
+    }
+
+    /// <summary>An automatic top-up, or null.</summary>
+    public static string? WriteAutoTopUp(TopUps.AutoTopUp? autoTopUp) => autoTopUp is null ? null : Json(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("threshold", Text(autoTopUp.Threshold.Amount));
+        writer.WriteString("amount", Text(autoTopUp.Amount.Amount));
+        writer.WriteString("payment", Text(autoTopUp.PaymentAmount.Amount));
+        writer.WriteString("paymentCurrency", autoTopUp.PaymentAmount.Currency.Code);
+        writer.WriteString("method", autoTopUp.PaymentMethod);
+        writer.WriteEndObject();
+    });
+
+    public static TopUps.AutoTopUp? ReadAutoTopUp(string? json, Currency currency, CurrencyRegistry currencies)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var e = document.RootElement;
+        return new TopUps.AutoTopUp(
+            Amount(e, "threshold", currency), Amount(e, "amount", currency), Amount(e, "payment", currencies.FromCode(e.GetProperty("paymentCurrency").GetString()!)),
+            e.GetProperty("method").GetString()!);
     }
 
     private static void WriteTerms(Utf8JsonWriter writer, GrantTerms terms)
