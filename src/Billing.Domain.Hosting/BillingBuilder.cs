@@ -59,6 +59,19 @@ public sealed class BillingBuilder
     }
 
     /// <summary>
+    /// Tops accounts up automatically: registers the <see cref="TopUps.AutoTopUpService"/> as an event consumer, so
+    /// each <see cref="AutoTopUpDue"/> the dispatcher delivers (<see cref="DispatchEvents"/>) creates that crossing's
+    /// order through the host's payment gateway. Each account says its own threshold and amounts
+    /// (<see cref="Ledger.PrepaidAccountService.SetAutoTopUpAsync"/>).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public BillingBuilder TopUpAutomatically()
+    {
+        Services.AddSingleton<IBillingEventConsumer>(provider => provider.GetRequiredService<TopUps.AutoTopUpService>());
+        return this;
+    }
+
+    /// <summary>
     /// Runs <see cref="BillingEventDispatcher"/> in the background while the host runs: it delivers every due event to
     /// the <see cref="IBillingEventConsumer"/>s registered in the container, then waits <paramref name="every"/> and
     /// looks again. A round that fails (the store unreachable) is logged and the next one tries again.

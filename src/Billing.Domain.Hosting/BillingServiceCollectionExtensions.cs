@@ -1,6 +1,7 @@
 using Billing.Domain.Consumption;
-using Billing.Domain.Events;
 using Billing.Domain.Corrections;
+using Billing.Domain.Events;
+using Billing.Domain.Grants;
 using Billing.Domain.InvoiceApplications;
 using Billing.Domain.InvoiceHeaders;
 using Billing.Domain.Invoices;
@@ -78,6 +79,8 @@ public static class BillingServiceCollectionExtensions
         AddService(services, (p, s) => new ConsumptionService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<ConsumptionService>()) { CallEvents = s.Options.Events.CallEvents });
         services.TryAddSingleton(provider => new ConsumptionBatcher(provider.GetRequiredService<ConsumptionService>()));
         AddService(services, (p, s) => new CorrectionService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<CorrectionService>()));
+        AddService(services, (p, s) => new CreditGrantService(p.GetRequiredService<IPrepaidStore>(), s.Clock, s.Retry, s.Logger<CreditGrantService>()));
+        AddService(services, (p, s) => new AutoTopUpService(p.GetRequiredService<IPrepaidStore>(), Gateway(p), s.Clock, s.Retry, s.Logger<AutoTopUpService>()));
         AddService(services, (p, s) => new SubscriptionService(p.GetRequiredService<IPrepaidStore>(), s.Options.Plans, s.Zone, s.Clock, s.Retry, s.Logger<SubscriptionService>()));
         AddService(services, (p, s) => new BillingRun(
             p.GetRequiredService<IPrepaidStore>(), s.Options.Plans, s.Engine, s.Zone, s.Clock, s.Options.AccountBilling, s.Retry, s.Logger<BillingRun>(), p.GetService<IUsageMeter>()));

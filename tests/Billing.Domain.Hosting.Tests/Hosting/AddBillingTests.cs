@@ -27,6 +27,7 @@ public sealed class AddBillingTests
     public static TheoryData<Type> Services() =>
     [
         typeof(PrepaidAccountService), typeof(TopUpService), typeof(ConsumptionService), typeof(ConsumptionBatcher), typeof(CorrectionService),
+        typeof(Grants.CreditGrantService), typeof(TopUps.AutoTopUpService),
         typeof(SubscriptionService), typeof(BillingRun), typeof(InvoiceHeaderService), typeof(InvoiceApplicationService), typeof(PrepayInvoicing),
         typeof(PostpaidInvoicing), typeof(InvoiceReconciler), typeof(Charging.ChargeEngine), typeof(IInvoiceRenderer),
     ];
