@@ -251,7 +251,7 @@ public static class PrepaidMonth
         var report = await new Reconciler(store, rater).ReconcileAsync("acc-42", new InstantRange(Utc.StartOf(March.Start), Utc.StartOf(March.End)), Utc, usageLogs);
         foreach (var day in report.Days)
         {
-            output.WriteLine($"  {day.Day:uuuu-MM-dd}  orders {day.Orders} topped up {day.ToppedUp,12}  ledger {day.LedgerCredits,12}  calls {day.ConsumptionRecords} consumed {day.Consumed,12}  logged {day.UsageLogs} rated {day.UsageLogCost,12}");
+            output.WriteLine($"  {day.Day:uuuu-MM-dd}  orders {day.Orders} topped up {day.ToppedUp,12}  ledger {day.LedgerCredits,12}  granted {day.Granted,10}  expired {day.Expired,10}  calls {day.ConsumptionRecords} consumed {day.Consumed,12}  logged {day.UsageLogs} rated {day.UsageLogCost,12}");
         }
 
         foreach (var discrepancy in report.Discrepancies)

@@ -120,17 +120,20 @@ public sealed class Reconciler
             }
         }
 
-        var days = Days(account.Currency, timeZone, orders, credits, consumption, logs);
+        var grants = entries.Where(e => e.Kind is LedgerEntryKind.GrantCredit or LedgerEntryKind.GrantExpiry).ToList();
+        var days = Days(account.Currency, timeZone, orders, credits, grants, consumption, logs);
         return new ReconciliationReport(accountId, range, days, [.. found.OrderBy(d => d.Kind).ThenBy(d => d.Reference, StringComparer.Ordinal).ThenBy(d => d.FoundIn)]);
     }
 
     private List<ReconciliationDay> Days(
-        Currency currency, AccountTimeZone zone, List<TopUpOrder> orders, List<LedgerEntry> credits, List<ConsumptionRecord> consumption, List<UsageRecord> logs)
+        Currency currency, AccountTimeZone zone, List<TopUpOrder> orders, List<LedgerEntry> credits, List<LedgerEntry> grants, List<ConsumptionRecord> consumption,
+        List<UsageRecord> logs)
     {
         var zero = new Money(0m, currency);
         var dayOf = (Instant instant) => zone.BillingDayOf(instant);
         var keys = orders.Select(o => dayOf(o.CompletedAt!.Value))
             .Concat(credits.Select(c => dayOf(c.RecordedAt)))
+            .Concat(grants.Select(g => dayOf(g.RecordedAt)))
             .Concat(consumption.Select(c => dayOf(c.OccurredAt)))
             .Concat(logs.Select(l => dayOf(l.OccurredAt)))
             .Distinct().Order();
@@ -145,6 +148,8 @@ public sealed class Reconciler
                 Money.Sum(dayOrders.Select(o => o.Amount), currency),
                 [.. dayOrders.GroupBy(o => o.PaymentAmount.Currency).OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Money.Sum(g.Select(o => o.PaymentAmount), g.Key))],
                 Money.Sum(credits.Where(c => dayOf(c.RecordedAt) == day).Select(c => c.Amount), currency),
+                Money.Sum(grants.Where(g => g.Kind == LedgerEntryKind.GrantCredit && dayOf(g.RecordedAt) == day).Select(g => g.Amount), currency),
+                -Money.Sum(grants.Where(g => g.Kind == LedgerEntryKind.GrantExpiry && dayOf(g.RecordedAt) == day).Select(g => g.Amount), currency),
                 dayCalls.Count,
                 Money.Sum(dayCalls.Select(c => c.Cost), currency),
                 dayLogs.Count,

@@ -15,12 +15,12 @@ public static class ReconciliationCsv
     {
         Preconditions.CheckNotNull(report);
         Preconditions.CheckNotNull(writer);
-        Row(writer, "day", "orders", "topped_up", "paid", "ledger_credits", "consumption_records", "consumed", "usage_logs", "usage_log_cost");
+        Row(writer, "day", "orders", "topped_up", "paid", "ledger_credits", "granted", "expired", "consumption_records", "consumed", "usage_logs", "usage_log_cost");
         foreach (var day in report.Days)
         {
             Row(
                 writer, day.Day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Number(day.Orders), Amount(day.ToppedUp), string.Join(' ', day.Paid.Select(Amount)),
-                Amount(day.LedgerCredits), Number(day.ConsumptionRecords), Amount(day.Consumed), Number(day.UsageLogs), Amount(day.UsageLogCost));
+                Amount(day.LedgerCredits), Amount(day.Granted), Amount(day.Expired), Number(day.ConsumptionRecords), Amount(day.Consumed), Number(day.UsageLogs), Amount(day.UsageLogCost));
         }
 
         writer.Write("\r\n");

@@ -44,6 +44,24 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public async Task GrantsAndExpiries_AreShownOnTheirDays_AndAreNoDiscrepancy()
+    {
+        await _h.FundAsync("acc", 50m, "ord-1");
+        var trial = new Billing.Domain.Grants.GrantTerms(Billing.Domain.Grants.CreditSource.Trial, Start, Start + Duration.FromDays(14), priority: 0);
+        await _h.Grants.GrantAsync("acc", "trial", Dollars(5m), trial, "Trial credit");
+        await BillAsync(Log("req-1", day: 3));
+        _h.Clock.Reset(Start + Duration.FromDays(20));
+        await _h.Grants.ExpireAsync("acc", _h.Clock.GetCurrentInstant());
+
+        var report = await new Reconciler(_h.Store, Rater).ReconcileAsync("acc", March, Utc, [Log("req-1", day: 3)]);
+
+        Assert.True(report.IsBalanced);
+        Assert.Equal([new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 3), new LocalDate(2026, 3, 15)], report.Days.Select(d => d.Day));
+        Assert.Equal((Dollars(50m), Dollars(5m), Dollars(0m)), (report.Days[0].LedgerCredits, report.Days[0].Granted, report.Days[0].Expired));
+        Assert.Equal((Dollars(0m), Dollars(4.9964m)), (report.Days[2].Granted, report.Days[2].Expired));   // 5.00 less the 0.0036 call drawn from it
+    }
+
+    [Fact]
     public async Task Every_Kind_Of_Discrepancy_IsFound_AndTyped()
     {
         await _h.FundAsync("acc", 50m, "ord-1");

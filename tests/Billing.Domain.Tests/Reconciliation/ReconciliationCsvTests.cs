@@ -13,15 +13,15 @@ public class ReconciliationCsvTests
         var report = new ReconciliationReport(
             "acc",
             new InstantRange(Start, Start + Duration.FromDays(1)),
-            [new ReconciliationDay(new LocalDate(2026, 3, 1), 1, Dollars(50m), [Dollars(51.50m), new Money(360m, Currency.FromCode("CNY"))], Dollars(50m), 2, Dollars(0.0072m), 3, Dollars(0.0108m))],
+            [new ReconciliationDay(new LocalDate(2026, 3, 1), 1, Dollars(50m), [Dollars(51.50m), new Money(360m, Currency.FromCode("CNY"))], Dollars(50m), Dollars(5m), Dollars(1.25m), 2, Dollars(0.0072m), 3, Dollars(0.0108m))],
             [new Discrepancy(DiscrepancyKind.Missing, "req-9", ReconciliationSide.UsageLogs, ReconciliationSide.ConsumptionRecords, Dollars(0.0036m), null, "Call \"req-9\" is logged, never billed, sadly")]);
         var csv = new StringWriter();
 
         ReconciliationCsv.Write(report, csv);
 
         Assert.Equal(
-            "day,orders,topped_up,paid,ledger_credits,consumption_records,consumed,usage_logs,usage_log_cost\r\n"
-            + "2026-03-01,1,50 USD,51.50 USD 360 CNY,50 USD,2,0.0072 USD,3,0.0108 USD\r\n"
+            "day,orders,topped_up,paid,ledger_credits,granted,expired,consumption_records,consumed,usage_logs,usage_log_cost\r\n"
+            + "2026-03-01,1,50 USD,51.50 USD 360 CNY,50 USD,5 USD,1.25 USD,2,0.0072 USD,3,0.0108 USD\r\n"
             + "\r\n"
             + "kind,reference,found_in,missing_from,expected,actual,detail\r\n"
             + "Missing,req-9,UsageLogs,ConsumptionRecords,0.0036 USD,,\"Call \"\"req-9\"\" is logged, never billed, sadly\"\r\n",
