@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Billing.Domain.Consumption;
+using Billing.Domain.Grants;
 using Billing.Domain.Ledger;
 using Billing.Domain.PostgreSql;
 using Billing.Domain.Prepaid;
@@ -45,6 +46,10 @@ public class StoredConsumptionBenchmarks
     [Params("Sqlite", "PostgreSql")]
     public string Store { get; set; } = "Sqlite";
 
+    /// <summary>Gets or sets whether each account's credit is a grant every call draws from (true), or only a credit limit (false: no grant moves).</summary>
+    [Params(false, true)]
+    public bool Granted { get; set; } = true;
+
     /// <summary>Rates the calls once.</summary>
     [GlobalSetup]
     public void Setup()
@@ -79,9 +84,15 @@ public class StoredConsumptionBenchmarks
         }
 
         var accounts = new PrepaidAccountService(store, new FakeClock(Start));
+        var grants = new CreditGrantService(store, new FakeClock(Start));
+        var promotion = new GrantTerms(CreditSource.Promotion, Start - Duration.FromDays(1), Start + Duration.FromDays(30), priority: 10);
         for (var i = 0; i < AccountCount; i++)
         {
             accounts.OpenAsync($"acc-{i}", Usd, new Money(1_000_000m, Usd)).GetAwaiter().GetResult();
+            if (Granted)
+            {
+                grants.GrantAsync($"acc-{i}", "promo", new Money(1_000m, Usd), promotion, "Promotion").GetAwaiter().GetResult();   // every call draws from the grant
+            }
         }
 
         _service = new ConsumptionService(store, new FakeClock(Start));
@@ -181,7 +192,7 @@ public class StoredConsumptionBenchmarks
             for (var j = i; j < i + perTransaction; j++)
             {
                 var c = _calls[j];
-                var (balance, count) = balances.GetValueOrDefault(c.AccountId);
+                var (balance, count) = balances.TryGetValue(c.AccountId, out var known) ? known : (0m, Granted ? 1L : 0L);   // after the grant's entry, when there is one
                 balances[c.AccountId] = (balance -= c.Cost.Amount, ++count);
                 var at = (c.OccurredAt - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
                 if (!touched.Contains(c.AccountId))
@@ -241,7 +252,7 @@ public class StoredConsumptionBenchmarks
     }
 
     private const string UpdateAccount = "UPDATE accounts SET balance = @balance, entry_count = @count, version = version + 1 WHERE account_id = @id";
-    private const string InsertEntry = "INSERT INTO ledger_entries VALUES (@id, @sequence, 'ConsumptionDebit', @amount, 'USD', @key, @at, @reference, 'call')";
+    private const string InsertEntry = "INSERT INTO ledger_entries VALUES (@id, @sequence, 'ConsumptionDebit', @amount, 'USD', @key, @at, @reference, 'call', NULL, NULL)";
     private const string InsertCall = """
         INSERT INTO consumption (account_id, request_id, token_name, model, input_tokens, output_tokens, cached_input_tokens, occurred_at, cost, currency, price_version, booked_at)
         VALUES (@id, @request, 'key', 'gpt-x', @input, 200, 0, @at, @cost, 'USD', 'gpt-x-v1', @at)

@@ -116,6 +116,16 @@ public sealed class PdfInvoiceRenderer : IInvoiceRenderer
             })]);
         canvas.Line($"Corrections total {invoice.CorrectionsTotal}", bold: true);
 
+        if (invoice.Credits.Count > 0)
+        {
+            canvas.Heading("Credits, in the order they were spent");
+            canvas.Table(
+                ["#", "Grant", "Source", "Spent", "Expired"],
+                [0.05, 0.41, 0.16, 0.19, 0.19],
+                [false, false, false, true, true],
+                [.. invoice.Credits.Select(c => new[] { c.Number.ToString(CultureInfo.InvariantCulture), c.GrantId, c.Source.ToString(), c.Spent.ToString(), c.Expired.ToString() })]);
+        }
+
         canvas.Heading("Total");
         canvas.Line(invoice.Total.ToString(), bold: true);
     }

@@ -158,6 +158,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         ALTER TABLE ledger_entries ADD COLUMN grant_movements TEXT;
         ALTER TABLE accounts ADD COLUMN low_balance_threshold NUMERIC;
         ALTER TABLE accounts ADD COLUMN auto_top_up TEXT;
+        ALTER TABLE invoices ADD COLUMN credits TEXT NOT NULL DEFAULT '[]';
         UPDATE accounts SET grants = '[{"id":"opening-balance","source":"Paid","effective":' || opened_at || ',"priority":50,"granted":"' || balance
             || '","remaining":"' || balance || '","sequence":0,"credited":' || opened_at || '}]'
         WHERE balance > 0;

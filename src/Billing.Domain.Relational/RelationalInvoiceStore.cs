@@ -60,13 +60,14 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
             """
             DELETE FROM invoices WHERE account_id = @account AND invoice_id = @id;
             INSERT INTO invoices VALUES (@id, @number, @series, @sequence, @account, @name, @model, @status, @start, @end, @currency, @charges,
-                @taxes, @subscriptions, @corrections, @created, @issued, @settled, @voidReason, @version, @accountType)
+                @taxes, @subscriptions, @corrections, @created, @issued, @settled, @voidReason, @version, @accountType, @credits)
             """,
             ("@id", saved.InvoiceId), ("@number", saved.Number), ("@series", saved.Series), ("@sequence", saved.Sequence), ("@account", saved.AccountId),
             ("@name", saved.AccountName), ("@model", saved.PaymentModel.ToString()), ("@status", saved.Status.ToString()), ("@start", Day(saved.Period.Start)),
             ("@end", Day(saved.Period.End)), ("@currency", saved.Currency.Code), ("@charges", JsonSerializer.Serialize(saved.Charges, _json)),
             ("@taxes", JsonSerializer.Serialize(saved.TaxSummary, _json)), ("@subscriptions", JsonSerializer.Serialize(saved.Subscriptions, _json)),
-            ("@corrections", JsonSerializer.Serialize(saved.Corrections, _json)), ("@created", Time(saved.CreatedAt)), ("@issued", Time(saved.IssuedAt)),
+            ("@corrections", JsonSerializer.Serialize(saved.Corrections, _json)),
+            ("@credits", JsonSerializer.Serialize(saved.Credits, _json)), ("@created", Time(saved.CreatedAt)), ("@issued", Time(saved.IssuedAt)),
             ("@settled", Time(saved.SettledAt)), ("@voidReason", saved.VoidReason), ("@version", saved.Version),
             ("@accountType", saved.AccountType.ToString())).ConfigureAwait(false);
         AfterStep?.Invoke("invoice");
@@ -119,7 +120,7 @@ public abstract class RelationalInvoiceStore : RelationalStore, IInvoiceStore
             Json<List<InvoiceSubscription>>(r, "subscriptions"),
             Json<List<InvoiceCorrection>>(r, "corrections"),
             OptionalInstant(r, "issued_at"), OptionalInstant(r, "settled_at"), Text(r, "void_reason"),
-            Long(r, "version"));
+            Long(r, "version"), Json<List<InvoiceCredit>>(r, "credits"));
     }
 
     private T Json<T>(DbDataReader reader, string column) =>

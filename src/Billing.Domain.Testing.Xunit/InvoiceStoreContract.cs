@@ -65,6 +65,7 @@ public abstract class InvoiceStoreContract
         AssertSame(made, (await Store.FindPrepayInvoiceAsync("acc", March))!);
         Assert.Equal(Series.NumberFor(1, new LocalDate(2026, 4, 2)), stored!.Number);
         Assert.Equal(2, stored.Charges.Count);
+        Assert.Equal([new InvoiceCredit(1, "grant:promo", Grants.CreditSource.Promotion, new Money(10m, Usd), new Money(0m, Usd))], stored.Credits);   // 24.19 drew the promotion, the rest went on credit
         Assert.Equal(made.Total, stored.Total);
     }
 
@@ -223,6 +224,8 @@ public abstract class InvoiceStoreContract
     private async Task<PrepayCloseResult> CloseAsAsync(string account, AccountType type, params decimal[] fees)
     {
         await new PrepaidAccountService(_prepaid, _clock, ContractRetry.Racing).OpenAsync(account, Usd, new Money(1_000_000m, Usd));
+        var promotion = new Grants.GrantTerms(Grants.CreditSource.Promotion, Instant.FromUtc(2026, 3, 1, 0, 0));
+        await new Grants.CreditGrantService(_prepaid, _clock, ContractRetry.Racing).GrantAsync(account, "promo", new Money(10m, Usd), promotion, "Promotion");   // the Credits table
         for (var i = 0; i < fees.Length; i++)
         {
             await BilledSubscriptions.ChargeAsync(_prepaid, account, $"{account}-sub-{i}", Fee($"Plan {i}", fees[i], 21m), March, Instant.FromUtc(2026, 3, 15, 0, 0));
@@ -252,6 +255,7 @@ public abstract class InvoiceStoreContract
         Assert.Equal(expected.TaxSummary, actual.TaxSummary);
         Assert.Equal(expected.Subscriptions, actual.Subscriptions);
         Assert.Equal(expected.Corrections, actual.Corrections);
+        Assert.Equal(expected.Credits, actual.Credits);
         Assert.Equal(expected.Total, actual.Total);
     }
 }

@@ -100,16 +100,16 @@ internal sealed record ChargeDocument(
 internal sealed record InvoiceDocument(
     string InvoiceId, string AccountId, string AccountName, AccountType AccountType, PaymentModel PaymentModel, BillingPeriod Period, Currency Currency, Instant CreatedAt,
     InvoiceStatus Status, string? Number, string? Series, long? Sequence, List<ChargeLine> Charges, List<TaxAmount> TaxSummary, List<InvoiceSubscription> Subscriptions,
-    List<InvoiceCorrection> Corrections, Instant? IssuedAt, Instant? SettledAt, string? VoidReason, long Version)
+    List<InvoiceCorrection> Corrections, Instant? IssuedAt, Instant? SettledAt, string? VoidReason, long Version, List<InvoiceCredit> Credits)
 {
     public static InvoiceDocument Of(Invoice i) =>
         new(i.InvoiceId, i.AccountId, i.AccountName, i.AccountType, i.PaymentModel, i.Period, i.Currency, i.CreatedAt, i.Status, i.Number, i.Series, i.Sequence, [.. i.Charges],
-            [.. i.TaxSummary], [.. i.Subscriptions], [.. i.Corrections], i.IssuedAt, i.SettledAt, i.VoidReason, i.Version);
+            [.. i.TaxSummary], [.. i.Subscriptions], [.. i.Corrections], i.IssuedAt, i.SettledAt, i.VoidReason, i.Version, [.. i.Credits]);
 
     public Invoice Restore() =>
         Invoice.Restore(
             InvoiceId, AccountId, AccountName, AccountType, PaymentModel, Period, Currency, CreatedAt, Status, Number, Series, Sequence, Charges, TaxSummary, Subscriptions,
-            Corrections, IssuedAt, SettledAt, VoidReason, Version);
+            Corrections, IssuedAt, SettledAt, VoidReason, Version, Credits);
 }
 
 internal sealed record IssuedDocumentDocument(string ApplicationId, string FileName, string ContentType, byte[] Content)

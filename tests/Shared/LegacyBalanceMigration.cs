@@ -18,13 +18,14 @@ namespace Billing.Domain.Tests.Shared;
 /// </summary>
 internal static class LegacyBalanceMigration
 {
-    /// <summary>Takes a current schema back to before the version that keeps grants: none on the heads, none on the entries, no alerts or automatic top-ups.</summary>
+    /// <summary>Takes a current schema back to before the version that keeps grants: none on the heads, none on the entries, no alerts or automatic top-ups, no Credits table on invoices.</summary>
     public const string UndoGrants = """
         ALTER TABLE accounts DROP COLUMN grants;
         ALTER TABLE ledger_entries DROP COLUMN opens_grant;
         ALTER TABLE ledger_entries DROP COLUMN grant_movements;
         ALTER TABLE accounts DROP COLUMN low_balance_threshold;
         ALTER TABLE accounts DROP COLUMN auto_top_up;
+        ALTER TABLE invoices DROP COLUMN credits;
         """;
 
     private static readonly Currency Usd = Currency.FromCode("USD");

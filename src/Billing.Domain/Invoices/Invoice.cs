@@ -86,6 +86,9 @@ public sealed record Invoice
     /// <summary>Gets the Corrections table, numbered from 1.</summary>
     public IReadOnlyList<InvoiceCorrection> Corrections { get; private init; } = [];
 
+    /// <summary>Gets a Prepay invoice's Credits table: the grants its period spent or expired, in the order of spending, numbered from 1; empty when none moved.</summary>
+    public IReadOnlyList<InvoiceCredit> Credits { get; private init; } = [];
+
     /// <summary>Gets when the invoice was created.</summary>
     public Instant CreatedAt { get; }
 
@@ -126,17 +129,33 @@ public sealed record Invoice
     /// <param name="subscriptions">The subscriptions with charges closed in the period.</param>
     /// <param name="corrections">The corrections approved in the period.</param>
     /// <param name="closedAt">When it is made and closed.</param>
+    /// <param name="credits">The Credits table, numbered from 1; none when null.</param>
     /// <returns>The closed invoice, without a number yet.</returns>
-    /// <exception cref="ArgumentException">A text is empty, or an amount is in another currency, or the corrections are not numbered 1, 2, ….</exception>
+    /// <exception cref="ArgumentException">A text is empty, or an amount is in another currency, or the corrections or credits are not numbered 1, 2, ….</exception>
     public static Invoice ClosePrepay(
         string invoiceId, string accountId, string accountName, BillingPeriod period, Currency currency, ChargeDocument? charges,
-        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant closedAt) =>
+        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant closedAt, IReadOnlyList<InvoiceCredit>? credits = null) =>
         new Invoice(Preconditions.CheckId(invoiceId), Preconditions.CheckId(accountId), Preconditions.CheckId(accountName), PaymentModel.Prepaid, period, Preconditions.CheckInitialized(currency), closedAt)
             .Fill(charges, subscriptions, corrections) with
         {
             Status = InvoiceStatus.Closed,
             IssuedAt = closedAt,
+            Credits = CheckCredits(currency, credits ?? []),
         };
+
+    // The Credits table: no null row, numbered 1, 2, … in the invoice's currency.
+    private static InvoiceCredit[] CheckCredits(Currency currency, IReadOnlyList<InvoiceCredit> credits)
+    {
+        for (var i = 0; i < credits.Count; i++)
+        {
+            var credit = Preconditions.CheckNotNull(credits[i], nameof(credits));
+            Preconditions.CheckArgument(credit.Number == i + 1, nameof(credits), $"Credit {credit.GrantId} is numbered {credit.Number}, not {i + 1}.");
+            Preconditions.CheckArgument(
+                credit.Spent.Currency == currency && credit.Expired.Currency == currency, nameof(credits), $"Credit {credit.GrantId} is not in the invoice's {currency.Code}.");
+        }
+
+        return [.. credits];
+    }
 
     /// <summary>
     /// Rebuilds an invoice from the fields a storage adapter stored (each property of the same name): the Charges table's
@@ -164,6 +183,7 @@ public sealed record Invoice
     /// <param name="settledAt">When it was settled, or null.</param>
     /// <param name="voidReason">Why it was voided, or null.</param>
     /// <param name="version">The stored version, 1 or more.</param>
+    /// <param name="credits">A Prepay invoice's Credits table, numbered from 1; none when null.</param>
     /// <returns>The invoice, equal in every field to the one that was saved.</returns>
     /// <exception cref="ArgumentException">A text is empty, the currency or period is default, an amount is in another currency, or the fields do not fit together.</exception>
     /// <exception cref="ArgumentNullException">An id, the name, a table or a row of one is null.</exception>
@@ -171,7 +191,8 @@ public sealed record Invoice
     public static Invoice Restore(
         string invoiceId, string accountId, string accountName, AccountType accountType, PaymentModel paymentModel, BillingPeriod period, Currency currency,
         Instant createdAt, InvoiceStatus status, string? number, string? series, long? sequence, IReadOnlyList<ChargeLine> charges, IReadOnlyList<TaxAmount> taxSummary,
-        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant? issuedAt, Instant? settledAt, string? voidReason, long version)
+        IReadOnlyList<InvoiceSubscription> subscriptions, IReadOnlyList<InvoiceCorrection> corrections, Instant? issuedAt, Instant? settledAt, string? voidReason, long version,
+        IReadOnlyList<InvoiceCredit>? credits = null)
     {
         Preconditions.CheckArgument(period.End > period.Start, nameof(period), "The period is default(BillingPeriod), which holds no day.");
         var invoice = new Invoice(
@@ -187,7 +208,7 @@ public sealed record Invoice
         {
             AccountType = Preconditions.CheckDefined(accountType), Status = status, Number = number, Series = series, Sequence = sequence, Charges = [.. charges],
             TaxSummary = [.. taxSummary], Subscriptions = [.. subscriptions], Corrections = [.. corrections], IssuedAt = issuedAt, SettledAt = settledAt, VoidReason = voidReason,
-            Version = Preconditions.CheckStoredVersion(version),
+            Version = Preconditions.CheckStoredVersion(version), Credits = CheckCredits(currency, credits ?? []),
         };
     }
 

@@ -113,6 +113,18 @@ public sealed class PlainTextInvoiceRenderer : IInvoiceRenderer
             null);
         Line($"Corrections total {invoice.CorrectionsTotal}");
         Line("");
+        if (invoice.Credits.Count > 0)
+        {
+            Line("Credits, in the order they were spent");
+            Table(
+                Line,
+                ["#", "Grant", "Source", "Spent", "Expired"],
+                [.. invoice.Credits.Select(c => new[] { c.Number.ToString(CultureInfo.InvariantCulture), c.GrantId, c.Source.ToString(), c.Spent.ToString(), c.Expired.ToString() })],
+                [false, false, false, true, true],
+                null);
+            Line("");
+        }
+
         Line($"Total {invoice.Total}");
         return text.ToString();
     }

@@ -248,6 +248,42 @@ public sealed class PrepayInvoicing
             lines.All(l => l.Amount.Currency == account.Currency), nameof(account), $"A charge of account {account.AccountId} is not in its currency {account.Currency.Code}.");
         return Invoice.ClosePrepay(
             account.InvoiceId, account.AccountId, account.AccountName, account.Period, account.Currency,
-            lines.Count == 0 ? null : ChargeDocument.Of(account.Currency, lines), rows, corrections, now) with { AccountType = account.AccountType };
+            lines.Count == 0 ? null : ChargeDocument.Of(account.Currency, lines), rows, corrections, now,
+            await CreditsAsync(account.AccountId, account.Currency, range, cancellationToken).ConfigureAwait(false)) with { AccountType = account.AccountType };
+    }
+
+    // The Credits table: the grants the period's ledger entries moved, in the order they first drew them; what the
+    // debits drew (less what was given back) and what expired. The source comes from the entry that opened each.
+    private async Task<List<InvoiceCredit>> CreditsAsync(string accountId, Currency currency, InstantRange range, CancellationToken cancellationToken)
+    {
+        var entries = await Pages.AllAsync(page => _prepaid.ListEntriesAsync(accountId, range, page, cancellationToken)).ConfigureAwait(false);
+        var moved = new List<(string GrantId, decimal Spent, decimal Expired)>();
+        foreach (var entry in entries)
+        {
+            foreach (var movement in entry.GrantMovements.Where(m => m.GrantId != entry.IdempotencyKey))   // not a new grant paying off what was on credit
+            {
+                var index = moved.FindIndex(m => m.GrantId == movement.GrantId);
+                if (index < 0)
+                {
+                    moved.Add((movement.GrantId, 0m, 0m));
+                    index = moved.Count - 1;
+                }
+
+                var amount = -movement.Amount.Amount;
+                moved[index] = entry.Kind == Ledger.LedgerEntryKind.GrantExpiry
+                    ? moved[index] with { Expired = moved[index].Expired + amount }
+                    : moved[index] with { Spent = moved[index].Spent + amount };
+            }
+        }
+
+        var credits = new List<InvoiceCredit>(moved.Count);
+        foreach (var (grantId, spent, expired) in moved)
+        {
+            var opened = entries.FirstOrDefault(e => e.IdempotencyKey == grantId) ?? await _prepaid.FindEntryAsync(accountId, grantId, cancellationToken).ConfigureAwait(false);
+            credits.Add(new InvoiceCredit(
+                credits.Count + 1, grantId, opened?.OpensGrant?.Source ?? Grants.CreditSource.Paid, new Money(spent, currency), new Money(expired, currency)));
+        }
+
+        return credits;
     }
 }

@@ -44,6 +44,10 @@ public sealed class PrepaidMonthTests : IDisposable
         Assert.Contains("  acc-42: Made INV-202604-000001", lines);
         Assert.Contains("  acc-77: Made INV-202604-000002", lines);
         Assert.Contains("  acc-88: Made INV-202604-000003", lines);
+        Assert.Contains("    Credits, in the order they were spent", lines);   // acc-88's invoice: trial first, then the bonus, then the top-up
+        Assert.Contains("    1  grant:trial-acc-88  Trial      6.50 USD  1.50 USD", lines);
+        Assert.Contains("    2  grant:launch-bonus  Promotion  1.00 USD  0.00 USD", lines);
+        Assert.Contains("    3  topup:ord-8801      Paid       2.00 USD  0.00 USD", lines);
         Assert.Contains("    Total          87.44 USD", lines);   // 18.15 + 24.20 - 9.96 + 26.55 charges + 31.00 usage - 2.50 correction
         Assert.Contains("    Total          10.49 USD", lines);   // 29.04 - 21.55 seats + 3.00 usage
         Assert.Contains(lines, l => l.StartsWith("    3  Credit: Support Fee, 2026-03-16 to 2026-04-01 ", StringComparison.Ordinal) && l.EndsWith("-9.96 USD", StringComparison.Ordinal));
