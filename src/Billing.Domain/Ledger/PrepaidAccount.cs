@@ -296,9 +296,11 @@ public sealed record PrepaidAccount
     /// </summary>
     /// <param name="grantId">A grant of <see cref="ExpiringAt"/>.</param>
     /// <returns>The next head, without the grant, and the expiry entry.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="grantId"/> is null.</exception>
     /// <exception cref="ArgumentException">No such grant on the books, or it never expires.</exception>
     public (PrepaidAccount Account, LedgerEntry Entry) Expire(string grantId)
     {
+        Preconditions.CheckText(grantId);
         var grant = Grants.FirstOrDefault(g => g.GrantId == grantId)
             ?? throw new ArgumentException($"Account {AccountId} has no grant {grantId} on its books.", nameof(grantId));
         var at = grant.ExpiryRecordedAt ?? throw new ArgumentException($"Grant {grantId} never expires.", nameof(grantId));
