@@ -127,7 +127,7 @@ public sealed class BillingPagesTests : ConsolePageTests
         var page = await Console.GetAsync("/accounts/acc-42/reconciliation?from=2026-03-01&to=2026-03-31");
 
         Assert.Equal("4 discrepancies.", page.QuerySelector("#verdict")!.TextContent);
-        Assert.Contains("2026-03-03 | 0 | 0.00 USD |  | 0.00 USD | 2 | 31.00 USD | 3 | 55.50 USD", ConsoleSession.Rows(page, "#days"));
+        Assert.Contains("2026-03-03 | 0 | 0.00 USD |  | 0.00 USD | 0.00 USD | 0.00 USD | 2 | 31.00 USD | 3 | 55.50 USD", ConsoleSession.Rows(page, "#days"));
         Assert.Equal(
             ["Missing req-3", "Missing req-5", "Duplicate req-2", "AmountMismatch ord-1003"],
             ConsoleSession.Rows(page, "#discrepancies").Select(r => string.Join(" ", r.Split(" | ")[..2])));
