@@ -60,16 +60,7 @@ public sealed class CreditGrantService
     {
         Preconditions.CheckId(accountId);
         var key = KeyFor(Preconditions.CheckId(grantId));
-        Preconditions.CheckAmount(amount);
-        if (amount.Amount <= 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A grant is more than 0.");
-        }
-
-        if (!amount.IsInMinorUnits)
-        {
-            throw new AmountNotRoundedException(amount);
-        }
+        Preconditions.CheckPayable(amount);
 
         Preconditions.CheckArgument(Preconditions.CheckNotNull(terms).Source != CreditSource.Paid, nameof(terms), "Paid credit comes from a top-up (TopUpService).");
         Preconditions.CheckText(description);

@@ -143,8 +143,7 @@ public sealed record PrepaidAccount
     {
         if (threshold is { } t)
         {
-            CheckCurrency(Preconditions.CheckAmount(t, nameof(threshold)));
-            _ = t.IsInMinorUnits ? t : throw new AmountNotRoundedException(t);
+            CheckCurrency(Preconditions.CheckMinorUnits(t, nameof(threshold)));
         }
 
         return threshold == LowBalanceThreshold ? this : this with { LowBalanceThreshold = threshold };

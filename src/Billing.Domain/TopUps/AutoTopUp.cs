@@ -21,9 +21,9 @@ public sealed record AutoTopUp
     public AutoTopUp(Money threshold, Money amount, Money paymentAmount, string paymentMethod)
     {
         Preconditions.CheckArgument(threshold.Currency == amount.Currency, nameof(threshold), $"The threshold is in {threshold.Currency.Code}, the credit in {amount.Currency.Code}.");
-        Threshold = InMinorUnits(Preconditions.CheckAmount(threshold));
-        Amount = Positive(amount, nameof(amount));
-        PaymentAmount = Positive(paymentAmount, nameof(paymentAmount));
+        Threshold = Preconditions.CheckMinorUnits(threshold);
+        Amount = Preconditions.CheckPayable(amount);
+        PaymentAmount = Preconditions.CheckPayable(paymentAmount);
         PaymentMethod = Preconditions.CheckText(paymentMethod);
     }
 
@@ -38,9 +38,4 @@ public sealed record AutoTopUp
 
     /// <summary>Gets the payment method the gateway charges.</summary>
     public string PaymentMethod { get; }
-
-    private static Money Positive(Money money, string name) =>
-        Preconditions.CheckAmount(money, name).Amount > 0m ? InMinorUnits(money) : throw new ArgumentOutOfRangeException(name, money, "An automatic top-up credits and pays more than 0.");
-
-    private static Money InMinorUnits(Money money) => money.IsInMinorUnits ? money : throw new AmountNotRoundedException(money);
 }

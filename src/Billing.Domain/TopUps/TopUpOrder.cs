@@ -104,8 +104,8 @@ public sealed record TopUpOrder
         new(
             Preconditions.CheckId(orderId),
             Preconditions.CheckId(accountId),
-            CheckPayable(amount),
-            CheckPayable(paymentAmount),
+            Preconditions.CheckPayable(amount),
+            Preconditions.CheckPayable(paymentAmount),
             Preconditions.CheckId(paymentMethod),
             createdAt);
 
@@ -207,7 +207,7 @@ public sealed record TopUpOrder
     /// <exception cref="Lifecycles.TransitionRefusedException">The order is not abnormal.</exception>
     public TopUpOrder Accept(Money credit, string by, string reason, Instant at)
     {
-        CheckPayable(credit);
+        Preconditions.CheckPayable(credit);
         Preconditions.CheckArgument(credit.Currency == Amount.Currency, nameof(credit), $"The order credits {Amount.Currency.Code}, not {credit.Currency.Code}.");
         var moved = Move(TopUpTrigger.Accept);
         var mismatched = MismatchedPayment();
@@ -249,7 +249,7 @@ public sealed record TopUpOrder
         else
         {
             var amount = credit ?? throw new ArgumentException($"Say how much of order {OrderId}'s credit to refund.", nameof(credit));
-            CheckPayable(amount, nameof(credit));
+            Preconditions.CheckPayable(amount, nameof(credit));
             Preconditions.CheckArgument(amount.Currency == Amount.Currency, nameof(credit), $"The order credited {Amount.Currency.Code}, not {amount.Currency.Code}.");
             if (amount > RefundableCredit)
             {
@@ -410,17 +410,6 @@ public sealed record TopUpOrder
             Refunds = [.. refunds],
             Version = Preconditions.CheckStoredVersion(version),
         };
-    }
-
-    private static Money CheckPayable(Money amount, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(amount))] string? paramName = null)
-    {
-        Preconditions.CheckAmount(amount, paramName);
-        if (amount.Amount <= 0m)
-        {
-            throw new ArgumentOutOfRangeException(paramName, amount, "A top-up amount is positive.");
-        }
-
-        return amount.IsInMinorUnits ? amount : throw new AmountNotRoundedException(amount);
     }
 
     private static TopUpPayment Received(PaymentConfirmation confirmation, TopUpPaymentOutcome outcome, Instant at) =>

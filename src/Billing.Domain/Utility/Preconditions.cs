@@ -138,6 +138,22 @@ internal static class Preconditions
         return money;
     }
 
+    /// <summary>Checks an amount as <see cref="CheckAmount"/> does, and that it has no more decimals than its currency's minor units (<see cref="AmountNotRoundedException"/>).</summary>
+    public static Money CheckMinorUnits(Money money, [CallerArgumentExpression(nameof(money))] string? paramName = null) =>
+        CheckAmount(money, paramName).IsInMinorUnits ? money : throw new AmountNotRoundedException(money);
+
+    /// <summary>Checks an amount paid or granted: as <see cref="CheckMinorUnits"/>, and more than 0 (<see cref="ArgumentOutOfRangeException"/> otherwise).</summary>
+    public static Money CheckPayable(Money money, [CallerArgumentExpression(nameof(money))] string? paramName = null)
+    {
+        CheckAmount(money, paramName);
+        if (money.Amount <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, money, "An amount paid or granted is more than 0.");
+        }
+
+        return CheckMinorUnits(money, paramName);
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="value"/> is longer than <paramref name="maxLength"/>.</summary>
     public static string? CheckLength(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
