@@ -138,6 +138,16 @@ public partial class MoneyTests
             expected.Select(e => EurOf((decimal)e)),
             EurOf(1.00m).Allocate(AllocationStyle.RoundedRemainderLast, [.. ratios.Select(r => (decimal)r)]));
 
+    // Stripe's split of an amount_off coupon across items (docs.stripe.com/billing/subscriptions/prorations, "Calculation
+    // logic for coupons applied to multiple subscription items"): 5 USD over a 10 USD and a 20 USD item gives
+    // discount_amounts 166 and 334, where the largest remainder gives 167 and 333.
+    [Fact]
+    public void Allocate_RoundedRemainderLastTowardZero_GivesStripesCouponSplit()
+    {
+        Assert.Equal([UsdOf(1.66m), UsdOf(3.34m)], UsdOf(5.00m).Allocate(AllocationStyle.RoundedRemainderLast, [10.00m, 20.00m], RoundingMode.TowardZero));
+        Assert.Equal([UsdOf(1.67m), UsdOf(3.33m)], UsdOf(5.00m).Allocate(10.00m, 20.00m));
+    }
+
     [Fact]
     public void RoundedRemainderLast_RoundsByTheModeGiven_AndItsLastShareCanChangeSign()
     {

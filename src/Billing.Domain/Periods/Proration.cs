@@ -58,6 +58,37 @@ public static class Proration
             : new ProrationFactor((long)numerator, (long)denominator);
     }
 
+    /// <summary>
+    /// Returns the share of <paramref name="full"/> that <paramref name="covered"/> makes up, by the second, as Stripe
+    /// prorates: the seconds covered over the seconds of the period ("calculated down to the second", using the current
+    /// billing period's start and end times).
+    /// </summary>
+    /// <param name="covered">The part of the period that is charged or credited, such as from a change to the period's end.</param>
+    /// <param name="full">The whole billing period the full price is for, at least one second long.</param>
+    /// <returns>
+    /// covered / full in whole seconds, as an exact fraction; exactly 1 when they are the same. Each instant counts to
+    /// the whole second at or before it, as Stripe's Unix timestamps do (its own example takes the proration date as
+    /// <c>Math.floor(Date.now() / 1000)</c>).
+    /// </returns>
+    /// <exception cref="ArgumentException">An interval is unbounded, <paramref name="full"/> is shorter than a second, or <paramref name="covered"/> is not within <paramref name="full"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="full"/> is longer than <see cref="ProrationFactor.MaxTerm"/> seconds (about 31 years).</exception>
+    public static ProrationFactor Factor(Interval covered, Interval full)
+    {
+        var (start, end) = UnixSeconds(full);
+        var (coveredStart, coveredEnd) = UnixSeconds(covered);
+        Preconditions.CheckArgument(end > start, nameof(full), $"The period {full} is shorter than a second.");
+        Preconditions.CheckArgument(coveredStart >= start && coveredEnd <= end, nameof(covered), $"The covered interval {covered} is not within the period {full}.");
+        return end - start > ProrationFactor.MaxTerm
+            ? throw new ArgumentOutOfRangeException(nameof(full), full, $"A period by the second is at most {ProrationFactor.MaxTerm:N0} seconds.")
+            : new ProrationFactor(coveredEnd - coveredStart, end - start);
+    }
+
+    private static (long Start, long End) UnixSeconds(Interval interval, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(interval))] string? paramName = null)
+    {
+        Preconditions.CheckArgument(interval.HasStart && interval.HasEnd, paramName ?? nameof(interval), $"The interval {interval} is unbounded: prorating needs its start and end.");
+        return (interval.Start.ToUnixTimeSeconds(), interval.End.ToUnixTimeSeconds());
+    }
+
     /// <summary>Returns the length of <paramref name="period"/> in months, exactly: seed 001's "Duration: the covered period in months".</summary>
     /// <param name="period">The period.</param>
     /// <returns>

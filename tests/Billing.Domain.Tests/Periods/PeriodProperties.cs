@@ -3,6 +3,7 @@ using Billing.Domain.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Interval = NodaTime.Interval;
 
 namespace Billing.Domain.Tests.Periods;
 
@@ -155,6 +156,24 @@ public class PeriodProperties
                 return (factor.Numerator > 0 || (method == ProrationMethod.ThirtyDayMonths && part.Days == 1 && part.Start.Day == 31))
                     && factor.Numerator <= factor.Denominator;
             }));
+
+    // Stripe's measure: by the second. Cut a period anywhere to the second (at midnight now and then): the two parts'
+    // factors add up to exactly 1, and a part from midnight to midnight UTC is its calendar days' share.
+    [Property(MaxTest = Laws.Cases)]
+    public Property Proration_BySecond_PartsAddUpToOne_AndWholeDaysAreActualDays() =>
+        Prop.ForAll(AnyPeriod, Arb.From(Gen.Choose(0, int.MaxValue)), Arb.From(Gen.Elements(true, false)), (period, cut, atMidnight) =>
+        {
+            var full = new Interval(Midnight(period.Start), Midnight(period.End));
+            var seconds = (long)period.Days * 86_400;
+            var offset = atMidnight ? cut % (period.Days + 1) * 86_400L : cut % (seconds + 1);
+            var at = full.Start + Duration.FromSeconds(offset);
+            var (first, second) = (Proration.Factor(new Interval(full.Start, at), full), Proration.Factor(new Interval(at, full.End), full));
+            var sum = (first.Numerator * second.Denominator) + (second.Numerator * first.Denominator);
+            return sum == first.Denominator * second.Denominator
+                && (!atMidnight || offset == 0 || first == Proration.Factor(new BillingPeriod(period.Start, period.Start.PlusDays((int)(offset / 86_400))), period, ProrationMethod.ActualDays));
+        });
+
+    private static Instant Midnight(LocalDate day) => day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 
     private static List<BillingPeriod> SplitAt(BillingPeriod period, int[] cuts)
     {

@@ -46,6 +46,34 @@ public class ProrationTests
             Proration.Factor(new BillingPeriod(D(2025, 12, 20), D(2026, 1, 10)), January, ProrationMethod.ActualDays));
 
     [Fact]
+    public void Factor_BySecond_IsCoveredSecondsOverPeriodSeconds_EachInstantToTheSecondBelow()
+    {
+        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var month = new Interval(start, Instant.FromUtc(2026, 2, 1, 0, 0));
+        var lastHour = new Interval(Instant.FromUtc(2026, 1, 31, 23, 0), month.End);
+
+        Assert.Equal(new ProrationFactor(3600, 31 * 86400), Proration.Factor(lastHour, month));
+        Assert.True(Proration.Factor(month, month).IsOne);
+        Assert.Equal(new ProrationFactor(0, 1), Proration.Factor(new Interval(month.End, month.End), month));
+        Assert.Equal(
+            Proration.Factor(new Interval(start + Duration.FromSeconds(1), month.End), month),
+            Proration.Factor(new Interval(start + Duration.FromMilliseconds(1999), month.End), month));
+    }
+
+    [Fact]
+    public void Factor_BySecond_BadIntervals_ThrowArgument()
+    {
+        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var month = new Interval(start, Instant.FromUtc(2026, 2, 1, 0, 0));
+
+        Assert.Throws<ArgumentException>("covered", () => Proration.Factor(new Interval(start - Duration.FromSeconds(1), month.End), month));
+        Assert.Throws<ArgumentException>("covered", () => Proration.Factor(new Interval(start, null), month));
+        Assert.Throws<ArgumentException>("full", () => Proration.Factor(new Interval(null, month.End), new Interval(null, month.End)));
+        Assert.Throws<ArgumentException>("full", () => Proration.Factor(new Interval(start, start), new Interval(start, start + Duration.FromMilliseconds(999))));
+        Assert.Throws<ArgumentOutOfRangeException>("full", () => Proration.Factor(month, new Interval(start, start + Duration.FromSeconds(ProrationFactor.MaxTerm + 1))));
+    }
+
+    [Fact]
     public void Factor_UndefinedMethod_ThrowsArgumentOutOfRange() =>
         Assert.Throws<ArgumentOutOfRangeException>("method", () => Proration.Factor(January, January, (ProrationMethod)7));
 
